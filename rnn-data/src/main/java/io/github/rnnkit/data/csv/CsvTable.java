@@ -1,0 +1,180 @@
+package io.github.rnnkit.data.csv;
+
+import io.github.rnnkit.data.DataException;
+import org.datavec.api.records.Record;
+import org.datavec.api.records.metadata.RecordMetaDataLine;
+import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
+import org.datavec.api.split.FileSplit;
+import org.datavec.api.split.InputSplit;
+import org.datavec.api.split.InputStreamInputSplit;
+import org.datavec.api.writable.Writable;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A CSV file with a header row, read through DataVec's {@link CSVRecordReader}, keeping the
+ * 1-based line of every data row so that later errors can say where a bad value is.
+ *
+ * <p>Fields are trimmed; wholly blank lines are skipped; a row whose field count differs from
+ * the header's is an error naming its line.
+ */
+public final class CsvTable {
+    private final String source;
+    private final List<String> header;
+    private final List<String[]> rows;
+    private final int[] lines;
+
+    private CsvTable(String source, List<String> header, List<String[]> rows, int[] lines) {
+        this.source = source;
+        this.header = List.copyOf(header);
+        this.rows = rows;
+        this.lines = lines;
+    }
+
+    /**
+     * Reads a CSV file whose first line names the columns.
+     *
+     * @throws DataException when the file is missing, unreadable, empty, has only a header, or
+     *                       has a row with the wrong number of fields
+     */
+    public static CsvTable read(Path file) {
+        String name = file.toString();
+        if (!Files.exists(file)) {
+            throw new DataException(name, "file not found");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new DataException(name, "not a readable file");
+        }
+        return read(name, new FileSplit(file.toFile()));
+    }
+
+    /** Reads CSV text from a stream (for example a bundled resource); {@code source} names it in errors. */
+    public static CsvTable read(String source, InputStream in) {
+        return read(source, new InputStreamInputSplit(in));
+    }
+
+    private static CsvTable read(String source, InputSplit split) {
+        List<String> header = null;
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        try (CSVRecordReader reader = new CSVRecordReader(0, ',', '"')) {
+            reader.initialize(split);
+            while (reader.hasNext()) {
+                Record record = reader.nextRecord();
+                int line = ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
+                String[] fields = fields(record.getRecord());
+                if (fields.length == 1 && fields[0].isEmpty()) {
+                    continue;
+                }
+                if (header == null) {
+                    header = headerOf(source, line, fields);
+                } else if (fields.length != header.size()) {
+                    throw new DataException(source, line, null, "has " + fields.length
+                            + " fields but the header has " + header.size());
+                } else {
+                    rows.add(fields);
+                    lineNumbers.add(line);
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new DataException(source, "cannot read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (e instanceof DataException de) {
+                throw de;
+            }
+            throw new DataException(source, "cannot parse as CSV: " + e.getMessage());
+        }
+        if (header == null) {
+            throw new DataException(source, "file is empty (expected a header row and data rows)");
+        }
+        if (rows.isEmpty()) {
+            throw new DataException(source, "has a header but no data rows");
+        }
+        return new CsvTable(source, header, rows, lineNumbers.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static String[] fields(List<Writable> record) {
+        String[] out = new String[record.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = record.get(i).toString().trim();
+        }
+        // A byte-order mark would otherwise become part of the first column's name.
+        if (out.length > 0 && out[0].startsWith("\uFEFF")) {
+            out[0] = out[0].substring(1);
+        }
+        return out;
+    }
+
+    private static List<String> headerOf(String source, int line, String[] fields) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].isEmpty()) {
+                throw new DataException(source, line, null, "header field " + (i + 1) + " is blank");
+            }
+            if (!seen.add(fields[i])) {
+                throw new DataException(source, line, fields[i], "the header names this column twice");
+            }
+        }
+        return List.of(fields);
+    }
+
+    /** @return the file name or description given when reading */
+    public String source() {
+        return source;
+    }
+
+    /** @return column names in file order */
+    public List<String> header() {
+        return header;
+    }
+
+    /** @return number of data rows (header and blank lines excluded) */
+    public int rowCount() {
+        return rows.size();
+    }
+
+    /** @return the 1-based line in the file of data row {@code row} */
+    public int line(int row) {
+        return lines[row];
+    }
+
+    /** @return a copy of the 1-based lines of all data rows */
+    public int[] lines() {
+        return lines.clone();
+    }
+
+    /** @return true when a column of that exact name exists */
+    public boolean hasColumn(String name) {
+        return header.contains(name);
+    }
+
+    /**
+     * @return the index of a column
+     * @throws DataException naming the column and listing those that exist
+     */
+    public int columnIndex(String name) {
+        int i = header.indexOf(name);
+        if (i < 0) {
+            throw new DataException(source, 1, name, "no such column; the columns are " + String.join(", ", header));
+        }
+        return i;
+    }
+
+    /** @return the trimmed text of one column, one entry per data row */
+    public List<String> column(String name) {
+        int c = columnIndex(name);
+        List<String> out = new ArrayList<>(rows.size());
+        for (String[] row : rows) {
+            out.add(row[c]);
+        }
+        return Collections.unmodifiableList(out);
+    }
+}

@@ -1,0 +1,239 @@
+package io.github.rnnkit.data.prep;
+
+import io.github.rnnkit.data.scale.Scaler;
+import io.github.rnnkit.data.scale.ScalerKind;
+import io.github.rnnkit.data.series.PriceSeries;
+import io.github.rnnkit.data.split.ChronoSplit;
+import io.github.rnnkit.data.split.IndexRange;
+import io.github.rnnkit.data.split.SplitFractions;
+import io.github.rnnkit.data.window.SequenceSample;
+import io.github.rnnkit.data.window.SequenceSet;
+import io.github.rnnkit.data.window.WindowSpec;
+import io.github.rnnkit.data.window.Windower;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A price series ready for a regressor: split chronologically, one scaler per feature fitted on
+ * the training part, each part scaled and cut into windows whose inputs are all features and
+ * whose targets are the scaled target feature (feature 0). Forecasts come back in prices through
+ * {@link #toPrices}.
+ *
+ * <p>With {@link ScalerKind#LOG_RETURNS} each part loses its first step (it has no return); the
+ * windows' {@link SequenceSample#lastInputStep} still index the original series.
+ */
+public final class PriceDataset implements WindowedDataset {
+    private final PriceSeries series;
+    private final WindowSpec window;
+    private final ChronoSplit split;
+    private final List<Scaler> scalers;
+    private final SequenceSet train;
+    private final SequenceSet validation;
+    private final SequenceSet test;
+
+    private PriceDataset(Builder b) {
+        if (b.window == null) {
+            throw new IllegalArgumentException("set a window before building");
+        }
+        this.series = b.series;
+        this.window = b.window;
+        this.split = b.split.resolve(series.index());
+        this.scalers = b.scalers != null ? List.copyOf(b.scalers) : fit(b.scaler);
+        if (scalers.size() != series.featureCount()) {
+            throw new IllegalArgumentException(scalers.size() + " scalers for " + series.featureCount() + " features");
+        }
+        this.train = cut(split.train());
+        this.validation = cut(split.validation());
+        this.test = cut(split.test());
+    }
+
+    public static Builder builder(PriceSeries series) {
+        return new Builder(series);
+    }
+
+    private List<Scaler> fit(ScalerKind kind) {
+        if (kind == ScalerKind.LOG_RETURNS) {
+            requirePositive();
+        }
+        PriceSeries trainPart = series.slice(split.train());
+        List<Scaler> out = new ArrayList<>();
+        for (int f = 0; f < series.featureCount(); f++) {
+            out.add(kind.fit(trainPart.feature(f)));
+        }
+        return out;
+    }
+
+    private void requirePositive() {
+        for (int t = 0; t < series.length(); t++) {
+            for (int f = 0; f < series.featureCount(); f++) {
+                if (!(series.get(t, f) > 0)) {
+                    throw series.index().error(t, series.features().get(f),
+                            "log-returns need values above zero, got " + series.get(t, f) + " (choose another scaler)");
+                }
+            }
+        }
+    }
+
+    private SequenceSet cut(IndexRange range) {
+        int features = series.featureCount();
+        if (range.isEmpty()) {
+            return SequenceSet.regression(List.of(), features, 1, window.topology());
+        }
+        PriceSeries part = series.slice(range);
+        double[][] scaled = new double[features][];
+        for (int f = 0; f < features; f++) {
+            scaled[f] = scalers.get(f).transform(part.feature(f));
+        }
+        int lag = scalers.get(0).lag();
+        int steps = scaled[0].length;
+        double[][] inputs = new double[steps][features];
+        double[][] targets = new double[steps][1];
+        for (int t = 0; t < steps; t++) {
+            for (int f = 0; f < features; f++) {
+                inputs[t][f] = scaled[f][t];
+            }
+            targets[t][0] = scaled[0][t];
+        }
+        String name = WindowedDataset.partName(split, range) + (lag > 0 ? " (as log-returns)" : "");
+        return SequenceSet.regression(
+                Windower.cut(inputs, targets, range.from() + lag, window, name, series.index().source()),
+                features, 1, window.topology());
+    }
+
+    /**
+     * Turns a window's scaled target forecast back into prices.
+     *
+     * @param sample the window the forecast was made from
+     * @param scaled the forecast in scaled units, one value per target step of the sample
+     * @return the forecast in the target's original units. Seq2seq and many-to-one paths are
+     *         chained from the last input's actual price; many-to-many steps are each one step
+     *         ahead of an actual price, so each is inverted from the actual value before it.
+     */
+    public double[] toPrices(SequenceSample sample, double[] scaled) {
+        Scaler scaler = targetScaler();
+        int last = sample.lastInputStep();
+        if (window.topology() == io.github.rnnkit.data.Topology.MANY_TO_MANY) {
+            double[] out = new double[scaled.length];
+            int first = firstTargetStep(sample);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = scaler.inverseStep(scaled[i], series.get(first + i - 1, 0));
+            }
+            return out;
+        }
+        return scaler.inversePath(scaled, series.get(last, 0));
+    }
+
+    /** @return the actual target prices of a sample, from the original series */
+    public double[] actualPrices(SequenceSample sample) {
+        int n = sample.targetLength();
+        int first = firstTargetStep(sample);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = series.get(first + i, 0);
+        }
+        return out;
+    }
+
+    /** @return the series step of a sample's first target */
+    public int firstTargetStep(SequenceSample sample) {
+        return window.topology() == io.github.rnnkit.data.Topology.MANY_TO_MANY
+                ? sample.lastInputStep() - sample.targetLength() + 2 : sample.lastInputStep() + 1;
+    }
+
+    /** @return the whole series */
+    public PriceSeries series() {
+        return series;
+    }
+
+    /** @return one fitted scaler per feature, target first */
+    public List<Scaler> scalers() {
+        return scalers;
+    }
+
+    /** @return the target feature's scaler */
+    public Scaler targetScaler() {
+        return scalers.get(0);
+    }
+
+    @Override
+    public WindowSpec window() {
+        return window;
+    }
+
+    @Override
+    public ChronoSplit split() {
+        return split;
+    }
+
+    @Override
+    public SequenceSet train() {
+        return train;
+    }
+
+    @Override
+    public SequenceSet validation() {
+        return validation;
+    }
+
+    @Override
+    public SequenceSet test() {
+        return test;
+    }
+
+    /** Builder; {@link #window} is required; defaults: {@link SplitFractions#DEFAULT}, z-score scaling. */
+    public static final class Builder {
+        private final PriceSeries series;
+        private WindowSpec window;
+        private final SplitChoice split = new SplitChoice();
+        private ScalerKind scaler = ScalerKind.Z_SCORE;
+        private List<Scaler> scalers;
+
+        private Builder(PriceSeries series) {
+            this.series = series;
+        }
+
+        public Builder window(WindowSpec w) {
+            this.window = w;
+            return this;
+        }
+
+        public Builder split(SplitFractions f) {
+            split.fractions(f);
+            return this;
+        }
+
+        public Builder split(ChronoSplit s) {
+            split.given(s);
+            return this;
+        }
+
+        /** Train before {@code validationStart}, validation up to {@code testStart}, test after. */
+        public Builder splitByDate(LocalDate validationStart, LocalDate testStart) {
+            split.dates(validationStart, testStart);
+            return this;
+        }
+
+        /** Which scaler to fit on the training part for every feature (default z-score). */
+        public Builder optScaler(ScalerKind kind) {
+            this.scaler = kind;
+            this.scalers = null;
+            return this;
+        }
+
+        /** Uses already fitted scalers (for example a saved model's), one per feature. */
+        public Builder optScalers(List<Scaler> fitted) {
+            this.scalers = fitted;
+            return this;
+        }
+
+        /**
+         * @throws io.github.rnnkit.data.DataException when a part is shorter than one window, or
+         *                                             log-returns meet a value at or below zero
+         */
+        public PriceDataset build() {
+            return new PriceDataset(this);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.rnnkit.data.synth;
+
+import io.github.rnnkit.data.Topology;
+import io.github.rnnkit.data.series.CategoricalSeries;
+import io.github.rnnkit.data.series.PriceSeries;
+import io.github.rnnkit.data.window.SequenceSample;
+import io.github.rnnkit.data.window.SequenceSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.DayOfWeek;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GeneratorsTest {
+    @ParameterizedTest
+    @ValueSource(doubles = {0.2, 0.5, 0.9})
+    void markovWeatherKeepsTodayWithThePersistenceAsked(double p) {
+        CategoricalSeries s = MarkovWeather.generate(20_000, List.of("a", "b", "c"), p, 5);
+        int same = 0;
+        for (int t = 1; t < s.length(); t++) {
+            same += s.get(t).equals(s.get(t - 1)) ? 1 : 0;
+        }
+        // 4 standard errors of a binomial share over 20,000 draws is at most 0.015.
+        assertEquals(p, same / (double) (s.length() - 1), 0.015);
+        assertEquals(s.values(), MarkovWeather.generate(20_000, List.of("a", "b", "c"), p, 5).values(), "seeded");
+    }
+
+    @Test
+    void gbmLogReturnsHaveTheAskedDriftAndVolatility() {
+        GeometricBrownianMotion gbm = new GeometricBrownianMotion(50, 0.1, 0.3, 1.0 / 252);
+        PriceSeries p = gbm.generate(50_001, 9);
+        assertEquals(50, p.get(0, 0));
+        double[] v = p.target();
+        double sum = 0;
+        double ss = 0;
+        for (int t = 1; t < v.length; t++) {
+            double r = Math.log(v[t] / v[t - 1]);
+            sum += r;
+            ss += r * r;
+        }
+        int n = v.length - 1;
+        double mean = sum / n;
+        double std = Math.sqrt(ss / n - mean * mean);
+        assertEquals(0.3 / Math.sqrt(252), std, 0.0003);
+        assertEquals((0.1 - 0.045) / 252, mean, 4 * std / Math.sqrt(n));
+        assertNotEquals(DayOfWeek.SATURDAY, p.index().date(5).getDayOfWeek());
+    }
+
+    @Test
+    void addingProblemTargetsTheSumOfTheTwoMarkedValues() {
+        SequenceSet set = AddingProblem.generate(50, 20, 1);
+        assertEquals(Topology.MANY_TO_ONE, set.topology());
+        for (SequenceSample s : set.samples()) {
+            double sum = 0;
+            int marks = 0;
+            int firstMark = -1;
+            for (int t = 0; t < s.length(); t++) {
+                if (s.features()[t][1] == 1) {
+                    sum += s.features()[t][0];
+                    marks++;
+                    firstMark = firstMark < 0 ? t : firstMark;
+                }
+            }
+            assertEquals(2, marks);
+            assertTrue(firstMark < 10, "first marker in the first half");
+            assertEquals(sum, s.targets()[0][0], 0.0);
+        }
+    }
+
+    @Test
+    void delayedRecallTargetsTheSymbolLagStepsBeforeTheEnd() {
+        SequenceSet set = DelayedRecall.generate(30, 12, 5, 4, 2);
+        for (SequenceSample s : set.samples()) {
+            double[] shown = s.features()[12 - 1 - 5];
+            int symbol = (int) s.targets()[0][0];
+            assertEquals(1.0, shown[symbol]);
+        }
+        assertThrows(IllegalArgumentException.class, () -> DelayedRecall.generate(1, 5, 5, 4, 2));
+    }
+}
