@@ -1,5 +1,6 @@
 package io.github.rnnkit.data.prep;
 
+import io.github.rnnkit.data.DataException;
 import io.github.rnnkit.data.split.ChronoSplit;
 import io.github.rnnkit.data.split.SplitFractions;
 import io.github.rnnkit.data.series.TimeIndex;
@@ -43,6 +44,10 @@ final class SplitChoice {
             }
             return ChronoSplit.byDate(index.dates(), validationStart, testStart);
         }
-        return ChronoSplit.byFraction(index.length(), fractions);
+        try {
+            return ChronoSplit.byFraction(index.length(), fractions);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(index.source(), e.getMessage());
+        }
     }
 }

@@ -18,7 +18,7 @@ public enum SampleDataset {
      * National Climatic Data Center records as prepared for vega-datasets 3.2.1; public domain.
      */
     SEATTLE_WEATHER("seattle-weather", "weather",
-            "Seattle daily weather 2012-2015 (NOAA, via vega-datasets 3.2.1; public domain)");
+            "Seattle daily weather 2012-2015; NOAA via vega-datasets 3.2.1; public domain");
 
     private final String id;
     private final String defaultColumn;

@@ -1,20 +1,49 @@
 package io.github.rnnkit.data.series;
 
-/** Parsing of numeric CSV fields; package-private helpers shared by the series readers. */
+import java.util.Locale;
+
+/**
+ * Parsing of numeric CSV fields, accepting Java's spellings and those pandas and numpy write
+ * ({@code nan}, {@code inf}, {@code -inf}), so that such values are reported as NaN or infinite
+ * rather than as text.
+ */
 final class Numbers {
     private Numbers() {
     }
 
-    static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return !s.endsWith("d") && !s.endsWith("D") && !s.endsWith("f") && !s.endsWith("F");
-        } catch (NumberFormatException e) {
-            return false;
+    /** @return the value, or null when the text is not a number */
+    static Double parse(String s) {
+        String t = s.toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "nan", "+nan", "-nan" -> {
+                return Double.NaN;
+            }
+            case "inf", "+inf", "infinity", "+infinity" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-inf", "-infinity" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            default -> {
+                // Java also reads "1d" and "0x1p3"; a CSV price with those is a typo, not a number.
+                if (t.endsWith("d") || t.endsWith("f") || t.contains("x")) {
+                    return null;
+                }
+                try {
+                    return Double.parseDouble(t);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
         }
     }
 
+    static boolean isNumber(String s) {
+        return parse(s) != null;
+    }
+
     static boolean isNaN(String s) {
-        return isNumber(s) && Double.isNaN(Double.parseDouble(s));
+        Double d = parse(s);
+        return d != null && d.isNaN();
     }
 }

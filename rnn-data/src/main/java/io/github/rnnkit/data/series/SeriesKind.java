@@ -8,22 +8,21 @@ public enum SeriesKind {
     CATEGORICAL, PRICE;
 
     /**
-     * Infers the kind of a column: {@link #PRICE} when every non-blank value reads as a number
-     * (NaN and infinity included, so that they are reported as bad prices rather than taken as
-     * categories), otherwise {@link #CATEGORICAL}.
+     * Infers the kind of a column: {@link #PRICE} when at least 90 % of the non-blank values read
+     * as numbers (NaN and infinity included), otherwise {@link #CATEGORICAL}. The margin makes a
+     * price column with a few typos a price column, so its bad values are reported by line
+     * instead of the whole column being taken as categories.
      */
     public static SeriesKind infer(List<String> values) {
-        boolean any = false;
+        int present = 0;
+        int numeric = 0;
         for (String v : values) {
-            if (v.isEmpty()) {
-                continue;
-            }
-            any = true;
-            if (!Numbers.isNumber(v)) {
-                return CATEGORICAL;
+            if (!v.isEmpty()) {
+                present++;
+                numeric += Numbers.isNumber(v) ? 1 : 0;
             }
         }
-        return any ? PRICE : CATEGORICAL;
+        return present > 0 && numeric >= 0.9 * present ? PRICE : CATEGORICAL;
     }
 
     /** @return the name used on the command line */

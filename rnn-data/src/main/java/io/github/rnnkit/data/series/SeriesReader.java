@@ -152,7 +152,7 @@ public final class SeriesReader {
                 if (!Numbers.isNumber(v)) {
                     throw new DataException(table.source(), table.line(r), columns[f], "'" + v + "' is not a number");
                 }
-                row[f] = Double.parseDouble(v);
+                row[f] = Numbers.parse(v);
                 if (Double.isInfinite(row[f])) {
                     throw new DataException(table.source(), table.line(r), columns[f], "'" + v + "' is infinite");
                 }

@@ -1,0 +1,37 @@
+package io.github.rnnkit.apps.cli;
+
+import io.github.rnnkit.apps.data.DataCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code rnnkit} command line. Each subcommand parses its options and calls an app's
+ * {@code run}; bad input of any kind ends with a one-line error and exit status 2.
+ */
+@Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Recurrent sequence models (vanilla RNN, LSTM, GRU) on Deeplearning4j.",
+        subcommands = {DataCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Run 'rnnkit COMMAND --help' for a command's options."})
+public final class RnnkitCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** @return a configured command line (tests call {@code execute} on it) */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RnnkitCli());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new ErrorHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
