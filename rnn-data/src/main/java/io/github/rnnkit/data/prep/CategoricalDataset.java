@@ -9,7 +9,6 @@ import io.github.rnnkit.data.window.SequenceSet;
 import io.github.rnnkit.data.window.WindowSpec;
 import io.github.rnnkit.data.window.Windower;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -35,11 +34,8 @@ public final class CategoricalDataset implements WindowedDataset {
     private final SequenceSet test;
 
     private CategoricalDataset(Builder b) {
-        if (b.window == null) {
-            throw new IllegalArgumentException("set a window before building");
-        }
         this.series = b.series;
-        this.window = b.window;
+        this.window = b.requireWindow();
         this.split = b.split.resolve(series.index());
         this.vocabulary = b.vocabulary != null ? b.vocabulary
                 : Vocabulary.fit(series.slice(split.train()).values());
@@ -113,34 +109,16 @@ public final class CategoricalDataset implements WindowedDataset {
     }
 
     /** Builder; {@link #window} is required, the split defaults to {@link SplitFractions#DEFAULT}. */
-    public static final class Builder {
+    public static final class Builder extends DatasetBuilder<Builder> {
         private final CategoricalSeries series;
-        private WindowSpec window;
-        private final SplitChoice split = new SplitChoice();
         private Vocabulary vocabulary;
 
         private Builder(CategoricalSeries series) {
             this.series = series;
         }
 
-        public Builder window(WindowSpec w) {
-            this.window = w;
-            return this;
-        }
-
-        public Builder split(SplitFractions f) {
-            split.fractions(f);
-            return this;
-        }
-
-        public Builder split(ChronoSplit s) {
-            split.given(s);
-            return this;
-        }
-
-        /** Train before {@code validationStart}, validation up to {@code testStart}, test after. */
-        public Builder splitByDate(LocalDate validationStart, LocalDate testStart) {
-            split.dates(validationStart, testStart);
+        @Override
+        Builder self() {
             return this;
         }
 

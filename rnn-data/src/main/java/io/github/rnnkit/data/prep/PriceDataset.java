@@ -11,7 +11,6 @@ import io.github.rnnkit.data.window.SequenceSet;
 import io.github.rnnkit.data.window.WindowSpec;
 import io.github.rnnkit.data.window.Windower;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,11 +33,8 @@ public final class PriceDataset implements WindowedDataset {
     private final SequenceSet test;
 
     private PriceDataset(Builder b) {
-        if (b.window == null) {
-            throw new IllegalArgumentException("set a window before building");
-        }
         this.series = b.series;
-        this.window = b.window;
+        this.window = b.requireWindow();
         this.split = b.split.resolve(series.index());
         this.scalers = b.scalers != null ? List.copyOf(b.scalers) : fit(b.scaler);
         if (scalers.size() != series.featureCount()) {
@@ -183,10 +179,8 @@ public final class PriceDataset implements WindowedDataset {
     }
 
     /** Builder; {@link #window} is required; defaults: {@link SplitFractions#DEFAULT}, z-score scaling. */
-    public static final class Builder {
+    public static final class Builder extends DatasetBuilder<Builder> {
         private final PriceSeries series;
-        private WindowSpec window;
-        private final SplitChoice split = new SplitChoice();
         private ScalerKind scaler = ScalerKind.Z_SCORE;
         private List<Scaler> scalers;
 
@@ -194,24 +188,8 @@ public final class PriceDataset implements WindowedDataset {
             this.series = series;
         }
 
-        public Builder window(WindowSpec w) {
-            this.window = w;
-            return this;
-        }
-
-        public Builder split(SplitFractions f) {
-            split.fractions(f);
-            return this;
-        }
-
-        public Builder split(ChronoSplit s) {
-            split.given(s);
-            return this;
-        }
-
-        /** Train before {@code validationStart}, validation up to {@code testStart}, test after. */
-        public Builder splitByDate(LocalDate validationStart, LocalDate testStart) {
-            split.dates(validationStart, testStart);
+        @Override
+        Builder self() {
             return this;
         }
 
