@@ -32,9 +32,11 @@ import static io.github.rnnkit.core.layers.RecurrentParamInitializer.RECURRENT_W
  *   <li>{@link #backpropGradient}: full BPTT from a zero state.</li>
  *   <li>{@link #rnnTimeStep}: forward from the stored streaming state, which it then replaces
  *       with the state after the last step ({@link #rnnClearPreviousState} resets it).</li>
- *   <li>{@link #rnnActivateUsingStoredState} / {@link #tbpttBackpropGradient}: one TBPTT
- *       segment, starting from the state the previous segment ended in; the backward pass runs
- *       through the last {@code k2} steps with the state entering them held fixed.</li>
+ *   <li>{@link #rnnActivateUsingStoredState}: one TBPTT segment, starting from the state the
+ *       previous segment ended in. A backward pass after it ({@link #backpropGradient}, or
+ *       DL4J's {@link #tbpttBackpropGradient}) starts from that same state and runs through the
+ *       segment's last {@code k2} steps ({@link #setTruncatedBackLength}), with the state
+ *       entering them held fixed.</li>
  * </ul>
  * The input projection {@code x W + b} of all steps is one matrix product, and so are the
  * input and input-weight gradients.
@@ -47,6 +49,10 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
 
     /** The state the last stored-state forward pass started from: the fixed state of a TBPTT segment. */
     private Map<String, INDArray> segmentStart = Map.of();
+    /** True when the last forward pass was a TBPTT segment's (stored-state) pass. */
+    private boolean segmentForward;
+    /** Backward length k2 of truncated BPTT, or -1 for the whole segment. */
+    private int truncatedBackLength = -1;
 
     public RecurrentRuntimeLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -61,8 +67,17 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         return false;
     }
 
+    /**
+     * Sets how many steps at the end of a TBPTT segment the backward pass runs through; -1 (the
+     * default) for all. {@link io.github.rnnkit.core.net.RnnNetwork} sets it from its configuration.
+     */
+    public void setTruncatedBackLength(int steps) {
+        this.truncatedBackLength = steps;
+    }
+
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
+        segmentForward = false;
         return forward(Map.of(), training, mgr).output(mgr);
     }
 
@@ -82,6 +97,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         Map<String, INDArray> start = new HashMap<>(tBpttStateMap);
         Forward f = forward(start, training, mgr);
         segmentStart = start;
+        segmentForward = true;
         if (storeLastForTBPTT) {
             tBpttStateMap.clear();
             tBpttStateMap.putAll(f.lastState());
@@ -91,7 +107,8 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
-        return backward(epsilon, Map.of(), -1, mgr);
+        return segmentForward ? backward(epsilon, segmentStart, truncatedBackLength, mgr)
+                : backward(epsilon, Map.of(), -1, mgr);
     }
 
     @Override
@@ -103,6 +120,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     public void rnnClearPreviousState() {
         super.rnnClearPreviousState();
         segmentStart = Map.of();
+        segmentForward = false;
     }
 
     /** A forward pass over the whole input, with what backward needs. */

@@ -1,35 +1,39 @@
 package io.github.rnnkit.core.net;
 
-import org.deeplearning4j.exception.DL4JException;
-import org.deeplearning4j.nn.api.FwdPassType;
+import io.github.rnnkit.core.layers.RecurrentRuntimeLayer;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Updater;
-import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.ArrayType;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.util.List;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A {@link MultiLayerNetwork} whose truncated BPTT is correct.
  *
- * <p>DL4J 1.0.0-M2.1 runs each TBPTT segment's forward pass from the carried state but then
- * calls {@code calcBackpropGradients(..., tbptt = false, ...)}, so the layers' truncated backward
- * pass ({@code tbpttBackpropGradient}) is never used: the backward length has no effect and the
- * backward pass starts from a zero state. This class makes the one change needed: in TBPTT mode
- * the gradient comes from the layers' truncated backward pass, which for rnnkit's layers starts
- * from the segment's carried state and runs through at most {@code tBPTTBackwardLength} steps.
- * Everything else (segmenting, state carry between segments, clipping, updaters) is DL4J's.
+ * <p>Truncated BPTT with forward length k1 and backward length k2 cuts each minibatch into
+ * segments of k1 steps and carries the hidden state from one segment to the next. Each segment
+ * is one update whose gradient is the exact gradient of the segment's loss with the carried-in
+ * state held fixed; when k2 is below the segment's length, the loss is that of the segment's last
+ * k2 steps and the state entering them is held fixed, so no gradient flows more than k2 steps.
+ * (For many-to-one data, whose only label is on the last step, k2 just limits how far back that
+ * label's gradient reaches. For many-to-many data, steps outside the last k2 of a segment carry no
+ * loss: use k2 = k1 unless that is what you want.)
+ *
+ * <p>DL4J 1.0.0-M2.1 gets this wrong: it runs each segment's forward pass from the carried state
+ * but its backward pass ({@code calcBackpropGradients(..., tbptt = false, ...)}) calls the layers'
+ * full backward pass, which for DL4J's own layers starts again from a zero state, and never uses
+ * the backward length (its {@code tbptt = true} branch is unreachable and would fail). rnnkit's
+ * layers fix the first part themselves: after a stored-state forward pass their backward pass
+ * starts from the segment's carried state. This class does the rest: it tells them k2, and it
+ * restricts the label mask to the last k2 steps, so that the output layer's gradient and the
+ * score belong to the same loss. Segmenting, state carry, clipping and updaters stay DL4J's.
  */
 public class RnnNetwork extends MultiLayerNetwork {
+    private transient INDArray featureMask;
+    private transient INDArray labelMask;
 
     public RnnNetwork(MultiLayerConfiguration conf) {
         super(conf);
@@ -58,61 +62,61 @@ public class RnnNetwork extends MultiLayerNetwork {
     }
 
     @Override
+    public void init(INDArray parameters, boolean cloneParametersArray) {
+        super.init(parameters, cloneParametersArray);
+        int back = isTruncatedBptt() ? layerWiseConfigurations.getTbpttBackLength() : -1;
+        for (Layer layer : getLayers()) {
+            if (layer instanceof RecurrentRuntimeLayer r) {
+                r.setTruncatedBackLength(back);
+            }
+        }
+    }
+
+    @Override
     public RnnNetwork clone() {
         return of(super.clone());
     }
 
     @Override
+    public void setLayerMaskArrays(INDArray featuresMaskArray, INDArray labelsMaskArray) {
+        super.setLayerMaskArrays(featuresMaskArray, labelsMaskArray);
+        // DL4J calls this again with the features mask alone during a forward pass; keep the labels mask.
+        featureMask = featuresMaskArray != null ? featuresMaskArray : featureMask;
+        labelMask = labelsMaskArray != null ? labelsMaskArray : labelMask;
+    }
+
+    @Override
+    public void clearLayerMaskArrays() {
+        super.clearLayerMaskArrays();
+        featureMask = null;
+        labelMask = null;
+    }
+
+    @Override
     public void computeGradientAndScore() {
-        if (!(getOutputLayer() instanceof IOutputLayer)) {
-            throw new DL4JException("Cannot calculate gradient and score with respect to labels: final layer is not an "
-                    + "IOutputLayer. Final layer class: " + getOutputLayer().getClass());
+        INDArray truncated = isTruncatedBptt() ? truncatedLabelMask() : null;
+        if (truncated == null) {
+            super.computeGradientAndScore();
+            return;
         }
-        LayerWorkspaceMgr mgr;
-        if (layerWiseConfigurations.getTrainingWorkspaceMode() == WorkspaceMode.NONE) {
-            mgr = LayerWorkspaceMgr.noWorkspaces();
-        } else {
-            mgr = LayerWorkspaceMgr.builder()
-                    .with(ArrayType.INPUT, WS_ALL_LAYERS_ACT, WS_ALL_LAYERS_ACT_CONFIG)
-                    .with(ArrayType.ACTIVATIONS, WS_ALL_LAYERS_ACT, WS_ALL_LAYERS_ACT_CONFIG)
-                    .with(ArrayType.FF_WORKING_MEM, WS_LAYER_WORKING_MEM, WS_LAYER_WORKING_MEM_CONFIG)
-                    .with(ArrayType.BP_WORKING_MEM, WS_LAYER_WORKING_MEM, WS_LAYER_WORKING_MEM_CONFIG)
-                    .with(ArrayType.RNN_FF_LOOP_WORKING_MEM, WS_RNN_LOOP_WORKING_MEM, WS_RNN_LOOP_WORKING_MEM_CONFIG)
-                    .with(ArrayType.RNN_BP_LOOP_WORKING_MEM, WS_RNN_LOOP_WORKING_MEM, WS_RNN_LOOP_WORKING_MEM_CONFIG)
-                    .build();
-            if (layerWiseConfigurations.getCacheMode() != null) {
-                mgr.setWorkspace(ArrayType.FF_CACHE, WS_ALL_LAYERS_ACT, WS_ALL_LAYERS_ACT_CONFIG);
-            }
+        try {
+            getOutputLayer().setMaskArray(truncated);
+            super.computeGradientAndScore();
+        } finally {
+            getOutputLayer().setMaskArray(labelMask);
         }
-        boolean tbptt = isTruncatedBptt();
-        FwdPassType fwdType = tbptt ? FwdPassType.RNN_ACTIVATE_WITH_STORED_STATE : FwdPassType.STANDARD;
-        synchronizeIterEpochCounts();
-        try (MemoryWorkspace ws = mgr.notifyScopeEntered(ArrayType.ACTIVATIONS)) {
-            List<INDArray> activations = ffToLayerActivationsInWs(layers.length - 2, fwdType, tbptt, input, mask, null);
-            for (TrainingListener tl : trainingListeners) {
-                tl.onForwardPass(this, activations);
-            }
-            INDArray inputToOutputLayer = activations.get(activations.size() - 1);
-            if (layerWiseConfigurations.getInputPreProcess(layers.length - 1) != null) {
-                inputToOutputLayer = layerWiseConfigurations.getInputPreProcess(layers.length - 1)
-                        .preProcess(inputToOutputLayer, getInputMiniBatchSize(), mgr);
-            }
-            getOutputLayer().setInput(inputToOutputLayer, mgr);
-            // The one change from DL4J: pass tbptt through, so that layers run their truncated backward pass.
-            Pair<Gradient, INDArray> pair = calcBackpropGradients(null, true, tbptt, false);
-            this.gradient = pair == null ? null : pair.getFirst();
-            try (MemoryWorkspace wsFF = mgr.notifyScopeEntered(ArrayType.FF_WORKING_MEM)) {
-                double r = calcRegularizationScore(true);
-                score = ((IOutputLayer) getOutputLayer()).computeScore(r, true, mgr);
-            }
-            if (!trainingListeners.isEmpty()) {
-                try (MemoryWorkspace workspace = org.nd4j.linalg.factory.Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                    for (TrainingListener tl : trainingListeners) {
-                        tl.onBackwardPass(this);
-                    }
-                }
-            }
+    }
+
+    /** @return the label mask restricted to the segment's last k2 steps, or null when no step is cut */
+    private INDArray truncatedLabelMask() {
+        long steps = input.size(2);
+        int back = layerWiseConfigurations.getTbpttBackLength();
+        if (back <= 0 || back >= steps) {
+            return null;
         }
-        getOutputLayer().clearNoiseWeightParams();
+        INDArray keep = Nd4j.zeros(params().dataType(), input.size(0), steps);
+        keep.get(NDArrayIndex.all(), NDArrayIndex.interval(steps - back, steps)).assign(1.0);
+        INDArray base = labelMask != null ? labelMask : featureMask;
+        return base == null ? keep : keep.muli(base.castTo(keep.dataType()));
     }
 }
