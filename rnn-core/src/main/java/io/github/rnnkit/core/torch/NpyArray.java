@@ -1,0 +1,43 @@
+package io.github.rnnkit.core.torch;
+
+import java.util.Arrays;
+
+/**
+ * An n-dimensional array as NumPy stores it in a {@code .npy} file: a shape and the values in
+ * row-major (C) order, read into doubles whatever the file's float type.
+ *
+ * @param shape   dimensions; empty for a scalar
+ * @param data    values in row-major order
+ * @param float64 true when stored (or to be stored) as float64, false for float32
+ */
+public record NpyArray(long[] shape, double[] data, boolean float64) {
+    public NpyArray {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        if (n != data.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n + " values, got " + data.length);
+        }
+    }
+
+    /** A float32 array. */
+    public static NpyArray float32(long[] shape, double[] data) {
+        return new NpyArray(shape, data, false);
+    }
+
+    /** @return number of dimensions */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** @return the value at row {@code i}, column {@code j} of a 2-D array */
+    public double get(int i, int j) {
+        return data[(int) (i * shape[1] + j)];
+    }
+
+    /** @return e.g. {@code [12, 3]} */
+    public String shapeText() {
+        return Arrays.toString(shape);
+    }
+}
