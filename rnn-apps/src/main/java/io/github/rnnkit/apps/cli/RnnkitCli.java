@@ -1,6 +1,8 @@
 package io.github.rnnkit.apps.cli;
 
 import io.github.rnnkit.apps.data.DataCommand;
+import io.github.rnnkit.apps.forward.ForwardCommand;
+import io.github.rnnkit.apps.torch.ImportTorchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Recurrent sequence models (vanilla RNN, LSTM, GRU) on Deeplearning4j.",
-        subcommands = {DataCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DataCommand.class, ImportTorchCommand.class, ForwardCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Run 'rnnkit COMMAND --help' for a command's options."})
 public final class RnnkitCli implements Runnable {
 

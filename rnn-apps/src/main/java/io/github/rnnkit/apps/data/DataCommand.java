@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 
 /** {@code rnnkit data}: profile a series before modelling it. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = {"Profile one column of a CSV file (or a bundled sample): length, dates, categories with counts",
-                "or price statistics, missing values, the simplest baselines, and the windows a look-back gives."})
+        description = {"Profile a series before modelling it.",
+                "One column of a CSV file (or a bundled sample): length, dates, categories with counts or price",
+                "statistics, missing values, the simplest baselines, and the windows a look-back gives per split."})
 public final class DataCommand implements Callable<Integer> {
 
     static final class Input {

@@ -1,0 +1,49 @@
+package io.github.rnnkit.apps.torch;
+
+import io.github.rnnkit.core.net.ModelFiles;
+import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.RnnActivation;
+import io.github.rnnkit.core.torch.Npz;
+import io.github.rnnkit.core.torch.TorchWeights;
+
+import java.nio.file.Path;
+
+/** Turns a PyTorch RNN/LSTM/GRU state dict (.npz) into an rnnkit model file. */
+public final class ImportTorchApp {
+    private ImportTorchApp() {
+    }
+
+    /**
+     * @param npz        the state dict
+     * @param cell       the module's cell
+     * @param activation the vanilla RNN's nonlinearity (tanh unless the module used relu)
+     * @param inputSize  the module's input_size
+     * @param hidden     its hidden_size
+     * @param layers     its num_layers
+     * @param out        the model file to write
+     */
+    public record Options(Path npz, CellType cell, RnnActivation activation, int inputSize, int hidden, int layers,
+                          Path out) {
+        public Options {
+            if (inputSize < 1 || hidden < 1 || layers < 1) {
+                throw new IllegalArgumentException("input size, hidden size and layers must be at least 1; got "
+                        + inputSize + ", " + hidden + ", " + layers);
+            }
+        }
+    }
+
+    /**
+     * @param model      where it was written
+     * @param parameters number of parameters of the recurrent layers
+     */
+    public record Result(Path model, long parameters) {
+    }
+
+    public static Result run(Options o) {
+        RnnNetwork net = TorchWeights.importNetwork(Npz.read(o.npz()), o.npz().toString(), o.cell(), o.activation(),
+                o.inputSize(), o.hidden(), o.layers());
+        ModelFiles.write(net, o.out());
+        return new Result(o.out(), net.numParams() - net.getOutputLayer().numParams());
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.rnnkit.core.net;
+
+import io.github.rnnkit.data.DataException;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipFile;
+
+/** Writes and reads a network as DL4J's model zip ({@link ModelSerializer}), with clear errors. */
+public final class ModelFiles {
+    private ModelFiles() {
+    }
+
+    /** Writes the network with its updater state, creating parent folders. */
+    public static void write(MultiLayerNetwork net, Path file) {
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            ModelSerializer.writeModel(net, file.toFile(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @throws DataException for a missing file, or one that is not a DL4J network (truncated,
+     *                       corrupt or foreign)
+     */
+    public static RnnNetwork read(Path file) {
+        String source = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(source, "model file not found");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry("configuration.json") == null || zip.getEntry("coefficients.bin") == null) {
+                throw new DataException(source, "not an rnnkit model: the zip has no network configuration and parameters");
+            }
+        } catch (IOException e) {
+            throw new DataException(source, "not an rnnkit model (not a readable zip file: " + e.getMessage() + ")");
+        }
+        try {
+            return RnnNetwork.of(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true));
+        } catch (Exception | Error e) {
+            throw new DataException(source, "not a readable rnnkit model (corrupt or truncated: " + e.getMessage() + ")");
+        }
+    }
+}
