@@ -1,86 +1,80 @@
 package io.github.rnnkit.core.layers;
 
 import io.github.rnnkit.core.spec.CellType;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.nio.DoubleBuffer;
 
 /**
- * The maths of one cell over one sequence: a forward step and a backward step, with whatever
- * the backward step needs cached during the forward pass. Rows are time-major: step t of a
- * minibatch of {@code mb} occupies rows {@code [t*mb, (t+1)*mb)} of every {@code [T*mb, k]} array.
+ * The maths of one cell over one sequence: a forward and a backward step, caching during the
+ * forward pass what the backward pass needs. All arrays are row-major direct buffers in
+ * time-major blocks: step t of a minibatch of {@code mb} is the block of rows
+ * {@code [t*mb, (t+1)*mb)}. The hidden and cell states have one block more, block 0 holding the
+ * initial state, so that the state before step t is block t and after it block t+1.
  *
- * <p>The caller ({@link RecurrentRuntimeLayer}) does what all cells share: the input projection
- * {@code x W + b} for all steps in one product, masking and state carry, the input and bias
- * gradients, and the loop over time.
+ * <p>The caller ({@link RecurrentRuntimeLayer}) does what the cells share: the input projection
+ * {@code x W + b} of all steps in one product, masking and state carry, the input and bias
+ * gradients, and the loop over time. Kernels use OpenBLAS for the per-step recurrent products
+ * and plain loops for the gate arithmetic, so a step costs one or two native calls instead of
+ * dozens of array operations.
  */
 abstract class CellKernel {
-    protected final long mb;
-    protected final long hidden;
-    /** Post-mask hidden states {@code [T*mb, H]}, written by the caller after each forward step. */
-    protected final INDArray hs;
+    protected final int mb;
+    protected final int hidden;
+    protected final int width;
+    /** Hidden states, {@code [(T+1)*mb, H]}; block 0 is the initial state. */
+    protected final DoubleBuffer hs;
 
-    CellKernel(long mb, long hidden, INDArray hs) {
+    CellKernel(int steps, int mb, int hidden, int gates) {
         this.mb = mb;
         this.hidden = hidden;
-        this.hs = hs;
+        this.width = gates * hidden;
+        this.hs = Blas.allocate((long) (steps + 1) * mb * hidden);
     }
 
-    static CellKernel create(CellType cell, IActivation activation, long steps, long mb, long hidden, INDArray hs,
-                             DataType type) {
+    static CellKernel create(CellType cell, boolean relu, int steps, int mb, int hidden) {
         return switch (cell) {
-            case SIMPLE_RNN -> new SimpleRnnKernel(mb, hidden, hs, activation);
-            case LSTM -> new LstmKernel(steps, mb, hidden, hs, type);
-            case GRU -> new GruKernel(steps, mb, hidden, hs, type);
+            case SIMPLE_RNN -> new SimpleRnnKernel(steps, mb, hidden, relu);
+            case LSTM -> new LstmKernel(steps, mb, hidden);
+            case GRU -> new GruKernel(steps, mb, hidden);
         };
     }
 
-    /** @return the row range of step t */
-    protected INDArrayIndex rows(long t) {
-        return NDArrayIndex.interval(t * mb, (t + 1) * mb);
+    /** @return offset of the state block before step t (block t) in {@code hs} or {@link #cs()} */
+    final int stateOffset(int t) {
+        return t * mb * hidden;
     }
 
-    /** @return gate block {@code k} ({@code [rows, H]} view) of a {@code [rows, G*H]} array */
-    protected INDArray block(INDArray a, int k) {
-        return a.get(NDArrayIndex.all(), NDArrayIndex.interval(k * hidden, (k + 1) * hidden));
+    /** @return offset of step t's block in a {@code [T*mb, G*H]} array */
+    final int gateOffset(int t) {
+        return t * mb * width;
     }
 
-    /** @return true when the cell has a memory cell c besides h (LSTM) */
-    boolean hasCellState() {
-        return false;
+    /** @return the LSTM cell states {@code [(T+1)*mb, H]}, or null for cells without one */
+    DoubleBuffer cs() {
+        return null;
     }
 
     /**
-     * One forward step, before masking.
+     * Step t forward, before masking: reads the state block t, writes block t+1.
      *
-     * @param t     the step
-     * @param proj  {@code x_t W + b}, {@code [mb, G*H]}
-     * @param hPrev h at step t-1 {@code [mb, H]}
-     * @param cPrev c at step t-1, or null without a cell state
-     * @param rw    recurrent weights {@code [H, G*H]}
-     * @param bhn   GRU's n-gate recurrent bias {@code [1, H]}, else null
-     * @param hOut  where to write h_t
-     * @param cOut  where to write c_t, or null
+     * @param proj {@code x W + b} for all steps {@code [T*mb, G*H]}
+     * @param rw   recurrent weights {@code [H, G*H]}
+     * @param bhn  GRU's n-gate recurrent bias {@code [H]}, else null
      */
-    abstract void forward(long t, INDArray proj, INDArray hPrev, INDArray cPrev, INDArray rw, INDArray bhn,
-                          INDArray hOut, INDArray cOut);
+    abstract void forward(int t, DoubleBuffer proj, DoubleBuffer rw, DoubleBuffer bhn);
 
     /**
-     * One backward step.
+     * Step t backward.
      *
-     * @param t     the step
-     * @param dh    dL/dh_t flowing into the cell (already masked)
-     * @param dc    dL/dc_t flowing into the cell (already masked), or null
-     * @param hPrev h at step t-1
-     * @param cPrev c at step t-1, or null
-     * @param rw    recurrent weights
-     * @param dProj where to write dL/d(x_t W + b) {@code [mb, G*H]}
-     * @param dRw   recurrent weight gradient to add to
-     * @param dBhn  GRU's n-gate recurrent bias gradient to add to, else null
-     * @return {dL/dh_{t-1}, dL/dc_{t-1} or null} through the cell
+     * @param dh      dL/dh_t into the cell {@code [mb, H]} (masked rows zero)
+     * @param dc      dL/dc_t into the cell, or null
+     * @param rw      recurrent weights
+     * @param dProj   where to write dL/d(x_t W + b), step t's block of {@code [T*mb, G*H]}
+     * @param dRw     recurrent weight gradient to add to {@code [H, G*H]}
+     * @param dBhn    GRU's n-gate bias gradient to add to {@code [H]}, else null
+     * @param dhPrev  where to write dL/dh_{t-1} through the cell {@code [mb, H]}
+     * @param dcPrev  where to write dL/dc_{t-1}, or null
      */
-    abstract INDArray[] backward(long t, INDArray dh, INDArray dc, INDArray hPrev, INDArray cPrev, INDArray rw,
-                                 INDArray dProj, INDArray dRw, INDArray dBhn);
+    abstract void backward(int t, DoubleBuffer dh, DoubleBuffer dc, DoubleBuffer rw, DoubleBuffer dProj,
+                           DoubleBuffer dRw, DoubleBuffer dBhn, DoubleBuffer dhPrev, DoubleBuffer dcPrev);
 }

@@ -1,56 +1,85 @@
 package io.github.rnnkit.core.layers;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import java.nio.DoubleBuffer;
+
+import static io.github.rnnkit.core.layers.Blas.sigmoid;
 
 /**
  * GRU steps in PyTorch's formulation; caches the activated r, z, n and
  * {@code hn = h_{t-1} RW_n + bhn}, the recurrent part the reset gate scales.
  */
 final class GruKernel extends CellKernel {
-    private final INDArray gates;
-    private final INDArray hn;
+    private final DoubleBuffer gates;
+    private final DoubleBuffer hn;
+    /** One step's recurrent product h RW, or in backward its gradient, {@code [mb, 3H]}. */
+    private final DoubleBuffer rec;
 
-    GruKernel(long steps, long mb, long hidden, INDArray hs, DataType type) {
-        super(mb, hidden, hs);
-        this.gates = Nd4j.create(type, steps * mb, 3 * hidden);
-        this.hn = Nd4j.create(type, steps * mb, hidden);
+    GruKernel(int steps, int mb, int hidden) {
+        super(steps, mb, hidden, 3);
+        this.gates = Blas.allocate((long) steps * mb * width);
+        this.hn = Blas.allocate((long) steps * mb * hidden);
+        this.rec = Blas.allocate((long) mb * width);
     }
 
     @Override
-    void forward(long t, INDArray proj, INDArray hPrev, INDArray cPrev, INDArray rw, INDArray bhn, INDArray hOut,
-                 INDArray cOut) {
-        INDArray rec = hPrev.mmul(rw);
-        INDArray gt = gates.get(rows(t));
-        INDArray r = Transforms.sigmoid(block(gt, 0).assign(block(proj, 0).add(block(rec, 0))), false);
-        INDArray z = Transforms.sigmoid(block(gt, 1).assign(block(proj, 1).add(block(rec, 1))), false);
-        INDArray hnt = hn.get(rows(t)).assign(block(rec, 2).addRowVector(bhn));
-        INDArray n = Transforms.tanh(block(gt, 2).assign(block(proj, 2).add(r.mul(hnt))), false);
-        // h' = (1 - z) n + z h = n + z (h - n)
-        hOut.assign(hPrev.sub(n).muli(z).addi(n));
+    void forward(int t, DoubleBuffer proj, DoubleBuffer rw, DoubleBuffer bhn) {
+        int prev = stateOffset(t);
+        int next = stateOffset(t + 1);
+        int z = gateOffset(t);
+        int hnOff = t * mb * hidden;
+        Blas.gemm(false, false, mb, width, hidden, 1.0, hs, prev, rw, 0, 0.0, rec, 0);
+        for (int r = 0; r < mb; r++) {
+            int row = z + r * width;
+            int recRow = r * width;
+            for (int k = 0; k < hidden; k++) {
+                int s = r * hidden + k;
+                double rg = sigmoid(proj.get(row + k) + rec.get(recRow + k));
+                double zg = sigmoid(proj.get(row + hidden + k) + rec.get(recRow + hidden + k));
+                double hnv = rec.get(recRow + 2 * hidden + k) + bhn.get(k);
+                double n = Math.tanh(proj.get(row + 2 * hidden + k) + rg * hnv);
+                gates.put(row + k, rg);
+                gates.put(row + hidden + k, zg);
+                gates.put(row + 2 * hidden + k, n);
+                hn.put(hnOff + s, hnv);
+                hs.put(next + s, n + zg * (hs.get(prev + s) - n));
+            }
+        }
     }
 
     @Override
-    INDArray[] backward(long t, INDArray dh, INDArray dc, INDArray hPrev, INDArray cPrev, INDArray rw, INDArray dProj,
-                        INDArray dRw, INDArray dBhn) {
-        INDArray gt = gates.get(rows(t));
-        INDArray r = block(gt, 0);
-        INDArray z = block(gt, 1);
-        INDArray n = block(gt, 2);
-        INDArray hnt = hn.get(rows(t));
-        INDArray dn = dh.mul(z.rsub(1.0)).muli(n.mul(n).rsubi(1.0));      // dL/d(n pre-activation)
-        INDArray dz = dh.mul(hPrev.sub(n)).muli(z).muli(z.rsub(1.0));      // dL/d(z pre-activation)
-        INDArray dr = dn.mul(hnt).muli(r).muli(r.rsub(1.0));               // dL/d(r pre-activation)
-        INDArray dhn = dn.mul(r);                                          // dL/d(h RW_n + bhn)
-        block(dProj, 0).assign(dr);
-        block(dProj, 1).assign(dz);
-        block(dProj, 2).assign(dn);
-        INDArray dRec = Nd4j.hstack(dr, dz, dhn);
-        Nd4j.gemm(hPrev, dRec, dRw, true, false, 1.0, 1.0);
-        dBhn.addi(dhn.sum(true, 0));
-        INDArray dhPrev = Nd4j.gemm(dRec, rw, false, true).addi(dh.mul(z));
-        return new INDArray[]{dhPrev, null};
+    void backward(int t, DoubleBuffer dh, DoubleBuffer dc, DoubleBuffer rw, DoubleBuffer dProj, DoubleBuffer dRw,
+                  DoubleBuffer dBhn, DoubleBuffer dhPrev, DoubleBuffer dcPrev) {
+        int prev = stateOffset(t);
+        int z = gateOffset(t);
+        int hnOff = t * mb * hidden;
+        for (int r = 0; r < mb; r++) {
+            int row = z + r * width;
+            int recRow = r * width;
+            for (int k = 0; k < hidden; k++) {
+                int s = r * hidden + k;
+                double rg = gates.get(row + k);
+                double zg = gates.get(row + hidden + k);
+                double n = gates.get(row + 2 * hidden + k);
+                double dhs = dh.get(s);
+                double dn = dhs * (1 - zg) * (1 - n * n);                      // dL/d(n pre-activation)
+                double dz = dhs * (prev(s, prev) - n) * zg * (1 - zg);          // dL/d(z pre-activation)
+                double dr = dn * hn.get(hnOff + s) * rg * (1 - rg);           // dL/d(r pre-activation)
+                double dhn = dn * rg;                                          // dL/d(h RW_n + bhn)
+                dProj.put(row + k, dr);
+                dProj.put(row + hidden + k, dz);
+                dProj.put(row + 2 * hidden + k, dn);
+                rec.put(recRow + k, dr);
+                rec.put(recRow + hidden + k, dz);
+                rec.put(recRow + 2 * hidden + k, dhn);
+                dBhn.put(k, dBhn.get(k) + dhn);
+                dhPrev.put(s, dhs * zg);
+            }
+        }
+        Blas.gemm(true, false, hidden, width, mb, 1.0, hs, prev, rec, 0, 1.0, dRw, 0);
+        Blas.gemm(false, true, mb, hidden, width, 1.0, rec, 0, rw, 0, 1.0, dhPrev, 0);
+    }
+
+    private double prev(int s, int prevOffset) {
+        return hs.get(prevOffset + s);
     }
 }

@@ -1,58 +1,84 @@
 package io.github.rnnkit.core.layers;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import java.nio.DoubleBuffer;
+
+import static io.github.rnnkit.core.layers.Blas.sigmoid;
 
 /** LSTM steps (gates i, f, g, o); caches the activated gates and tanh(c_t). */
 final class LstmKernel extends CellKernel {
-    private final INDArray gates;
-    private final INDArray tanhC;
+    private final DoubleBuffer gates;
+    private final DoubleBuffer cs;
+    private final DoubleBuffer tanhC;
 
-    LstmKernel(long steps, long mb, long hidden, INDArray hs, DataType type) {
-        super(mb, hidden, hs);
-        this.gates = Nd4j.create(type, steps * mb, 4 * hidden);
-        this.tanhC = Nd4j.create(type, steps * mb, hidden);
+    LstmKernel(int steps, int mb, int hidden) {
+        super(steps, mb, hidden, 4);
+        this.gates = Blas.allocate((long) steps * mb * width);
+        this.cs = Blas.allocate((long) (steps + 1) * mb * hidden);
+        this.tanhC = Blas.allocate((long) steps * mb * hidden);
     }
 
     @Override
-    boolean hasCellState() {
-        return true;
+    DoubleBuffer cs() {
+        return cs;
     }
 
     @Override
-    void forward(long t, INDArray proj, INDArray hPrev, INDArray cPrev, INDArray rw, INDArray bhn, INDArray hOut,
-                 INDArray cOut) {
-        INDArray z = gates.get(rows(t));
-        z.assign(proj);
-        Nd4j.gemm(hPrev, rw, z, false, false, 1.0, 1.0);
-        INDArray i = Transforms.sigmoid(block(z, 0), false);
-        INDArray f = Transforms.sigmoid(block(z, 1), false);
-        INDArray g = Transforms.tanh(block(z, 2), false);
-        INDArray o = Transforms.sigmoid(block(z, 3), false);
-        cOut.assign(f.mul(cPrev).addi(i.mul(g)));
-        INDArray tc = tanhC.get(rows(t));
-        tc.assign(Transforms.tanh(cOut, true));
-        hOut.assign(o.mul(tc));
+    void forward(int t, DoubleBuffer proj, DoubleBuffer rw, DoubleBuffer bhn) {
+        int z = gateOffset(t);
+        int n = mb * width;
+        for (int i = 0; i < n; i++) {
+            gates.put(z + i, proj.get(z + i));
+        }
+        Blas.gemm(false, false, mb, width, hidden, 1.0, hs, stateOffset(t), rw, 0, 1.0, gates, z);
+        int prev = stateOffset(t);
+        int next = stateOffset(t + 1);
+        int tc = t * mb * hidden;
+        for (int r = 0; r < mb; r++) {
+            int row = z + r * width;
+            for (int k = 0; k < hidden; k++) {
+                double i = sigmoid(gates.get(row + k));
+                double f = sigmoid(gates.get(row + hidden + k));
+                double g = Math.tanh(gates.get(row + 2 * hidden + k));
+                double o = sigmoid(gates.get(row + 3 * hidden + k));
+                gates.put(row + k, i);
+                gates.put(row + hidden + k, f);
+                gates.put(row + 2 * hidden + k, g);
+                gates.put(row + 3 * hidden + k, o);
+                int s = r * hidden + k;
+                double c = f * cs.get(prev + s) + i * g;
+                double tanh = Math.tanh(c);
+                cs.put(next + s, c);
+                tanhC.put(tc + s, tanh);
+                hs.put(next + s, o * tanh);
+            }
+        }
     }
 
     @Override
-    INDArray[] backward(long t, INDArray dh, INDArray dc, INDArray hPrev, INDArray cPrev, INDArray rw, INDArray dProj,
-                        INDArray dRw, INDArray dBhn) {
-        INDArray z = gates.get(rows(t));
-        INDArray i = block(z, 0);
-        INDArray f = block(z, 1);
-        INDArray g = block(z, 2);
-        INDArray o = block(z, 3);
-        INDArray tc = tanhC.get(rows(t));
-        // dL/dc_t = carried dc + dh * o * (1 - tanh(c)^2)
-        INDArray dcTotal = dh.mul(o).muli(tc.mul(tc).rsubi(1.0)).addi(dc);
-        block(dProj, 0).assign(dcTotal.mul(g).muli(i).muli(i.rsub(1.0)));
-        block(dProj, 1).assign(dcTotal.mul(cPrev).muli(f).muli(f.rsub(1.0)));
-        block(dProj, 2).assign(dcTotal.mul(i).muli(g.mul(g).rsubi(1.0)));
-        block(dProj, 3).assign(dh.mul(tc).muli(o).muli(o.rsub(1.0)));
-        Nd4j.gemm(hPrev, dProj, dRw, true, false, 1.0, 1.0);
-        return new INDArray[]{Nd4j.gemm(dProj, rw, false, true), dcTotal.muli(f)};
+    void backward(int t, DoubleBuffer dh, DoubleBuffer dc, DoubleBuffer rw, DoubleBuffer dProj, DoubleBuffer dRw,
+                  DoubleBuffer dBhn, DoubleBuffer dhPrev, DoubleBuffer dcPrev) {
+        int z = gateOffset(t);
+        int prev = stateOffset(t);
+        int tc = t * mb * hidden;
+        for (int r = 0; r < mb; r++) {
+            int row = z + r * width;
+            for (int k = 0; k < hidden; k++) {
+                int s = r * hidden + k;
+                double i = gates.get(row + k);
+                double f = gates.get(row + hidden + k);
+                double g = gates.get(row + 2 * hidden + k);
+                double o = gates.get(row + 3 * hidden + k);
+                double tanh = tanhC.get(tc + s);
+                double dhs = dh.get(s);
+                double dcTotal = dc.get(s) + dhs * o * (1 - tanh * tanh);
+                dProj.put(row + k, dcTotal * g * i * (1 - i));
+                dProj.put(row + hidden + k, dcTotal * cs.get(prev + s) * f * (1 - f));
+                dProj.put(row + 2 * hidden + k, dcTotal * i * (1 - g * g));
+                dProj.put(row + 3 * hidden + k, dhs * tanh * o * (1 - o));
+                dcPrev.put(s, dcTotal * f);
+            }
+        }
+        Blas.gemm(true, false, hidden, width, mb, 1.0, hs, prev, dProj, z, 1.0, dRw, 0);
+        Blas.gemm(false, true, mb, hidden, width, 1.0, dProj, z, rw, 0, 0.0, dhPrev, 0);
     }
 }

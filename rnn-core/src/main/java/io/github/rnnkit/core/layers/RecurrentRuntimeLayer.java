@@ -12,9 +12,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 
+import java.nio.DoubleBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -125,53 +125,43 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
 
     /** A forward pass over the whole input, with what backward needs. */
     private final class Forward {
-        final long mb;
-        final long steps;
-        final INDArray x;
-        final INDArray hs;
-        final INDArray cs;
-        final INDArray h0;
-        final INDArray c0;
-        final INDArray mask;
+        final int mb;
+        final int steps;
+        final int nIn;
+        final int hidden;
+        final DoubleBuffer x;
+        final DoubleBuffer w;
+        final DoubleBuffer rw;
+        /** Feature mask {@code [mb, T]} row-major, or null. */
+        final double[] mask;
         final CellKernel kernel;
 
-        Forward(long mb, long steps, INDArray x, INDArray hs, INDArray cs, INDArray h0, INDArray c0, INDArray mask,
+        Forward(int mb, int steps, int nIn, int hidden, DoubleBuffer x, DoubleBuffer w, DoubleBuffer rw, double[] mask,
                 CellKernel kernel) {
             this.mb = mb;
             this.steps = steps;
+            this.nIn = nIn;
+            this.hidden = hidden;
             this.x = x;
-            this.hs = hs;
-            this.cs = cs;
-            this.h0 = h0;
-            this.c0 = c0;
+            this.w = w;
+            this.rw = rw;
             this.mask = mask;
             this.kernel = kernel;
         }
 
-        INDArrayIndex rows(long t) {
-            return NDArrayIndex.interval(t * mb, (t + 1) * mb);
-        }
-
-        INDArray hPrev(long t) {
-            return t == 0 ? h0 : hs.get(rows(t - 1));
-        }
-
-        INDArray cPrev(long t) {
-            return cs == null ? null : t == 0 ? c0 : cs.get(rows(t - 1));
-        }
-
-        /** Mask column of step t {@code [mb, 1]}, or null. */
-        INDArray maskAt(long t) {
-            return mask == null ? null : mask.getColumn(t, true);
+        double mask(int row, int t) {
+            return mask == null ? 1.0 : mask[row * steps + t];
         }
 
         /** @return h of every step {@code [mb, H, T]}, zero at masked steps */
         INDArray output(LayerWorkspaceMgr mgr) {
-            INDArray out = hs.reshape('c', steps, mb, hs.size(1)).permute(1, 2, 0);
+            INDArray ht = fromBuffer(kernel.hs, kernel.stateOffset(1), new long[]{steps, mb, hidden});
+            INDArray out = ht.permute(1, 2, 0);
             INDArray result = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, out.shape(), 'f');
             result.assign(out);
             if (mask != null) {
-                result.muli(mask.reshape(mb, 1, steps).broadcast(result.shape()));
+                INDArray m = Nd4j.create(mask, new long[]{mb, 1, steps}, 'c').castTo(dataType);
+                result.muli(m.broadcast(result.shape()));
             }
             return result;
         }
@@ -180,125 +170,201 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         Map<String, INDArray> lastState() {
             Map<String, INDArray> state = new HashMap<>();
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                state.put(STATE_H, hPrev(steps).dup());
-                if (cs != null) {
-                    state.put(STATE_C, cPrev(steps).dup());
+                state.put(STATE_H, fromBuffer(kernel.hs, kernel.stateOffset(steps), new long[]{mb, hidden}));
+                if (kernel.cs() != null) {
+                    state.put(STATE_C, fromBuffer(kernel.cs(), kernel.stateOffset(steps), new long[]{mb, hidden}));
                 }
             }
             return state;
         }
     }
 
+    /** @return a direct buffer holding {@code a} in row-major order, as doubles */
+    private static DoubleBuffer toBuffer(INDArray a) {
+        double[] values = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        DoubleBuffer b = Blas.allocate(values.length);
+        b.put(0, values);
+        return b;
+    }
+
+    /** @return {@code prod(shape)} values of {@code b} from {@code offset} as an array of the layer's type */
+    private INDArray fromBuffer(DoubleBuffer b, int offset, long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        double[] values = new double[Math.toIntExact(n)];
+        b.get(offset, values);
+        return Nd4j.create(values, shape, 'c').castTo(dataType);
+    }
+
     private Forward forward(Map<String, INDArray> init, boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         applyDropOutIfNecessary(training, mgr);
-        INDArray in = input.castTo(dataType);
-        if (in.rank() != 3) {
+        if (input.rank() != 3) {
             throw new IllegalStateException(layerId() + " expects input [miniBatch, " + layerConf().getNIn()
-                    + ", time], got shape " + java.util.Arrays.toString(in.shape()));
+                    + ", time], got shape " + java.util.Arrays.toString(input.shape()));
         }
-        long mb = in.size(0);
-        long nIn = in.size(1);
-        long steps = in.size(2);
-        long h = layerConf().getNOut();
-        INDArray x = in.permute(2, 0, 1).dup('c').reshape('c', steps * mb, nIn);
-        INDArray w = getParamWithNoise(INPUT_WEIGHTS, training, mgr);
-        INDArray rw = getParamWithNoise(RECURRENT_WEIGHTS, training, mgr);
-        INDArray bhn = cell() == CellType.GRU ? getParamWithNoise(GRU_RECURRENT_BIAS, training, mgr) : null;
-        INDArray proj = x.mmul(w).addiRowVector(getParamWithNoise(BIAS, training, mgr));
-        INDArray hs = Nd4j.create(dataType, steps * mb, h);
-        CellKernel kernel = CellKernel.create(cell(), layerConf().getActivationFn(), steps, mb, h, hs, dataType);
-        INDArray cs = kernel.hasCellState() ? Nd4j.create(dataType, steps * mb, h) : null;
-        INDArray h0 = initialState(init, STATE_H, mb, h);
-        INDArray c0 = kernel.hasCellState() ? initialState(init, STATE_C, mb, h) : null;
-        INDArray mask = maskArray == null ? null : maskArray.castTo(dataType);
-        Forward f = new Forward(mb, steps, x, hs, cs, h0, c0, mask, kernel);
-        for (long t = 0; t < steps; t++) {
-            INDArray hOut = hs.get(f.rows(t));
-            INDArray cOut = cs == null ? null : cs.get(f.rows(t));
-            INDArray hPrev = f.hPrev(t);
-            INDArray cPrev = f.cPrev(t);
-            kernel.forward(t, proj.get(f.rows(t)), hPrev, cPrev, rw, bhn, hOut, cOut);
-            INDArray m = f.maskAt(t);
-            if (m != null) {
-                carryMasked(hOut, hPrev, m);
-                if (cOut != null) {
-                    carryMasked(cOut, cPrev, m);
+        int mb = (int) input.size(0);
+        int nIn = (int) input.size(1);
+        int steps = (int) input.size(2);
+        int hidden = (int) layerConf().getNOut();
+        int width = cell().gates() * hidden;
+        DoubleBuffer x = toBuffer(input.permute(2, 0, 1));
+        DoubleBuffer w = toBuffer(getParamWithNoise(INPUT_WEIGHTS, training, mgr));
+        DoubleBuffer rw = toBuffer(getParamWithNoise(RECURRENT_WEIGHTS, training, mgr));
+        DoubleBuffer b = toBuffer(getParamWithNoise(BIAS, training, mgr));
+        DoubleBuffer bhn = cell() == CellType.GRU ? toBuffer(getParamWithNoise(GRU_RECURRENT_BIAS, training, mgr)) : null;
+        DoubleBuffer proj = Blas.allocate((long) steps * mb * width);
+        Blas.gemm(false, false, steps * mb, width, nIn, 1.0, x, 0, w, 0, 0.0, proj, 0);
+        for (int row = 0; row < steps * mb; row++) {
+            for (int k = 0; k < width; k++) {
+                proj.put(row * width + k, proj.get(row * width + k) + b.get(k));
+            }
+        }
+        CellKernel kernel = CellKernel.create(cell(), layerConf().getActivationFn() instanceof ActivationReLU, steps, mb,
+                hidden);
+        initialState(init, STATE_H, mb, hidden, kernel.hs);
+        if (kernel.cs() != null) {
+            initialState(init, STATE_C, mb, hidden, kernel.cs());
+        }
+        double[] mask = maskArray == null ? null : maskArray.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        Forward f = new Forward(mb, steps, nIn, hidden, x, w, rw, mask, kernel);
+        for (int t = 0; t < steps; t++) {
+            kernel.forward(t, proj, rw, bhn);
+            if (mask != null) {
+                carryMasked(f, t, kernel.hs);
+                if (kernel.cs() != null) {
+                    carryMasked(f, t, kernel.cs());
                 }
             }
         }
         return f;
     }
 
-    /** {@code out = m * out + (1 - m) * prev}: a masked step keeps the previous state. */
-    private static void carryMasked(INDArray out, INDArray prev, INDArray m) {
-        out.muliColumnVector(m).addi(prev.mulColumnVector(m.rsub(1.0)));
+    /** {@code s_{t+1} = m s_{t+1} + (1 - m) s_t}: a masked step keeps the previous state. */
+    private static void carryMasked(Forward f, int t, DoubleBuffer states) {
+        int prev = f.kernel.stateOffset(t);
+        int next = f.kernel.stateOffset(t + 1);
+        for (int r = 0; r < f.mb; r++) {
+            double m = f.mask(r, t);
+            if (m != 1.0) {
+                for (int k = 0; k < f.hidden; k++) {
+                    int s = r * f.hidden + k;
+                    states.put(next + s, m * states.get(next + s) + (1 - m) * states.get(prev + s));
+                }
+            }
+        }
     }
 
-    private INDArray initialState(Map<String, INDArray> init, String key, long mb, long h) {
+    private void initialState(Map<String, INDArray> init, String key, int mb, int hidden, DoubleBuffer states) {
         INDArray s = init.get(key);
         if (s == null) {
-            return Nd4j.zeros(dataType, mb, h);
+            return;
         }
-        if (s.size(0) != mb || s.size(1) != h) {
+        if (s.size(0) != mb || s.size(1) != hidden) {
             throw new IllegalStateException(layerId() + ": stored state has shape " + java.util.Arrays.toString(s.shape())
-                    + " but the input has minibatch " + mb + " and the layer " + h
+                    + " but the input has minibatch " + mb + " and the layer " + hidden
                     + " units; reset the state (rnnClearPreviousState) before a new minibatch size");
         }
-        return s.castTo(dataType);
+        states.put(0, s.castTo(DataType.DOUBLE).dup('c').data().asDouble());
     }
 
     private Pair<Gradient, INDArray> backward(INDArray epsilon, Map<String, INDArray> init, int backLength,
                                               LayerWorkspaceMgr mgr) {
         assertInputSet(true);
         Forward f = forward(init, true, mgr);
-        long mb = f.mb;
-        long steps = f.steps;
-        long h = layerConf().getNOut();
-        INDArray rw = getParamWithNoise(RECURRENT_WEIGHTS, true, mgr);
-        INDArray w = getParamWithNoise(INPUT_WEIGHTS, true, mgr);
-        INDArray eps = epsilon.castTo(dataType).permute(2, 0, 1).dup('c').reshape('c', steps * mb, h);
-        INDArray dProj = Nd4j.zeros(dataType, steps * mb, rw.size(1));
-        INDArray dRw = Nd4j.zeros(dataType, rw.shape());
-        INDArray dBhn = cell() == CellType.GRU ? Nd4j.zeros(dataType, 1, h) : null;
-        INDArray dh = Nd4j.zeros(dataType, mb, h);
-        INDArray dc = f.cs == null ? null : Nd4j.zeros(dataType, mb, h);
-        long end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
-        for (long t = steps - 1; t >= end; t--) {
-            INDArray m = f.maskAt(t);
-            INDArray e = eps.get(f.rows(t));
-            dh.addi(m == null ? e : e.mulColumnVector(m));
-            INDArray dhCell = m == null ? dh : dh.mulColumnVector(m);
-            INDArray dcCell = dc == null ? null : m == null ? dc : dc.mulColumnVector(m);
-            INDArray[] prev = f.kernel.backward(t, dhCell, dcCell, f.hPrev(t), f.cPrev(t), rw, dProj.get(f.rows(t)),
-                    dRw, dBhn);
-            if (m != null) {
-                // A masked step passed the state through unchanged, and so passes its gradient back.
-                INDArray keep = m.rsub(1.0);
-                prev[0].addi(dh.mulColumnVector(keep));
-                if (dc != null) {
-                    prev[1].addi(dc.mulColumnVector(keep));
+        int mb = f.mb;
+        int steps = f.steps;
+        int hidden = f.hidden;
+        int width = cell().gates() * hidden;
+        int n = mb * hidden;
+        DoubleBuffer eps = toBuffer(epsilon.permute(2, 0, 1));
+        DoubleBuffer dProj = Blas.allocate((long) steps * mb * width);
+        DoubleBuffer dRw = Blas.allocate((long) hidden * width);
+        DoubleBuffer dBhn = cell() == CellType.GRU ? Blas.allocate(hidden) : null;
+        boolean cellState = f.kernel.cs() != null;
+        DoubleBuffer dh = Blas.allocate(n);
+        DoubleBuffer dhNext = Blas.allocate(n);
+        DoubleBuffer dhCell = f.mask == null ? dh : Blas.allocate(n);
+        DoubleBuffer dc = cellState ? Blas.allocate(n) : null;
+        DoubleBuffer dcNext = cellState ? Blas.allocate(n) : null;
+        DoubleBuffer dcCell = cellState && f.mask != null ? Blas.allocate(n) : dc;
+        int end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
+        for (int t = steps - 1; t >= end; t--) {
+            int e = t * n;
+            for (int r = 0; r < mb; r++) {
+                double m = f.mask(r, t);
+                for (int k = 0; k < hidden; k++) {
+                    int s = r * hidden + k;
+                    double total = dh.get(s) + eps.get(e + s) * m;
+                    dh.put(s, total);
+                    if (dhCell != dh) {
+                        dhCell.put(s, total * m);
+                        if (cellState) {
+                            dcCell.put(s, dc.get(s) * m);
+                        }
+                    }
                 }
             }
-            dh = prev[0];
-            dc = prev[1];
+            f.kernel.backward(t, dhCell, dcCell, f.rw, dProj, dRw, dBhn, dhNext, dcNext);
+            if (f.mask != null) {
+                // A masked step passed the state through unchanged, and so passes its gradient back.
+                for (int r = 0; r < mb; r++) {
+                    double keep = 1.0 - f.mask(r, t);
+                    for (int k = 0; k < hidden && keep != 0.0; k++) {
+                        int s = r * hidden + k;
+                        dhNext.put(s, dhNext.get(s) + keep * dh.get(s));
+                        if (cellState) {
+                            dcNext.put(s, dcNext.get(s) + keep * dc.get(s));
+                        }
+                    }
+                }
+            }
+            DoubleBuffer swap = dh;
+            dh = dhNext;
+            dhNext = swap;
+            if (dhCell == dhNext) {
+                dhCell = dh;
+            }
+            if (cellState) {
+                swap = dc;
+                dc = dcNext;
+                dcNext = swap;
+                if (f.mask == null) {
+                    dcCell = dc;
+                }
+            }
         }
+        DoubleBuffer dW = Blas.allocate((long) f.nIn * width);
+        Blas.gemm(true, false, f.nIn, width, steps * mb, 1.0, f.x, 0, dProj, 0, 0.0, dW, 0);
+        DoubleBuffer db = Blas.allocate(width);
+        for (int row = 0; row < steps * mb; row++) {
+            for (int k = 0; k < width; k++) {
+                db.put(k, db.get(k) + dProj.get(row * width + k));
+            }
+        }
+        DoubleBuffer dx = Blas.allocate((long) steps * mb * f.nIn);
+        Blas.gemm(false, true, steps * mb, f.nIn, width, 1.0, dProj, 0, f.w, 0, 0.0, dx, 0);
+
         Map<String, INDArray> views = gradientViews;
-        Nd4j.gemm(f.x, dProj, views.get(INPUT_WEIGHTS), true, false, 1.0, 0.0);
-        views.get(RECURRENT_WEIGHTS).assign(dRw);
-        views.get(BIAS).assign(dProj.sum(true, 0));
         Gradient g = new DefaultGradient(gradientsFlattened);
-        g.gradientForVariable().put(INPUT_WEIGHTS, views.get(INPUT_WEIGHTS));
-        g.gradientForVariable().put(RECURRENT_WEIGHTS, views.get(RECURRENT_WEIGHTS));
-        g.gradientForVariable().put(BIAS, views.get(BIAS));
+        putGradient(g, views, INPUT_WEIGHTS, dW, new long[]{f.nIn, width});
+        putGradient(g, views, RECURRENT_WEIGHTS, dRw, new long[]{hidden, width});
+        putGradient(g, views, BIAS, db, new long[]{1, width});
         if (dBhn != null) {
-            views.get(GRU_RECURRENT_BIAS).assign(dBhn);
-            g.gradientForVariable().put(GRU_RECURRENT_BIAS, views.get(GRU_RECURRENT_BIAS));
+            putGradient(g, views, GRU_RECURRENT_BIAS, dBhn, new long[]{1, hidden});
         }
-        INDArray dx = dProj.mmul(w.transpose()).reshape('c', steps, mb, w.size(0)).permute(1, 2, 0);
-        INDArray epsOut = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, dx.shape(), 'f');
-        epsOut.assign(dx);
+        INDArray dxNcw = fromBuffer(dx, 0, new long[]{steps, mb, f.nIn}).permute(1, 2, 0);
+        INDArray epsOut = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, dxNcw.shape(), 'f');
+        epsOut.assign(dxNcw);
         weightNoiseParams.clear();
         return new Pair<>(g, backpropDropOutIfPresent(epsOut));
+    }
+
+    private void putGradient(Gradient g, Map<String, INDArray> views, String key, DoubleBuffer values, long[] shape) {
+        INDArray view = views.get(key);
+        view.assign(fromBuffer(values, 0, shape));
+        g.gradientForVariable().put(key, view);
     }
 }

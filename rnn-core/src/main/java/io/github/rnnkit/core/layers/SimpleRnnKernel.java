@@ -1,44 +1,44 @@
 package io.github.rnnkit.core.layers;
 
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.activations.impl.ActivationTanH;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import java.nio.DoubleBuffer;
 
 /** {@code h_t = act(x_t W + b + h_{t-1} RW)}; the derivative is taken from h_t itself. */
 final class SimpleRnnKernel extends CellKernel {
     private final boolean relu;
 
-    SimpleRnnKernel(long mb, long hidden, INDArray hs, IActivation activation) {
-        super(mb, hidden, hs);
-        if (!(activation instanceof ActivationTanH) && !(activation instanceof ActivationReLU)) {
-            throw new IllegalStateException("SimpleRnnLayer supports tanh and relu, got " + activation);
-        }
-        this.relu = activation instanceof ActivationReLU;
+    SimpleRnnKernel(int steps, int mb, int hidden, boolean relu) {
+        super(steps, mb, hidden, 1);
+        this.relu = relu;
     }
 
     @Override
-    void forward(long t, INDArray proj, INDArray hPrev, INDArray cPrev, INDArray rw, INDArray bhn, INDArray hOut,
-                 INDArray cOut) {
-        hOut.assign(proj);
-        Nd4j.gemm(hPrev, rw, hOut, false, false, 1.0, 1.0);
-        if (relu) {
-            Transforms.relu(hOut, false);
-        } else {
-            Transforms.tanh(hOut, false);
+    void forward(int t, DoubleBuffer proj, DoubleBuffer rw, DoubleBuffer bhn) {
+        int out = stateOffset(t + 1);
+        int in = gateOffset(t);
+        int n = mb * hidden;
+        for (int i = 0; i < n; i++) {
+            hs.put(out + i, proj.get(in + i));
+        }
+        Blas.gemm(false, false, mb, hidden, hidden, 1.0, hs, stateOffset(t), rw, 0, 1.0, hs, out);
+        for (int i = 0; i < n; i++) {
+            double a = hs.get(out + i);
+            hs.put(out + i, relu ? Math.max(0.0, a) : Math.tanh(a));
         }
     }
 
     @Override
-    INDArray[] backward(long t, INDArray dh, INDArray dc, INDArray hPrev, INDArray cPrev, INDArray rw, INDArray dProj,
-                        INDArray dRw, INDArray dBhn) {
-        // At a masked row dh is 0, so the post-mask h cached there does no harm.
-        INDArray h = hs.get(rows(t));
-        INDArray derivative = relu ? h.gt(0).castTo(h.dataType()) : h.mul(h).rsubi(1.0);
-        dProj.assign(dh.mul(derivative));
-        Nd4j.gemm(hPrev, dProj, dRw, true, false, 1.0, 1.0);
-        return new INDArray[]{Nd4j.gemm(dProj, rw, false, true), null};
+    void backward(int t, DoubleBuffer dh, DoubleBuffer dc, DoubleBuffer rw, DoubleBuffer dProj, DoubleBuffer dRw,
+                  DoubleBuffer dBhn, DoubleBuffer dhPrev, DoubleBuffer dcPrev) {
+        int h = stateOffset(t + 1);
+        int d = gateOffset(t);
+        int n = mb * hidden;
+        for (int i = 0; i < n; i++) {
+            // At a masked row dh is 0, so the post-mask h cached there does no harm.
+            double v = hs.get(h + i);
+            double derivative = relu ? (v > 0 ? 1.0 : 0.0) : 1.0 - v * v;
+            dProj.put(d + i, dh.get(i) * derivative);
+        }
+        Blas.gemm(true, false, hidden, hidden, mb, 1.0, hs, stateOffset(t), dProj, d, 1.0, dRw, 0);
+        Blas.gemm(false, true, mb, hidden, hidden, 1.0, dProj, d, rw, 0, 0.0, dhPrev, 0);
     }
 }
