@@ -1,0 +1,66 @@
+package io.github.rnnkit.core.eval;
+
+import io.github.rnnkit.data.series.Vocabulary;
+import io.github.rnnkit.data.window.SequenceSample;
+import io.github.rnnkit.data.window.SequenceSet;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A categorical model's next-step forecasts on a set of windows, next to the majority-class,
+ * persistence and Markov-chain baselines fitted on the training part. Accuracy is the metric
+ * that decides whether the model beats a baseline.
+ *
+ * @param model     the model's metrics
+ * @param baselines each baseline's metrics, by name
+ */
+public record CategoricalEvaluation(ClassificationMetrics model, Map<String, ClassificationMetrics> baselines) {
+
+    /**
+     * @param net        a trained classifier
+     * @param windows    the windows to forecast (for seq2seq, the first horizon step is evaluated)
+     * @param trainCodes the training part's codes, for fitting the baselines
+     * @param vocabulary the categories
+     */
+    public static CategoricalEvaluation of(MultiLayerNetwork net, SequenceSet windows, int[] trainCodes,
+                                           Vocabulary vocabulary) {
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("no windows to evaluate");
+        }
+        int n = windows.size();
+        int[] truth = new int[n];
+        int[] today = new int[n];
+        double[][] probabilities = new double[n][];
+        double[][][] out = ModelOutputs.forecasts(net, windows);
+        for (int i = 0; i < n; i++) {
+            SequenceSample s = windows.get(i);
+            int firstForecastStep = windows.topology() == io.github.rnnkit.data.Topology.MANY_TO_MANY ? s.targetLength() - 1 : 0;
+            truth[i] = (int) s.targets()[firstForecastStep][0];
+            today[i] = CategoricalForecast.argMax(s.features()[s.length() - 1]);
+            probabilities[i] = out[i][0];
+        }
+        List<String> classes = vocabulary.categories();
+        CategoricalForecast model = CategoricalForecast.fromProbabilities("model", probabilities);
+        Map<String, ClassificationMetrics> base = new LinkedHashMap<>();
+        for (CategoricalForecast f : CategoricalBaselines.fit(trainCodes, classes.size()).forecasts(today)) {
+            base.put(f.name(), ClassificationMetrics.of(classes, truth, f.predicted(), f.probabilities()));
+        }
+        return new CategoricalEvaluation(ClassificationMetrics.of(classes, truth, model.predicted(), probabilities), base);
+    }
+
+    /** @return the model against each baseline on accuracy */
+    public List<Comparison> comparisons() {
+        List<Comparison> out = new ArrayList<>();
+        baselines.forEach((name, m) -> out.add(new Comparison(name, "accuracy", model.accuracy(), m.accuracy(), true)));
+        return out;
+    }
+
+    /** @return true when the model beats every baseline */
+    public boolean beatsAllBaselines() {
+        return comparisons().stream().allMatch(Comparison::modelWins);
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.rnnkit.core.eval;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MetricsTest {
+    private static final List<String> ABC = List.of("a", "b", "c");
+
+    @Test
+    void classificationMetricsByHand() {
+        int[] truth = {0, 0, 1, 2};
+        int[] predicted = {0, 1, 1, 2};
+        double[][] p = {{0.5, 0.25, 0.25}, {0.25, 0.5, 0.25}, {0.1, 0.8, 0.1}, {0, 0, 1}};
+        ClassificationMetrics m = ClassificationMetrics.of(ABC, truth, predicted, p);
+        assertEquals(0.75, m.accuracy(), 1e-15);
+        // F1: a = 2*1/(2+1), b = 2*1/(1+2), c = 2*1/(1+1)
+        assertEquals((2.0 / 3 + 2.0 / 3 + 1.0) / 3, m.macroF1(), 1e-15);
+        assertEquals(-(Math.log(0.5) + Math.log(0.25) + Math.log(0.8) + Math.log(1)) / 4, m.logLoss(), 1e-15);
+        assertArrayEquals(new int[][]{{1, 1, 0}, {0, 1, 0}, {0, 0, 1}}, m.confusion());
+        assertTrue(Double.isNaN(ClassificationMetrics.of(ABC, truth, predicted, null).logLoss()));
+    }
+
+    @Test
+    void categoricalBaselinesFittedOnTrainingCodes() {
+        // a a b a b b b: counts a 3, b 4, c 0; transitions a->a 1, a->b 2, b->a 1, b->b 2
+        CategoricalBaselines b = CategoricalBaselines.fit(new int[]{0, 0, 1, 0, 1, 1, 1}, 3);
+        assertArrayEquals(new double[]{4.0 / 10, 5.0 / 10, 1.0 / 10}, b.frequencies(), 1e-15);
+        List<CategoricalForecast> f = b.forecasts(new int[]{0, 2});
+        assertEquals("majority class", f.get(0).name());
+        assertArrayEquals(new int[]{1, 1}, f.get(0).predicted());
+        assertArrayEquals(new int[]{0, 2}, f.get(1).predicted(), "persistence repeats today");
+        assertNull(f.get(1).probabilities());
+        assertArrayEquals(new double[]{2.0 / 6, 3.0 / 6, 1.0 / 6}, f.get(2).probabilities()[0], 1e-15, "row a, add-one");
+        assertArrayEquals(new double[]{1.0 / 3, 1.0 / 3, 1.0 / 3}, f.get(2).probabilities()[1], 1e-15, "unseen c: uniform");
+    }
+
+    @Test
+    void forecastMetricsByHand() {
+        double[] last = {10, 10, 10, 10};
+        double[] actual = {11, 9, 12, 10};
+        double[] forecast = {12, 10.5, 9, 10};
+        ForecastMetrics m = ForecastMetrics.of(forecast, actual, last);
+        assertEquals((1 + 1.5 + 3 + 0) / 4, m.mae(), 1e-15);
+        assertEquals(Math.sqrt((1 + 2.25 + 9 + 0) / 4), m.rmse(), 1e-15);
+        assertEquals(100 * (1 / 11.0 + 1.5 / 9 + 3 / 12.0 + 0) / 4, m.mape(), 1e-12);
+        // moves: up, down, up, none (skipped); forecast moves: up, up, down -> 1 of 3 right
+        assertEquals(1.0 / 3, m.directional(), 1e-15);
+        assertTrue(Double.isNaN(ForecastMetrics.of(last, actual, last).directional()), "naive never moves");
+    }
+
+    @Test
+    void naiveAndDriftBaselines() {
+        assertArrayEquals(new double[][]{{5, 5}}, PriceBaselines.naive(new double[]{5}, 2));
+        // first price 100 at step 0, last 110 at step 10: slope 1 per step
+        assertArrayEquals(new double[][]{{111, 112, 113}}, PriceBaselines.drift(100, new double[]{110}, new int[]{10}, 3));
+    }
+
+    @Test
+    void comparisonsSayWhoWins() {
+        assertTrue(new Comparison("persistence", "accuracy", 0.7, 0.6, true).modelWins());
+        assertFalse(new Comparison("naive", "RMSE", 2.0, 1.5, false).modelWins());
+        assertEquals("does NOT beat naive (RMSE 2.000 vs 1.500)", new Comparison("naive", "RMSE", 2.0, 1.5, false).sentence());
+    }
+}
