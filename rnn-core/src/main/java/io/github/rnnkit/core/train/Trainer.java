@@ -1,0 +1,159 @@
+package io.github.rnnkit.core.train;
+
+import io.github.rnnkit.core.eval.ModelOutputs;
+import io.github.rnnkit.data.Topology;
+import io.github.rnnkit.data.window.SequenceSample;
+import io.github.rnnkit.data.window.SequenceSet;
+import io.github.rnnkit.core.net.ModelFiles;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a network on windows from rnn-data: epochs of shuffled minibatches, validation after
+ * every epoch, early stopping on the validation loss with patience, the best epoch's parameters
+ * restored at the end, optional checkpoints, a progress bar, and a clear stop
+ * ({@link TrainingDivergedException}) when the loss becomes NaN or infinite. With the same
+ * network seed, data and options, two runs give the same parameters.
+ */
+public final class Trainer {
+    private static final int CHUNK = 256;
+
+    private Trainer() {
+    }
+
+    /**
+     * @param validation windows to validate on after each epoch; may be empty, and then the
+     *                   training loss decides the best epoch and nothing stops early
+     * @return what happened; the network holds the best epoch's parameters
+     */
+    public static TrainingHistory fit(MultiLayerNetwork net, SequenceSet train, SequenceSet validation,
+                                      TrainerOptions o) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training windows");
+        }
+        boolean hasValidation = validation != null && !validation.isEmpty();
+        List<Double> iterations = new ArrayList<>();
+        List<EpochRecord> epochs = new ArrayList<>();
+        int batches = (train.size() + o.batchSize() - 1) / o.batchSize();
+        double best = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        INDArray bestParams = null;
+        int sinceBest = 0;
+        boolean stoppedEarly = false;
+        double lastValidation = Double.NaN;
+        try {
+            for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+                long start = System.nanoTime();
+                DataSetIterator it = train.shuffled(o.seed() + epoch).iterator(o.batchSize());
+                double sum = 0;
+                int count = 0;
+                while (it.hasNext()) {
+                    net.fit(it.next());
+                    double loss = net.score();
+                    if (!Double.isFinite(loss)) {
+                        throw new TrainingDivergedException(epoch, iterations.size() + 1, loss, clipping(net));
+                    }
+                    iterations.add(loss);
+                    sum += loss;
+                    count++;
+                    double done = ((epoch - 1) * (double) batches + count) / ((double) o.epochs() * batches);
+                    o.progress().update(epoch, o.epochs(), done, loss, lastValidation);
+                }
+                double trainLoss = sum / count;
+                double validationLoss = hasValidation ? loss(net, validation) : Double.NaN;
+                double metric = hasValidation ? metric(net, validation) : Double.NaN;
+                lastValidation = validationLoss;
+                epochs.add(new EpochRecord(epoch, trainLoss, validationLoss, metric, (System.nanoTime() - start) / 1e9));
+                double monitored = hasValidation ? validationLoss : trainLoss;
+                if (monitored < best) {
+                    best = monitored;
+                    bestEpoch = epoch;
+                    bestParams = net.params().dup();
+                    sinceBest = 0;
+                    checkpoint(net, o, "checkpoint-best.zip");
+                } else {
+                    sinceBest++;
+                }
+                checkpoint(net, o, "checkpoint-last.zip");
+                if (hasValidation && o.patience() > 0 && sinceBest >= o.patience() && epoch < o.epochs()) {
+                    stoppedEarly = true;
+                    break;
+                }
+            }
+        } finally {
+            o.progress().finish();
+        }
+        if (bestParams != null && bestEpoch != epochs.size()) {
+            net.setParams(bestParams);
+        }
+        return new TrainingHistory(train.isClassification() ? "accuracy" : "rmse", iterations, epochs, bestEpoch,
+                stoppedEarly);
+    }
+
+    private static boolean clipping(MultiLayerNetwork net) {
+        for (NeuralNetConfiguration c : net.getLayerWiseConfigurations().getConfs()) {
+            if (c.getLayer() instanceof BaseLayer b && b.getGradientNormalization() != null
+                    && b.getGradientNormalization() != GradientNormalization.None) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkpoint(MultiLayerNetwork net, TrainerOptions o, String name) {
+        if (o.checkpointDir() != null) {
+            ModelFiles.write(net, o.checkpointDir().resolve(name));
+        }
+    }
+
+    /** @return the mean loss per window over the set */
+    public static double loss(MultiLayerNetwork net, SequenceSet set) {
+        double total = 0;
+        for (int from = 0; from < set.size(); from += CHUNK) {
+            int to = Math.min(set.size(), from + CHUNK);
+            DataSet ds = set.subset(from, to).toDataSet();
+            total += net.score(ds, false) * (to - from);
+        }
+        return total / set.size();
+    }
+
+    /** @return next-step accuracy (classification) or RMSE in scaled units (regression) */
+    static double metric(MultiLayerNetwork net, SequenceSet set) {
+        double[][][] out = ModelOutputs.forecasts(net, set);
+        double acc = 0;
+        int n = 0;
+        for (int i = 0; i < set.size(); i++) {
+            SequenceSample s = set.get(i);
+            int offset = set.topology() == Topology.MANY_TO_MANY ? s.targetLength() - 1 : 0;
+            for (int h = 0; h < out[i].length; h++) {
+                double[] target = s.targets()[offset + h];
+                if (set.isClassification()) {
+                    acc += argMax(out[i][h]) == (int) target[0] ? 1 : 0;
+                } else {
+                    for (int k = 0; k < target.length; k++) {
+                        double e = out[i][h][k] - target[k];
+                        acc += e * e;
+                    }
+                }
+                n++;
+            }
+        }
+        return set.isClassification() ? acc / n : Math.sqrt(acc / n);
+    }
+
+    private static int argMax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            best = v[i] > v[best] ? i : best;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.rnnkit.core.train;
+
+import java.nio.file.Path;
+
+/**
+ * How to train.
+ *
+ * @param epochs        passes over the training windows, at least 1
+ * @param batchSize     windows per update, at least 1
+ * @param patience      epochs without a better validation loss before stopping; 0 never stops early
+ * @param seed          seed of the order windows are visited in each epoch
+ * @param checkpointDir folder for {@code checkpoint-last.zip} and {@code checkpoint-best.zip}
+ *                      after each epoch, or null for none
+ * @param progress      where to show progress, or {@link Progress#NONE}
+ */
+public record TrainerOptions(int epochs, int batchSize, int patience, long seed, Path checkpointDir, Progress progress) {
+    public TrainerOptions {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("patience must be at least 0, got " + patience);
+        }
+        progress = progress == null ? Progress.NONE : progress;
+    }
+
+    /** {@code epochs} epochs of minibatches of 32, patience 5, seed 42, no checkpoints, no progress. */
+    public static TrainerOptions of(int epochs) {
+        return new TrainerOptions(epochs, 32, 5, 42, null, Progress.NONE);
+    }
+
+    public TrainerOptions withBatchSize(int b) {
+        return new TrainerOptions(epochs, b, patience, seed, checkpointDir, progress);
+    }
+
+    public TrainerOptions withPatience(int p) {
+        return new TrainerOptions(epochs, batchSize, p, seed, checkpointDir, progress);
+    }
+
+    public TrainerOptions withSeed(long s) {
+        return new TrainerOptions(epochs, batchSize, patience, s, checkpointDir, progress);
+    }
+
+    public TrainerOptions withCheckpoints(Path dir) {
+        return new TrainerOptions(epochs, batchSize, patience, seed, dir, progress);
+    }
+
+    public TrainerOptions withProgress(Progress p) {
+        return new TrainerOptions(epochs, batchSize, patience, seed, checkpointDir, p);
+    }
+}
