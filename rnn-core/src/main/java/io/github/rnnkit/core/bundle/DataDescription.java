@@ -1,0 +1,33 @@
+package io.github.rnnkit.core.bundle;
+
+import io.github.rnnkit.data.scale.Scaler;
+import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.data.series.Vocabulary;
+import io.github.rnnkit.data.window.WindowSpec;
+
+import java.util.List;
+
+/**
+ * What a model expects of its data: enough to turn a new CSV into the same inputs it was
+ * trained on.
+ *
+ * @param kind       categorical or price
+ * @param columns    the series columns, target first
+ * @param dateColumn the date column, or null
+ * @param window     look-back, topology and horizon
+ * @param vocabulary the categories (categorical), else null
+ * @param scalers    one fitted scaler per column (price), else an empty list
+ */
+public record DataDescription(SeriesKind kind, List<String> columns, String dateColumn, WindowSpec window,
+                              Vocabulary vocabulary, List<Scaler> scalers) {
+    public DataDescription {
+        columns = List.copyOf(columns);
+        scalers = scalers == null ? List.of() : List.copyOf(scalers);
+        if (kind == SeriesKind.CATEGORICAL && vocabulary == null) {
+            throw new IllegalArgumentException("a categorical model needs its vocabulary");
+        }
+        if (kind == SeriesKind.PRICE && scalers.size() != columns.size()) {
+            throw new IllegalArgumentException("a price model needs one scaler per column");
+        }
+    }
+}

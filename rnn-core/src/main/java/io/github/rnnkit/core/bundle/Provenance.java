@@ -1,0 +1,51 @@
+package io.github.rnnkit.core.bundle;
+
+import io.github.rnnkit.data.Versions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Where a model came from.
+ *
+ * @param rnnkit     rnnkit's version
+ * @param dl4j       Deeplearning4j's version
+ * @param java       the Java version it was trained on
+ * @param dataSource the data file (or sample) it was trained on
+ * @param dataSha256 SHA-256 of that file's bytes, or null when it was not a file
+ * @param seed       the network seed
+ * @param created    when the bundle was written (UTC)
+ */
+public record Provenance(String rnnkit, String dl4j, String java, String dataSource, String dataSha256, long seed,
+                         Instant created) {
+
+    /** Provenance for now, with this runtime's versions. */
+    public static Provenance now(String dataSource, String dataSha256, long seed) {
+        return new Provenance(Versions.rnnkit(), Versions.dl4j(), Versions.java(), dataSource, dataSha256, seed,
+                Instant.now());
+    }
+
+    /** @return the SHA-256 of a file's bytes, as lower-case hex */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                md.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.rnnkit.core.bundle;
+
+import io.github.rnnkit.core.net.NetworkFactory;
+import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.Clipping;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.spec.Task;
+import io.github.rnnkit.data.DataException;
+import io.github.rnnkit.data.Topology;
+import io.github.rnnkit.data.scale.LogReturnScaler;
+import io.github.rnnkit.data.scale.MinMaxScaler;
+import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.data.series.Vocabulary;
+import io.github.rnnkit.data.window.WindowSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelBundleTest {
+    @TempDir
+    Path dir;
+
+    private static ModelBundle bundle() {
+        ModelSpec spec = ModelSpec.builder().setCell(CellType.GRU).setTopology(Topology.SEQ2SEQ).optHorizon(3)
+                .setInputSize(2).setHiddenSizes(5, 4).setOutputSize(1).setTask(Task.REGRESSION).optSeed(3)
+                .optClipping(Clipping.parse("l2-per-layer:2.5")).optDropout(0.1).build();
+        RnnNetwork net = NetworkFactory.create(spec);
+        DataDescription data = new DataDescription(SeriesKind.PRICE, List.of("close", "volume"), "Date",
+                WindowSpec.seq2seq(10, 3), null, List.of(new LogReturnScaler(0.001, 0.02), new MinMaxScaler(1, 9)));
+        return new ModelBundle(net, spec, data, Provenance.now("prices.csv", "abc123", 3), null);
+    }
+
+    @Test
+    void reloadedBundlePredictsExactlyTheSame() {
+        ModelBundle b = bundle();
+        b.save(dir.resolve("model"));
+        ModelBundle back = ModelBundle.load(dir.resolve("model"));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 2, 10);
+        assertEquals(b.network().output(x), back.network().output(x));
+        assertEquals(b.spec(), back.spec());
+        assertEquals(b.data(), back.data());
+        assertEquals(b.provenance(), back.provenance());
+    }
+
+    @Test
+    void categoricalVocabularyRoundTrips() {
+        ModelSpec spec = ModelSpec.builder().setCell(CellType.LSTM).setTopology(Topology.MANY_TO_ONE).setInputSize(3)
+                .setHiddenSizes(4).setOutputSize(3).setTask(Task.CLASSIFICATION).optTbptt(20, 10).build();
+        DataDescription data = new DataDescription(SeriesKind.CATEGORICAL, List.of("weather"), null,
+                WindowSpec.manyToOne(7), Vocabulary.of("rain", "sun", "fog"), List.of());
+        new ModelBundle(NetworkFactory.create(spec), spec, data, Provenance.now("sample:x", null, 42), null)
+                .save(dir.resolve("cat"));
+        ModelBundle back = ModelBundle.load(dir.resolve("cat"));
+        assertEquals(Vocabulary.of("rain", "sun", "fog"), back.data().vocabulary());
+        assertEquals(spec, back.spec());
+        assertTrue(back.network().isTruncatedBptt());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing folder      | none       | model bundle not found",
+            "a file, not a folder| file       | a bundle is a folder",
+            "missing part        | nospec     | spec.json is missing",
+            "truncated JSON      | truncjson  | data.json: corrupt or truncated JSON",
+            "foreign format      | foreign    | not an rnnkit model bundle of format rnnkit-bundle/1",
+            "corrupt network     | badnet     | network.zip: not an rnnkit model",
+            "truncated network   | truncnet   | network.zip",
+            "bad field           | badfield   | spec.json: corrupt",
+    })
+    void damagedBundlesAreNamed(String what, String damage, String says) throws IOException {
+        Path b = dir.resolve("b");
+        bundle().save(b);
+        switch (damage) {
+            case "none" -> b = dir.resolve("nothing-here");
+            case "file" -> b = Files.writeString(dir.resolve("plain.txt"), "hello");
+            case "nospec" -> Files.delete(b.resolve("spec.json"));
+            case "truncjson" -> Files.writeString(b.resolve("data.json"), Files.readString(b.resolve("data.json")).substring(0, 40));
+            case "foreign" -> Files.writeString(b.resolve("provenance.json"), "{\"format\": \"keras-h5\"}");
+            case "badnet" -> Files.writeString(b.resolve("network.zip"), "not a zip");
+            case "truncnet" -> {
+                byte[] bytes = Files.readAllBytes(b.resolve("network.zip"));
+                Files.write(b.resolve("network.zip"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            }
+            case "badfield" -> Files.writeString(b.resolve("spec.json"),
+                    Files.readString(b.resolve("spec.json")).replace("\"GRU\"", "\"TCN\""));
+            default -> throw new IllegalArgumentException(damage);
+        }
+        Path target = b;
+        DataException e = assertThrows(DataException.class, () -> ModelBundle.load(target));
+        assertTrue(e.getMessage().contains(says), what + ": " + e.getMessage());
+    }
+}
