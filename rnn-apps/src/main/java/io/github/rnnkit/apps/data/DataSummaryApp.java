@@ -22,12 +22,9 @@ public final class DataSummaryApp {
      * @throws IllegalArgumentException            for options that do not fit the data
      */
     public static DataReport run(DataOptions o) {
-        CsvTable table = o.csv() != null ? CsvTable.read(o.csv()) : o.sample().table();
-        String column = o.column() != null ? o.column() : o.sample().defaultColumn();
-        SeriesReader reader = SeriesReader.of(table).optMissing(o.missing());
-        if (o.dateColumn() != null) {
-            reader.optDateColumn(o.dateColumn());
-        }
+        CsvTable table = o.input().table();
+        String column = o.input().resolvedColumns().get(0);
+        SeriesReader reader = o.input().reader(table);
         SeriesKind kind = o.kind() != null ? o.kind() : reader.inferKind(column);
         CategoricalProfile categorical = null;
         PriceProfile price = null;
@@ -52,7 +49,7 @@ public final class DataSummaryApp {
             throw new DataException(table.source(), 0, column, e.getMessage());
         }
         WindowPlan plan = WindowPlan.of(index, split, o.window(), 0);
-        return new DataReport(table.source(), o.sample() == null ? null : o.sample().description(), table.header(),
+        return new DataReport(table.source(), o.input().sample() == null ? null : o.input().sample().description(), table.header(),
                 column, reader.dateColumn(), kind, o.kind() == null, categorical, price, plan);
     }
 }

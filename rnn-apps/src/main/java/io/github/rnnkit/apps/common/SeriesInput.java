@@ -1,0 +1,67 @@
+package io.github.rnnkit.apps.common;
+
+import io.github.rnnkit.data.csv.CsvTable;
+import io.github.rnnkit.data.sample.SampleDataset;
+import io.github.rnnkit.data.series.MissingValues;
+import io.github.rnnkit.data.series.SeriesReader;
+
+import java.nio.file.Path;
+
+/**
+ * Where a command reads its series from: a CSV file or a bundled sample, the column(s), the date
+ * column and what to do with blank values.
+ *
+ * @param csv        a CSV file, or null when {@code sample} is given
+ * @param sample     a bundled sample, or null when {@code csv} is given
+ * @param columns    the series columns, target first; empty for a sample's default column
+ * @param dateColumn the date column; null to use one named {@code date} if there is one
+ * @param missing    what to do with blank values
+ */
+public record SeriesInput(Path csv, SampleDataset sample, java.util.List<String> columns, String dateColumn,
+                          MissingValues missing) {
+    public SeriesInput {
+        if ((csv == null) == (sample == null)) {
+            throw new IllegalArgumentException("give either a CSV file (--csv) or a sample (--sample), not "
+                    + (csv == null ? "neither" : "both"));
+        }
+        columns = columns == null ? java.util.List.of() : java.util.List.copyOf(columns);
+        if (csv != null && columns.isEmpty()) {
+            throw new IllegalArgumentException("name the column to use with --column");
+        }
+        missing = missing == null ? MissingValues.ERROR : missing;
+    }
+
+    /** A sample with its default column. */
+    public static SeriesInput of(SampleDataset sample) {
+        return new SeriesInput(null, sample, java.util.List.of(), null, MissingValues.ERROR);
+    }
+
+    /** A CSV file's column(s). */
+    public static SeriesInput of(Path csv, String... columns) {
+        return new SeriesInput(csv, null, java.util.List.of(columns), null, MissingValues.ERROR);
+    }
+
+    /** @return the columns to read, target first */
+    public java.util.List<String> resolvedColumns() {
+        return columns.isEmpty() ? java.util.List.of(sample.defaultColumn()) : columns;
+    }
+
+    /** @return the file name or sample name, for reports */
+    public String sourceName() {
+        return csv != null ? csv.toString() : "sample:" + sample.id();
+    }
+
+    /** @return the table, read */
+    public CsvTable table() {
+        return csv != null ? CsvTable.read(csv) : sample.table();
+    }
+
+    /** @return a reader over the table with the date column and missing-value policy applied */
+    public SeriesReader reader(CsvTable table) {
+        SeriesReader r = SeriesReader.of(table).optMissing(missing);
+        if (dateColumn != null) {
+            r.optDateColumn(dateColumn);
+        }
+        return r;
+    }
+}
