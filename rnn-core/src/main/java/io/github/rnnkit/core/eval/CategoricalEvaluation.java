@@ -17,8 +17,11 @@ import java.util.Map;
  *
  * @param model     the model's metrics
  * @param baselines each baseline's metrics, by name
+ * @param truth     the true next categories
+ * @param forecasts each forecaster's predicted categories, the model's under {@code "model"}
  */
-public record CategoricalEvaluation(ClassificationMetrics model, Map<String, ClassificationMetrics> baselines) {
+public record CategoricalEvaluation(ClassificationMetrics model, Map<String, ClassificationMetrics> baselines,
+                                   int[] truth, Map<String, int[]> forecasts) {
 
     /**
      * @param net        a trained classifier
@@ -46,16 +49,21 @@ public record CategoricalEvaluation(ClassificationMetrics model, Map<String, Cla
         List<String> classes = vocabulary.categories();
         CategoricalForecast model = CategoricalForecast.fromProbabilities("model", probabilities);
         Map<String, ClassificationMetrics> base = new LinkedHashMap<>();
+        Map<String, int[]> forecasts = new LinkedHashMap<>();
+        forecasts.put("model", model.predicted());
         for (CategoricalForecast f : CategoricalBaselines.fit(trainCodes, classes.size()).forecasts(today)) {
             base.put(f.name(), ClassificationMetrics.of(classes, truth, f.predicted(), f.probabilities()));
+            forecasts.put(f.name(), f.predicted());
         }
-        return new CategoricalEvaluation(ClassificationMetrics.of(classes, truth, model.predicted(), probabilities), base);
+        return new CategoricalEvaluation(ClassificationMetrics.of(classes, truth, model.predicted(), probabilities), base,
+                truth, forecasts);
     }
 
     /** @return the model against each baseline on accuracy */
     public List<Comparison> comparisons() {
         List<Comparison> out = new ArrayList<>();
-        baselines.forEach((name, m) -> out.add(new Comparison(name, "accuracy", model.accuracy(), m.accuracy(), true)));
+        baselines.forEach((name, m) -> out.add(new Comparison(name, "accuracy", model.accuracy(), m.accuracy(), true,
+                McNemar.pValue(truth, forecasts.get("model"), forecasts.get(name)))));
         return out;
     }
 

@@ -8,16 +8,31 @@ package io.github.rnnkit.core.eval;
  * @param model           the model's value
  * @param baselineValue   the baseline's value
  * @param higherIsBetter  whether larger values are better
+ * @param pValue          p-value of a paired test of the difference (McNemar's for categories),
+ *                        or NaN when none was made
  */
-public record Comparison(String baseline, String metric, double model, double baselineValue, boolean higherIsBetter) {
+public record Comparison(String baseline, String metric, double model, double baselineValue, boolean higherIsBetter,
+                         double pValue) {
+    /** A comparison without a significance test. */
+    public Comparison(String baseline, String metric, double model, double baselineValue, boolean higherIsBetter) {
+        this(baseline, metric, model, baselineValue, higherIsBetter, Double.NaN);
+    }
+
     /** @return true when the model is strictly better than the baseline */
     public boolean modelWins() {
         return higherIsBetter ? model > baselineValue : model < baselineValue;
     }
 
-    /** @return e.g. {@code beats persistence (accuracy 0.71 vs 0.63)} */
+    /** @return true when a paired test was made and found the difference significant at 5 % */
+    public boolean significant() {
+        return pValue < 0.05;
+    }
+
+    /** @return e.g. {@code beats persistence (accuracy 0.7100 vs 0.6300; McNemar p = 0.012)} */
     public String sentence() {
+        String test = Double.isNaN(pValue) ? "" : String.format(java.util.Locale.ROOT, "; McNemar p = %.3g%s", pValue,
+                significant() ? "" : ", not significant at 5 %");
         return (modelWins() ? "beats " : "does NOT beat ") + baseline + " (" + metric + " "
-                + String.format(java.util.Locale.ROOT, "%.4g vs %.4g", model, baselineValue) + ")";
+                + String.format(java.util.Locale.ROOT, "%.4g vs %.4g", model, baselineValue) + test + ")";
     }
 }

@@ -68,4 +68,15 @@ class MetricsTest {
         assertFalse(new Comparison("naive", "RMSE", 2.0, 1.5, false).modelWins());
         assertEquals("does NOT beat naive (RMSE 2.000 vs 1.500)", new Comparison("naive", "RMSE", 2.0, 1.5, false).sentence());
     }
+
+    @Test
+    void mcNemarExactPValues() {
+        // 10 discordant cases split 9 to 1: two-sided binomial p = 2 * (1 + 10) / 1024
+        assertEquals(22.0 / 1024, McNemar.pValue(9, 1), 1e-15);
+        assertEquals(1.0, McNemar.pValue(5, 5), 1e-15);
+        assertEquals(1.0, McNemar.pValue(0, 0));
+        assertEquals(22.0 / 1024, McNemar.pValue(new int[]{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
+                new int[]{0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1}, new int[]{1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1}), 1e-15);
+        assertTrue(new Comparison("x", "accuracy", 0.6, 0.5, true, 0.3).sentence().contains("not significant at 5 %"));
+    }
 }

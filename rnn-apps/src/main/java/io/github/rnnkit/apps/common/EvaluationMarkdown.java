@@ -1,0 +1,95 @@
+package io.github.rnnkit.apps.common;
+
+import io.github.rnnkit.core.eval.CategoricalEvaluation;
+import io.github.rnnkit.core.eval.ClassificationMetrics;
+import io.github.rnnkit.core.eval.Comparison;
+import io.github.rnnkit.core.eval.ForecastMetrics;
+import io.github.rnnkit.core.eval.PriceEvaluation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Markdown tables of an evaluation: the model next to every baseline, and the verdict. */
+public final class EvaluationMarkdown {
+    private EvaluationMarkdown() {
+    }
+
+    public static String categorical(CategoricalEvaluation e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| forecaster | accuracy | macro F1 | log loss |\n|---|---:|---:|---:|\n");
+        row(sb, "**model**", e.model());
+        for (Map.Entry<String, ClassificationMetrics> b : e.baselines().entrySet()) {
+            row(sb, b.getKey(), b.getValue());
+        }
+        sb.append("\nConfusion matrix of the model (rows: actual, columns: forecast):\n\n| |");
+        List<String> classes = e.model().classes();
+        classes.forEach(c -> sb.append(' ').append(c).append(" |"));
+        sb.append("\n|---|").append("---:|".repeat(classes.size())).append('\n');
+        int[][] m = e.model().confusion();
+        for (int i = 0; i < classes.size(); i++) {
+            sb.append("| ").append(classes.get(i)).append(" |");
+            for (int j = 0; j < classes.size(); j++) {
+                sb.append(' ').append(m[i][j]).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String name, ClassificationMetrics m) {
+        sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %s |%n", name, m.accuracy(), m.macroF1(),
+                Double.isNaN(m.logLoss()) ? "n/a" : String.format(Locale.ROOT, "%.4f", m.logLoss())));
+    }
+
+    public static String price(PriceEvaluation e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Errors in the series' own units, per forecast step.\n\n");
+        sb.append("| forecaster | step | MAE | RMSE | MAPE % | direction right |\n|---|---:|---:|---:|---:|---:|\n");
+        rows(sb, "**model**", e.model());
+        for (Map.Entry<String, List<ForecastMetrics>> b : e.baselines().entrySet()) {
+            rows(sb, b.getKey(), b.getValue());
+        }
+        return sb.toString();
+    }
+
+    private static void rows(StringBuilder sb, String name, List<ForecastMetrics> steps) {
+        for (int h = 0; h < steps.size(); h++) {
+            ForecastMetrics m = steps.get(h);
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.3f | %s |%n", name, h + 1, m.mae(), m.rmse(),
+                    m.mape(), Double.isNaN(m.directional()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * m.directional())));
+        }
+    }
+
+    /** @return one line per baseline, and an overall sentence */
+    public static String verdict(List<Comparison> comparisons) {
+        StringBuilder sb = new StringBuilder();
+        for (Comparison c : comparisons) {
+            sb.append("- The model ").append(c.sentence()).append(".\n");
+        }
+        if (comparisons.stream().anyMatch(c -> c.modelWins() && !Double.isNaN(c.pValue()) && !c.significant())) {
+            sb.append("\nWhere a win is not significant, the test part is too small to tell the model from that "
+                    + "baseline: treat them as equal.\n");
+        }
+        sb.append('\n').append(overall(comparisons)).append('\n');
+        return sb.toString();
+    }
+
+    /** @return one sentence: does the model beat the baselines, and is it sure? */
+    public static String overall(List<Comparison> comparisons) {
+        boolean all = comparisons.stream().allMatch(Comparison::modelWins);
+        boolean none = comparisons.stream().noneMatch(Comparison::modelWins);
+        List<String> weak = comparisons.stream().filter(c -> c.modelWins() && !Double.isNaN(c.pValue()) && !c.significant())
+                .map(Comparison::baseline).toList();
+        if (none) {
+            return "**The model beats none of the baselines on the test part: it has learned nothing a simple rule "
+                    + "does not already give.**";
+        }
+        if (!all) {
+            return "**The model beats some baselines but not all: a simple rule is at least as good on the test part.**";
+        }
+        return weak.isEmpty() ? "**The model beats every baseline on the test part.**"
+                : "**The model is ahead of every baseline on the test part, but not significantly ahead of "
+                        + String.join(" and ", weak) + ".**";
+    }
+}

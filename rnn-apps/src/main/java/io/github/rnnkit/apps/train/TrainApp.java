@@ -1,0 +1,122 @@
+package io.github.rnnkit.apps.train;
+
+import io.github.rnnkit.core.bundle.DataDescription;
+import io.github.rnnkit.core.bundle.ModelBundle;
+import io.github.rnnkit.core.bundle.Provenance;
+import io.github.rnnkit.core.eval.CategoricalEvaluation;
+import io.github.rnnkit.core.eval.PriceEvaluation;
+import io.github.rnnkit.core.net.NetworkFactory;
+import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.spec.Task;
+import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.core.train.Trainer;
+import io.github.rnnkit.core.train.TrainerOptions;
+import io.github.rnnkit.core.train.TrainingHistory;
+import io.github.rnnkit.data.csv.CsvTable;
+import io.github.rnnkit.data.prep.CategoricalDataset;
+import io.github.rnnkit.data.prep.PriceDataset;
+import io.github.rnnkit.data.prep.WindowedDataset;
+import io.github.rnnkit.data.series.CategoricalSeries;
+import io.github.rnnkit.data.series.PriceSeries;
+import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.data.series.SeriesReader;
+import io.github.rnnkit.data.window.WindowSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Trains a model on a user's series, evaluates it on the chronological test part and saves it. */
+public final class TrainApp {
+    private TrainApp() {
+    }
+
+    public static TrainResult run(TrainOptions o) {
+        CsvTable table = o.input().table();
+        SeriesReader reader = o.input().reader(table);
+        List<String> columns = o.input().resolvedColumns();
+        SeriesKind kind = o.kind() != null ? o.kind() : reader.inferKind(columns.get(0));
+        WindowedDataset data;
+        ModelSpec.Builder spec = ModelSpec.builder().setCell(o.cell()).setHiddenSizes(o.hidden())
+                .optUpdater(UpdaterKind.ADAM, o.learningRate()).optClipping(o.clipping()).optSeed(o.seed())
+                .optDropout(o.dropout());
+        if (o.tbptt() != null) {
+            spec.optTbptt(o.tbptt().forward(), o.tbptt().backward());
+        }
+        DataDescription description;
+        CategoricalSeries categories = null;
+        if (kind == SeriesKind.CATEGORICAL) {
+            if (columns.size() > 1) {
+                throw new IllegalArgumentException("a categorical series is one column; got --column " + String.join(",", columns));
+            }
+            if (o.horizon() != 1) {
+                throw new IllegalArgumentException("categorical models forecast the next step; --horizon applies to prices");
+            }
+            categories = reader.categorical(columns.get(0));
+            CategoricalDataset ds = CategoricalDataset.builder(categories).window(WindowSpec.manyToOne(o.lookBack()))
+                    .split(o.split()).build();
+            int k = ds.vocabulary().size();
+            if (k < 2) {
+                throw new IllegalArgumentException("column '" + columns.get(0) + "' has only one category in the training part: "
+                        + "nothing to classify");
+            }
+            spec.setTopology(ds.window().topology()).setInputSize(k).setOutputSize(k).setTask(Task.CLASSIFICATION);
+            description = new DataDescription(kind, columns, reader.dateColumn(), ds.window(), ds.vocabulary(), List.of());
+            data = ds;
+        } else {
+            PriceSeries prices = reader.prices(columns.toArray(new String[0]));
+            WindowSpec window = o.horizon() > 1 ? WindowSpec.seq2seq(o.lookBack(), o.horizon()) : WindowSpec.manyToOne(o.lookBack());
+            PriceDataset ds = PriceDataset.builder(prices).window(window).split(o.split()).optScaler(o.scaler()).build();
+            spec.setTopology(window.topology()).optHorizon(o.horizon()).setInputSize(prices.featureCount()).setOutputSize(1)
+                    .setTask(Task.REGRESSION);
+            description = new DataDescription(kind, columns, reader.dateColumn(), window, null, ds.scalers());
+            data = ds;
+        }
+        if (data.test().isEmpty()) {
+            throw new IllegalArgumentException("the split leaves no test part to evaluate on; give a test fraction, "
+                    + "e.g. --split 0.7,0.15,0.15");
+        }
+        ModelSpec modelSpec = spec.build();
+        RnnNetwork net = NetworkFactory.create(modelSpec);
+        createDirectories(o.out());
+        TrainingHistory history = Trainer.fit(net, data.train(), data.validation(),
+                new TrainerOptions(o.epochs(), o.batchSize(), o.patience(), o.seed(), o.out().resolve("checkpoints"),
+                        o.progress()));
+        CategoricalEvaluation categorical = null;
+        PriceEvaluation price = null;
+        if (data instanceof CategoricalDataset cds) {
+            int[] trainCodes = categories.slice(cds.split().train()).encode(cds.vocabulary());
+            categorical = CategoricalEvaluation.of(net, cds.test(), trainCodes, cds.vocabulary());
+        } else {
+            price = PriceEvaluation.of(net, (PriceDataset) data, data.test());
+        }
+        String sha = o.input().csv() != null ? Provenance.sha256(o.input().csv()) : null;
+        Path modelDir = o.out().resolve("model");
+        new ModelBundle(net, modelSpec, description, Provenance.now(o.input().sourceName(), sha, o.seed()), history)
+                .save(modelDir);
+        history.writeEpochsCsv(o.out().resolve("history.csv"));
+        Path report = o.out().resolve("report.md");
+        TrainResult result = new TrainResult(o.out(), modelDir, report, history, categorical, price);
+        write(report, TrainReport.markdown(o, modelSpec, net.numParams(), data, result));
+        return result;
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

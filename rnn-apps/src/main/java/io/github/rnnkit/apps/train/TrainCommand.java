@@ -1,0 +1,128 @@
+package io.github.rnnkit.apps.train;
+
+import io.github.rnnkit.apps.common.KindConverter;
+import io.github.rnnkit.apps.common.SeriesInputOptions;
+import io.github.rnnkit.core.eval.Comparison;
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.Clipping;
+import io.github.rnnkit.core.spec.Tbptt;
+import io.github.rnnkit.core.train.ProgressBar;
+import io.github.rnnkit.data.scale.ScalerKind;
+import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.data.split.SplitFractions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code rnnkit train}: train, evaluate against baselines on the test part, save. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a model on a series, evaluate it against baselines, save it.",
+                "Writes DIR/model (the bundle), DIR/report.md (data, spec, test metrics next to the baselines, verdict)",
+                "and DIR/history.csv."})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SeriesInputOptions input;
+
+    @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
+            description = "categorical or price (default: inferred from the values)")
+    SeriesKind kind;
+
+    @Option(names = "--cell", required = true, paramLabel = "CELL", description = "rnn, lstm or gru")
+    String cell;
+
+    @Option(names = "--look-back", defaultValue = "10", paramLabel = "N", description = "input steps per window (default: ${DEFAULT-VALUE})")
+    int lookBack;
+
+    @Option(names = "--horizon", defaultValue = "1", paramLabel = "H",
+            description = "prices: steps to forecast; above 1 trains seq2seq (default: ${DEFAULT-VALUE})")
+    int horizon;
+
+    @Option(names = "--hidden", defaultValue = "32", paramLabel = "SIZES", description = "hidden sizes, e.g. 32,32 (default: ${DEFAULT-VALUE})")
+    String hidden;
+
+    @Option(names = "--epochs", defaultValue = "30", paramLabel = "N", description = "most epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "windows per update (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--patience", defaultValue = "5", paramLabel = "N",
+            description = "epochs without a better validation loss before stopping; 0 never (default: ${DEFAULT-VALUE})")
+    int patience;
+
+    @Option(names = "--lr", defaultValue = "0.005", paramLabel = "RATE", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
+    double learningRate;
+
+    @Option(names = "--tbptt", paramLabel = "K[:K2]", description = "truncated BPTT: forward length K, backward K2 (default K2 = K)")
+    String tbptt;
+
+    @Option(names = "--clip", defaultValue = "none", paramLabel = "MODE:THRESHOLD",
+            description = "gradient clipping, e.g. l2-per-layer:1.0, elementwise:0.5 (default: ${DEFAULT-VALUE})")
+    String clip;
+
+    @Option(names = "--scaler", defaultValue = "z-score", paramLabel = "NAME",
+            description = "prices: none, min-max, z-score or log-returns (default: ${DEFAULT-VALUE})")
+    String scaler;
+
+    @Option(names = "--split", defaultValue = "0.7,0.15,0.15", paramLabel = "F",
+            description = "train,validation,test fractions (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--dropout", defaultValue = "0", paramLabel = "P", description = "dropout probability (default: ${DEFAULT-VALUE})")
+    double dropout;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "run folder to write")
+    Path out;
+
+    @Override
+    public Integer call() {
+        TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), lookBack, horizon, sizes(hidden),
+                epochs, batch, patience, learningRate, tbptt(tbptt), Clipping.parse(clip), ScalerKind.parse(scaler),
+                SplitFractions.parse(split), dropout, seed, out, ProgressBar.onTerminal());
+        TrainResult r = TrainApp.run(o);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("trained %s: %d epochs, kept epoch %d%n", o.cell().label(), r.history().epochs().size(), r.history().bestEpoch());
+        for (Comparison c : r.comparisons()) {
+            w.println("  model " + c.sentence());
+        }
+        w.println("report: " + r.report());
+        w.println("model:  " + r.model());
+        w.flush();
+        return 0;
+    }
+
+    static List<Integer> sizes(String text) {
+        try {
+            return Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--hidden must be sizes separated by commas, e.g. 32,32; got '" + text + "'");
+        }
+    }
+
+    static Tbptt tbptt(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.split(":");
+        try {
+            int k1 = Integer.parseInt(parts[0].trim());
+            return new Tbptt(k1, parts.length > 1 ? Integer.parseInt(parts[1].trim()) : k1);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--tbptt must be K or K:K2, e.g. 50 or 50:25; got '" + text + "'");
+        }
+    }
+}

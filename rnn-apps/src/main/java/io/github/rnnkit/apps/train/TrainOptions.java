@@ -1,0 +1,62 @@
+package io.github.rnnkit.apps.train;
+
+import io.github.rnnkit.apps.common.SeriesInput;
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.Clipping;
+import io.github.rnnkit.core.spec.Tbptt;
+import io.github.rnnkit.core.train.Progress;
+import io.github.rnnkit.data.scale.ScalerKind;
+import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.data.split.SplitFractions;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code rnnkit train} does.
+ *
+ * @param input        the series
+ * @param kind         categorical or price; null to infer from the values
+ * @param cell         the recurrent cell
+ * @param lookBack     input steps per window
+ * @param horizon      steps forecast (prices only; above 1 trains seq2seq)
+ * @param hidden       hidden sizes of the stacked layers
+ * @param epochs       most epochs to train
+ * @param batchSize    windows per update
+ * @param patience     epochs without a better validation loss before stopping
+ * @param learningRate Adam's learning rate
+ * @param tbptt        truncated BPTT, or null
+ * @param clipping     gradient clipping
+ * @param scaler       price scaler (ignored for categories)
+ * @param split        chronological split
+ * @param dropout      dropout probability
+ * @param seed         seed of everything random
+ * @param out          the run folder
+ * @param progress     where progress goes
+ */
+public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, int lookBack, int horizon,
+                           List<Integer> hidden, int epochs, int batchSize, int patience, double learningRate, Tbptt tbptt,
+                           Clipping clipping, ScalerKind scaler, SplitFractions split, double dropout, long seed, Path out,
+                           Progress progress) {
+
+    /** Defaults: look-back 10, horizon 1, one layer of 32, 30 epochs of 32, patience 5, Adam 0.005, z-score. */
+    public static TrainOptions defaults(SeriesInput input, CellType cell, Path out) {
+        return new TrainOptions(input, null, cell, 10, 1, List.of(32), 30, 32, 5, 0.005, null, Clipping.NONE,
+                ScalerKind.Z_SCORE, SplitFractions.DEFAULT, 0, 42, out, Progress.NONE);
+    }
+
+    public TrainOptions withEpochs(int e) {
+        return new TrainOptions(input, kind, cell, lookBack, horizon, hidden, e, batchSize, patience, learningRate, tbptt,
+                clipping, scaler, split, dropout, seed, out, progress);
+    }
+
+    public TrainOptions withWindow(int lb, int h) {
+        return new TrainOptions(input, kind, cell, lb, h, hidden, epochs, batchSize, patience, learningRate, tbptt,
+                clipping, scaler, split, dropout, seed, out, progress);
+    }
+
+    public TrainOptions withHidden(List<Integer> sizes) {
+        return new TrainOptions(input, kind, cell, lookBack, horizon, sizes, epochs, batchSize, patience, learningRate,
+                tbptt, clipping, scaler, split, dropout, seed, out, progress);
+    }
+}
