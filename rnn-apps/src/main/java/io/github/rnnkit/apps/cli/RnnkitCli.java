@@ -2,6 +2,8 @@ package io.github.rnnkit.apps.cli;
 
 import io.github.rnnkit.apps.data.DataCommand;
 import io.github.rnnkit.apps.forward.ForwardCommand;
+import io.github.rnnkit.apps.model.EvaluateCommand;
+import io.github.rnnkit.apps.model.PredictCommand;
 import io.github.rnnkit.apps.torch.ImportTorchCommand;
 import io.github.rnnkit.apps.train.TrainCommand;
 import picocli.CommandLine;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Recurrent sequence models (vanilla RNN, LSTM, GRU) on Deeplearning4j.",
-        subcommands = {DataCommand.class, TrainCommand.class, ImportTorchCommand.class, ForwardCommand.class,
+        subcommands = {DataCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
+                ImportTorchCommand.class, ForwardCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'rnnkit COMMAND --help' for a command's options."})
 public final class RnnkitCli implements Runnable {

@@ -61,17 +61,22 @@ public final class EvaluationMarkdown {
         }
     }
 
-    /** @return one line per baseline, and an overall sentence */
+    /** @return one line per baseline, and an overall sentence about the test part */
     public static String verdict(List<Comparison> comparisons) {
+        return verdict(comparisons, "the test part");
+    }
+
+    /** @return one line per baseline, and an overall sentence about {@code where} (e.g. "this data") */
+    public static String verdict(List<Comparison> comparisons, String where) {
         StringBuilder sb = new StringBuilder();
         for (Comparison c : comparisons) {
             sb.append("- The model ").append(c.sentence()).append(".\n");
         }
         if (comparisons.stream().anyMatch(c -> c.modelWins() && !Double.isNaN(c.pValue()) && !c.significant())) {
-            sb.append("\nWhere a win is not significant, the test part is too small to tell the model from that "
-                    + "baseline: treat them as equal.\n");
+            sb.append("\nWhere a win is not significant, ").append(where).append(" is too small to tell the model "
+                    + "from that baseline: treat them as equal.\n");
         }
-        sb.append('\n').append(overall(comparisons)).append('\n');
+        sb.append('\n').append(overall(comparisons).replace("the test part", where)).append('\n');
         return sb.toString();
     }
 

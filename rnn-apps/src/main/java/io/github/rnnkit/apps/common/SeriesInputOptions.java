@@ -39,7 +39,13 @@ public final class SeriesInputOptions {
 
     /** @return the chosen input */
     public SeriesInput toInput() {
-        return new SeriesInput(source.csv, source.sample == null ? null : SampleDataset.byId(source.sample), columns,
+        return toInput(null);
+    }
+
+    /** @return the chosen input, with these columns when none were named (e.g. a saved model's) */
+    public SeriesInput toInput(List<String> defaultColumns) {
+        List<String> cols = (columns == null || columns.isEmpty()) && defaultColumns != null ? defaultColumns : columns;
+        return new SeriesInput(source.csv, source.sample == null ? null : SampleDataset.byId(source.sample), cols,
                 dateColumn, missing);
     }
 

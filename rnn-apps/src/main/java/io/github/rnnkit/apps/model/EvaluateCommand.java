@@ -1,0 +1,42 @@
+package io.github.rnnkit.apps.model;
+
+import io.github.rnnkit.apps.common.EvaluationMarkdown;
+import io.github.rnnkit.apps.common.SeriesInputOptions;
+import io.github.rnnkit.core.bundle.ModelBundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code rnnkit evaluate}: a saved model on new data, next to the baselines. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate a saved model on a series, next to the same baselines.",
+                "Every window of the series is forecast; the majority-class and Markov baselines are fitted on the",
+                "evaluated series itself, which can only flatter them."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model bundle (train's DIR/model, or DIR)")
+    Path model;
+
+    @Mixin
+    SeriesInputOptions input;
+
+    @Override
+    public Integer call() {
+        Path dir = BundlePath.resolve(model);
+        EvaluateApp.Result r = EvaluateApp.run(dir, input.toInput(ModelBundle.load(dir).data().columns()));
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(r.windows() + " windows evaluated\n");
+        w.println(r.categorical() != null ? EvaluationMarkdown.categorical(r.categorical()) : EvaluationMarkdown.price(r.price()));
+        w.print(EvaluationMarkdown.verdict(r.comparisons(), "this data"));
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.rnnkit.apps.model;
+
+import io.github.rnnkit.apps.common.SeriesInputOptions;
+import io.github.rnnkit.core.bundle.ModelBundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code rnnkit predict}: the next value(s) from the end of a series. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Forecast the next value(s) from the end of a series with a saved model.",
+                "Categories: the most likely one and the probability of each. Prices: the next H prices."})
+public final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model bundle (train's DIR/model, or DIR)")
+    Path model;
+
+    @Mixin
+    SeriesInputOptions input;
+
+    @Override
+    public Integer call() {
+        Path dir = BundlePath.resolve(model);
+        Prediction p = PredictApp.run(dir, input.toInput(ModelBundle.load(dir).data().columns()));
+        PrintWriter w = spec.commandLine().getOut();
+        String after = p.lastDate() == null ? "after the last step" : "after " + p.lastDate();
+        if (p.classes() != null) {
+            w.printf("next (%s): %s%n", after, p.category());
+            for (int i = 0; i < p.classes().size(); i++) {
+                w.printf(Locale.ROOT, "  %-12s %.4f%n", p.classes().get(i), p.probabilities()[i]);
+            }
+        } else {
+            w.printf(Locale.ROOT, "last price: %.6g%n", p.lastPrice());
+            for (int h = 0; h < p.prices().length; h++) {
+                w.printf(Locale.ROOT, "step +%d (%s): %.6g%n", h + 1, after, p.prices()[h]);
+            }
+        }
+        w.flush();
+        return 0;
+    }
+}
