@@ -1,0 +1,70 @@
+package io.github.rnnkit.core.eval;
+
+import io.github.rnnkit.core.net.NetworkFactory;
+import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.train.Trainer;
+import io.github.rnnkit.core.train.TrainerOptions;
+import io.github.rnnkit.data.prep.CategoricalDataset;
+import io.github.rnnkit.data.prep.PriceDataset;
+import io.github.rnnkit.data.scale.ScalerKind;
+import io.github.rnnkit.data.series.CategoricalSeries;
+import io.github.rnnkit.data.series.PriceSeries;
+import io.github.rnnkit.data.split.ChronoSplit;
+import io.github.rnnkit.data.window.WindowSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Walk-forward backtesting: for each fold (see {@link io.github.rnnkit.data.split.WalkForward}),
+ * a fresh network from the same spec is trained on the fold's training part (vocabulary and
+ * scalers fitted there) and evaluated on the block that follows it, next to the baselines.
+ */
+public final class WalkForwardBacktest {
+    private WalkForwardBacktest() {
+    }
+
+    /**
+     * One fold's outcome.
+     *
+     * @param split       the fold
+     * @param comparisons the model against each baseline on the fold's test block
+     */
+    public record Fold(ChronoSplit split, List<Comparison> comparisons) {
+        /** @return the model's value of the primary metric */
+        public double model() {
+            return comparisons.get(0).model();
+        }
+    }
+
+    public static List<Fold> categorical(CategoricalSeries series, WindowSpec window, ModelSpec spec,
+                                         TrainerOptions training, List<ChronoSplit> folds) {
+        List<Fold> out = new ArrayList<>();
+        for (ChronoSplit fold : folds) {
+            CategoricalDataset ds = CategoricalDataset.builder(series).window(window).split(fold).build();
+            RnnNetwork net = NetworkFactory.create(spec);
+            Trainer.fit(net, ds.train(), ds.validation(), training);
+            int[] trainCodes = series.slice(fold.train()).encode(ds.vocabulary());
+            out.add(new Fold(fold, CategoricalEvaluation.of(net, ds.test(), trainCodes, ds.vocabulary()).comparisons()));
+        }
+        return out;
+    }
+
+    public static List<Fold> prices(PriceSeries series, WindowSpec window, ScalerKind scaler, ModelSpec spec,
+                                    TrainerOptions training, List<ChronoSplit> folds) {
+        List<Fold> out = new ArrayList<>();
+        for (ChronoSplit fold : folds) {
+            PriceDataset ds = PriceDataset.builder(series).window(window).optScaler(scaler).split(fold).build();
+            RnnNetwork net = NetworkFactory.create(spec);
+            Trainer.fit(net, ds.train(), ds.validation(), training);
+            out.add(new Fold(fold, PriceEvaluation.of(net, ds, ds.test()).comparisons()));
+        }
+        return out;
+    }
+
+    /** @return how many folds the model beats every baseline in */
+    public static long foldsWon(List<Fold> folds) {
+        return folds.stream().filter(f -> f.comparisons().stream().allMatch(Comparison::modelWins)).count();
+    }
+}
