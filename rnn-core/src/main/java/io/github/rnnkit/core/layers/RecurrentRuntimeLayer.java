@@ -53,6 +53,9 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     private boolean segmentForward;
     /** Backward length k2 of truncated BPTT, or -1 for the whole segment. */
     private int truncatedBackLength = -1;
+    /** When true, backward passes record the mean norm of dL/dh_t per step (diagnostics). */
+    private boolean recordStateGradients;
+    private double[] stateGradientNorms;
 
     public RecurrentRuntimeLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -73,6 +76,21 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
      */
     public void setTruncatedBackLength(int steps) {
         this.truncatedBackLength = steps;
+    }
+
+    /**
+     * Turns on or off recording, during backward passes, of the mean over the minibatch of
+     * ‖dL/dh_t‖ at every step t: the gradient reaching the hidden state, from the output at t
+     * and from all later steps.
+     */
+    public void setRecordStateGradients(boolean record) {
+        this.recordStateGradients = record;
+        this.stateGradientNorms = null;
+    }
+
+    /** @return per step, the mean ‖dL/dh_t‖ of the last recorded backward pass, or null */
+    public double[] stateGradientNorms() {
+        return stateGradientNorms == null ? null : stateGradientNorms.clone();
     }
 
     @Override
@@ -291,6 +309,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         DoubleBuffer dcNext = cellState ? Blas.allocate(n) : null;
         DoubleBuffer dcCell = cellState && f.mask != null ? Blas.allocate(n) : dc;
         int end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
+        double[] norms = recordStateGradients ? new double[steps] : null;
         for (int t = steps - 1; t >= end; t--) {
             int e = t * n;
             for (int r = 0; r < mb; r++) {
@@ -306,6 +325,9 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
                         }
                     }
                 }
+            }
+            if (norms != null) {
+                norms[t] = meanRowNorm(dh, mb, hidden);
             }
             f.kernel.backward(t, dhCell, dcCell, f.rw, dProj, dRw, dBhn, dhNext, dcNext);
             if (f.mask != null) {
@@ -336,6 +358,9 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
                 }
             }
         }
+        if (norms != null) {
+            stateGradientNorms = norms;
+        }
         DoubleBuffer dW = Blas.allocate((long) f.nIn * width);
         Blas.gemm(true, false, f.nIn, width, steps * mb, 1.0, f.x, 0, dProj, 0, 0.0, dW, 0);
         DoubleBuffer db = Blas.allocate(width);
@@ -360,6 +385,19 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         epsOut.assign(dxNcw);
         weightNoiseParams.clear();
         return new Pair<>(g, backpropDropOutIfPresent(epsOut));
+    }
+
+    private static double meanRowNorm(DoubleBuffer rows, int mb, int width) {
+        double sum = 0;
+        for (int r = 0; r < mb; r++) {
+            double sq = 0;
+            for (int k = 0; k < width; k++) {
+                double v = rows.get(r * width + k);
+                sq += v * v;
+            }
+            sum += Math.sqrt(sq);
+        }
+        return sum / mb;
     }
 
     private void putGradient(Gradient g, Map<String, INDArray> views, String key, DoubleBuffer values, long[] shape) {

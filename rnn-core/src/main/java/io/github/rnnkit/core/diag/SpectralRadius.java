@@ -1,0 +1,78 @@
+package io.github.rnnkit.core.diag;
+
+import io.github.rnnkit.core.layers.RecurrentLayerConf;
+import io.github.rnnkit.core.layers.RecurrentParamInitializer;
+import io.github.rnnkit.core.layers.RecurrentRuntimeLayer;
+import io.github.rnnkit.core.spec.CellType;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The spectral radius (largest |eigenvalue|) of each gate block of each recurrent weight
+ * matrix. For a vanilla RNN, a radius below 1 makes gradients vanish over time and one above 1
+ * lets them explode (Pascanu et al. 2013); for gated cells the gates modulate this.
+ */
+public final class SpectralRadius {
+    private SpectralRadius() {
+    }
+
+    /**
+     * @param layer  the layer index in the network
+     * @param cell   its cell
+     * @param gates  gate names, in block order (e.g. i, f, g, o)
+     * @param radius the spectral radius of each gate's {@code H x H} block of RW
+     */
+    public record LayerRadii(int layer, CellType cell, List<String> gates, double[] radius) {
+    }
+
+    /** @return the radii of every rnnkit recurrent layer, in layer order */
+    public static List<LayerRadii> of(MultiLayerNetwork net) {
+        List<LayerRadii> out = new ArrayList<>();
+        Layer[] layers = net.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] instanceof RecurrentRuntimeLayer r) {
+                CellType cell = ((RecurrentLayerConf) r.conf().getLayer()).cellType();
+                INDArray rw = r.getParam(RecurrentParamInitializer.RECURRENT_WEIGHTS);
+                int h = (int) rw.size(0);
+                double[] radius = new double[cell.gates()];
+                for (int g = 0; g < radius.length; g++) {
+                    double[][] block = new double[h][h];
+                    for (int a = 0; a < h; a++) {
+                        for (int b = 0; b < h; b++) {
+                            block[a][b] = rw.getDouble(a, (long) g * h + b);
+                        }
+                    }
+                    radius[g] = of(block);
+                }
+                out.add(new LayerRadii(i, cell, gateNames(cell), radius));
+            }
+        }
+        return out;
+    }
+
+    /** @return the spectral radius of a square matrix */
+    public static double of(double[][] m) {
+        EigenDecomposition e = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
+        double[] re = e.getRealEigenvalues();
+        double[] im = e.getImagEigenvalues();
+        double max = 0;
+        for (int i = 0; i < re.length; i++) {
+            max = Math.max(max, Math.hypot(re[i], im[i]));
+        }
+        return max;
+    }
+
+    static List<String> gateNames(CellType cell) {
+        return switch (cell) {
+            case SIMPLE_RNN -> List.of("h");
+            case LSTM -> List.of("i", "f", "g", "o");
+            case GRU -> List.of("r", "z", "n");
+        };
+    }
+}
