@@ -1,6 +1,10 @@
 package io.github.rnnkit.apps.train;
 
 import io.github.rnnkit.core.bundle.DataDescription;
+import io.github.rnnkit.core.diag.ClippingMonitor;
+import io.github.rnnkit.core.diag.GradientDiagnostics;
+import io.github.rnnkit.core.diag.SpectralRadius;
+import io.github.rnnkit.core.diag.StepGradientNorms;
 import io.github.rnnkit.core.bundle.ModelBundle;
 import io.github.rnnkit.core.bundle.Provenance;
 import io.github.rnnkit.core.eval.CategoricalEvaluation;
@@ -82,9 +86,18 @@ public final class TrainApp {
         ModelSpec modelSpec = spec.build();
         RnnNetwork net = NetworkFactory.create(modelSpec);
         createDirectories(o.out());
+        List<SpectralRadius.LayerRadii> radiiAtInit = SpectralRadius.of(net);
+        ClippingMonitor clipping = new ClippingMonitor();
+        net.setListeners(clipping);
         TrainingHistory history = Trainer.fit(net, data.train(), data.validation(),
                 new TrainerOptions(o.epochs(), o.batchSize(), o.patience(), o.seed(), o.out().resolve("checkpoints"),
                         o.progress()));
+        net.setListeners();
+        clipping.writeCsv(o.out().resolve("clipping.csv"));
+        StepGradientNorms gradients = GradientDiagnostics.inputGradientNorms(net,
+                data.test().subset(0, Math.min(64, data.test().size())).toDataSet());
+        writeGradients(o.out().resolve("gradients.csv"), gradients);
+        Diagnostics diagnostics = new Diagnostics(radiiAtInit, SpectralRadius.of(net), clipping.clippedFraction(), gradients);
         CategoricalEvaluation categorical = null;
         PriceEvaluation price = null;
         if (data instanceof CategoricalDataset cds) {
@@ -100,8 +113,29 @@ public final class TrainApp {
         history.writeEpochsCsv(o.out().resolve("history.csv"));
         Path report = o.out().resolve("report.md");
         TrainResult result = new TrainResult(o.out(), modelDir, report, history, categorical, price);
-        write(report, TrainReport.markdown(o, modelSpec, net.numParams(), data, result));
+        write(report, TrainReport.markdown(o, modelSpec, net.numParams(), data, result, diagnostics));
         return result;
+    }
+
+    /**
+     * What the diagnostics found.
+     *
+     * @param radiiAtInit     spectral radii of the recurrent weights before training
+     * @param radiiTrained    and after
+     * @param clippedFraction share of (update, layer) pairs where clipping changed the gradient
+     * @param gradients       mean ‖∂L/∂x_t‖ per step on up to 64 test windows
+     */
+    record Diagnostics(List<SpectralRadius.LayerRadii> radiiAtInit, List<SpectralRadius.LayerRadii> radiiTrained,
+                       double clippedFraction, StepGradientNorms gradients) {
+    }
+
+    private static void writeGradients(Path file, StepGradientNorms g) {
+        StringBuilder sb = new StringBuilder("distance_from_last_step,input_gradient_norm\n");
+        double[] d = g.byDistance();
+        for (int i = 0; i < d.length; i++) {
+            sb.append(i).append(',').append(d[i]).append('\n');
+        }
+        write(file, sb.toString());
     }
 
     private static void createDirectories(Path dir) {

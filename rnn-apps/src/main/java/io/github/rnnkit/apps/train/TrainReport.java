@@ -17,7 +17,8 @@ final class TrainReport {
     private TrainReport() {
     }
 
-    static String markdown(TrainOptions o, ModelSpec spec, long params, WindowedDataset data, TrainResult r) {
+    static String markdown(TrainOptions o, ModelSpec spec, long params, WindowedDataset data, TrainResult r,
+                           TrainApp.Diagnostics diag) {
         TimeIndex index = data instanceof CategoricalDataset c ? c.series().index() : ((PriceDataset) data).series().index();
         StringBuilder sb = new StringBuilder();
         sb.append("# rnnkit train: ").append(spec.cell()).append(" on ").append(o.input().sourceName()).append(" (")
@@ -50,8 +51,38 @@ final class TrainReport {
         sb.append("\n## Test part: model against baselines\n\n");
         sb.append(r.categorical() != null ? EvaluationMarkdown.categorical(r.categorical()) : EvaluationMarkdown.price(r.price()));
         sb.append("\n## Verdict\n\n").append(EvaluationMarkdown.verdict(r.comparisons()));
-        sb.append("\nFiles: `model/` (the bundle), `history.csv` (per epoch), `model/iterations.csv` (per update).\n");
+        diagnostics(sb, spec, diag);
+        sb.append("\nFiles: `model/` (the bundle), `history.csv` (per epoch), `model/iterations.csv` (per update), "
+                + "`clipping.csv` (gradient norms per update and layer, before and after clipping), `gradients.csv` "
+                + "(‖∂L/∂x_t‖ by distance from the last step).\n");
         return sb.toString();
+    }
+
+    private static void diagnostics(StringBuilder sb, ModelSpec spec, TrainApp.Diagnostics d) {
+        sb.append("\n## Diagnostics\n\n");
+        sb.append("Spectral radius of each recurrent weight block (below 1: gradients through it shrink step by step):\n\n");
+        sb.append("| layer | gate | at init | trained |\n|---|---|---:|---:|\n");
+        for (int i = 0; i < d.radiiAtInit().size(); i++) {
+            var a = d.radiiAtInit().get(i);
+            var b = d.radiiTrained().get(i);
+            for (int g = 0; g < a.gates().size(); g++) {
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %.3f | %.3f |%n", a.layer(), a.gates().get(g),
+                        a.radius()[g], b.radius()[g]));
+            }
+        }
+        double[] g = d.gradients().byDistance();
+        sb.append("\nMean ‖∂L/∂x_t‖ on test windows, by distance from the last step:\n\n| distance | norm |\n|---:|---:|\n");
+        for (int k = 0; k < g.length; k = k < 4 ? k + 1 : k * 2) {
+            sb.append(String.format(Locale.ROOT, "| %d | %.3g |%n", k, g[k]));
+        }
+        if (g.length > 2) {
+            sb.append(String.format(Locale.ROOT, "%nOver distances 1..%d the norm changes by a factor of %.3f per step back.%n",
+                    g.length - 1, Math.exp(d.gradients().logSlope(1, g.length))));
+        }
+        sb.append(spec.clipping().enabled()
+                ? String.format(Locale.ROOT, "%nGradient clipping changed the gradient in %.1f %% of (update, layer) pairs.%n",
+                        100 * d.clippedFraction())
+                : "\nGradient clipping was off.\n");
     }
 
     private static void part(StringBuilder sb, String name, IndexRange range, SequenceSet windows, TimeIndex index) {
