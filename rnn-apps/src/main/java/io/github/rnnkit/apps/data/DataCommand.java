@@ -3,8 +3,8 @@ package io.github.rnnkit.apps.data;
 import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.apps.common.KindConverter;
 import io.github.rnnkit.apps.common.SeriesInputOptions;
+import io.github.rnnkit.apps.common.WindowOptions;
 import io.github.rnnkit.data.series.SeriesKind;
-import io.github.rnnkit.data.split.SplitFractions;
 import io.github.rnnkit.data.window.WindowSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,21 +28,14 @@ public final class DataCommand implements Callable<Integer> {
             converter = KindConverter.class)
     SeriesKind kind;
 
-    @Option(names = "--look-back", paramLabel = "N", defaultValue = "10", description = "window look-back (default: ${DEFAULT-VALUE})")
-    int lookBack;
-
-    @Option(names = "--horizon", paramLabel = "H", defaultValue = "1",
-            description = "steps to forecast; above 1 plans seq2seq windows (default: ${DEFAULT-VALUE})")
-    int horizon;
-
-    @Option(names = "--split", paramLabel = "F", defaultValue = "0.7,0.15,0.15",
-            description = "train,validation,test fractions (default: ${DEFAULT-VALUE})")
-    String split;
+    @picocli.CommandLine.Mixin
+    WindowOptions window;
 
     @Override
     public Integer call() {
-        WindowSpec window = WindowSpec.of(horizon > 1 ? Topology.SEQ2SEQ : Topology.MANY_TO_ONE, lookBack, horizon);
-        DataOptions options = new DataOptions(input.toInput(), kind, window, SplitFractions.parse(split));
+        WindowSpec windows = WindowSpec.of(window.horizon > 1 ? Topology.SEQ2SEQ : Topology.MANY_TO_ONE, window.lookBack,
+                window.horizon);
+        DataOptions options = new DataOptions(input.toInput(), kind, windows, window.split());
         spec.commandLine().getOut().print(DataReportText.render(DataSummaryApp.run(options)));
         spec.commandLine().getOut().flush();
         return 0;

@@ -1,16 +1,12 @@
 package io.github.rnnkit.apps.model;
 
 import io.github.rnnkit.apps.common.EvaluationMarkdown;
-import io.github.rnnkit.apps.common.SeriesInputOptions;
-import io.github.rnnkit.core.bundle.ModelBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code rnnkit evaluate}: a saved model on new data, next to the baselines. */
@@ -22,16 +18,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model bundle (train's DIR/model, or DIR)")
-    Path model;
-
     @Mixin
-    SeriesInputOptions input;
+    ModelInputOptions target;
 
     @Override
     public Integer call() {
-        Path dir = BundlePath.resolve(model);
-        EvaluateApp.Result r = EvaluateApp.run(dir, input.toInput(ModelBundle.load(dir).data().columns()));
+        EvaluateApp.Result r = EvaluateApp.run(target.bundle(), target.series());
         PrintWriter w = spec.commandLine().getOut();
         w.println(r.windows() + " windows evaluated\n");
         w.println(r.categorical() != null ? EvaluationMarkdown.categorical(r.categorical()) : EvaluationMarkdown.price(r.price()));

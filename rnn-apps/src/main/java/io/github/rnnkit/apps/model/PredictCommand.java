@@ -1,15 +1,11 @@
 package io.github.rnnkit.apps.model;
 
-import io.github.rnnkit.apps.common.SeriesInputOptions;
-import io.github.rnnkit.core.bundle.ModelBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -21,16 +17,12 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model bundle (train's DIR/model, or DIR)")
-    Path model;
-
     @Mixin
-    SeriesInputOptions input;
+    ModelInputOptions target;
 
     @Override
     public Integer call() {
-        Path dir = BundlePath.resolve(model);
-        Prediction p = PredictApp.run(dir, input.toInput(ModelBundle.load(dir).data().columns()));
+        Prediction p = PredictApp.run(target.bundle(), target.series());
         PrintWriter w = spec.commandLine().getOut();
         String after = p.lastDate() == null ? "after the last step" : "after " + p.lastDate();
         if (p.classes() != null) {

@@ -2,6 +2,7 @@ package io.github.rnnkit.apps.train;
 
 import io.github.rnnkit.apps.common.KindConverter;
 import io.github.rnnkit.apps.common.SeriesInputOptions;
+import io.github.rnnkit.apps.common.WindowOptions;
 import io.github.rnnkit.core.eval.Comparison;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.Clipping;
@@ -9,7 +10,6 @@ import io.github.rnnkit.core.spec.Tbptt;
 import io.github.rnnkit.core.train.ProgressBar;
 import io.github.rnnkit.data.scale.ScalerKind;
 import io.github.rnnkit.data.series.SeriesKind;
-import io.github.rnnkit.data.split.SplitFractions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,12 +41,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cell", required = true, paramLabel = "CELL", description = "rnn, lstm or gru")
     String cell;
 
-    @Option(names = "--look-back", defaultValue = "10", paramLabel = "N", description = "input steps per window (default: ${DEFAULT-VALUE})")
-    int lookBack;
-
-    @Option(names = "--horizon", defaultValue = "1", paramLabel = "H",
-            description = "prices: steps to forecast; above 1 trains seq2seq (default: ${DEFAULT-VALUE})")
-    int horizon;
+    @Mixin
+    WindowOptions window;
 
     @Option(names = "--hidden", defaultValue = "32", paramLabel = "SIZES", description = "hidden sizes, e.g. 32,32 (default: ${DEFAULT-VALUE})")
     String hidden;
@@ -75,10 +71,6 @@ public final class TrainCommand implements Callable<Integer> {
             description = "prices: none, min-max, z-score or log-returns (default: ${DEFAULT-VALUE})")
     String scaler;
 
-    @Option(names = "--split", defaultValue = "0.7,0.15,0.15", paramLabel = "F",
-            description = "train,validation,test fractions (default: ${DEFAULT-VALUE})")
-    String split;
-
     @Option(names = "--dropout", defaultValue = "0", paramLabel = "P", description = "dropout probability (default: ${DEFAULT-VALUE})")
     double dropout;
 
@@ -90,9 +82,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), lookBack, horizon, sizes(hidden),
-                epochs, batch, patience, learningRate, tbptt(tbptt), Clipping.parse(clip), ScalerKind.parse(scaler),
-                SplitFractions.parse(split), dropout, seed, out, ProgressBar.onTerminal());
+        TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), window.lookBack, window.horizon,
+                sizes(hidden), epochs, batch, patience, learningRate, tbptt(tbptt), Clipping.parse(clip),
+                ScalerKind.parse(scaler), window.split(), dropout, seed, out, ProgressBar.onTerminal());
         TrainResult r = TrainApp.run(o);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("trained %s: %d epochs, kept epoch %d%n", o.cell().label(), r.history().epochs().size(), r.history().bestEpoch());
