@@ -1,0 +1,59 @@
+package io.github.rnnkit.apps.bench;
+
+import io.github.rnnkit.core.spec.CellType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code rnnkit bench}: training and inference step times, to compare with PyTorch's. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time one training step and one inference step of each cell on the benchmark configurations.",
+                "a: batch 64, length 50, input 1, hidden 64, many-to-many regression;",
+                "b: batch 64, length 100, input 3 one-hot, hidden 128, many-to-one, 3 classes;",
+                "c: batch 32, length 1000, input 3 one-hot, hidden 32, many-to-one, 3 classes.",
+                "Compare with PyTorch: python3 ../shared/bench/side_by_side.py (see docs/BENCHMARKS.md)."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--configs", defaultValue = "a,b,c", paramLabel = "LIST", description = "configurations (default: ${DEFAULT-VALUE})")
+    String configs;
+
+    @Option(names = "--cells", defaultValue = "rnn,lstm,gru", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
+    String cells;
+
+    @Option(names = "--steps", defaultValue = "20", paramLabel = "N", description = "timed steps; the median is reported (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "OpenBLAS threads (default: OpenBLAS's own)")
+    int threads;
+
+    @Option(names = "--json", description = "one JSON line per configuration and cell (the schema of torch_rnn_bench.py)")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<BenchConfig> cfgs = Arrays.stream(configs.split(",")).map(BenchConfig::byName).toList();
+        List<CellType> cellTypes = Arrays.stream(cells.split(",")).map(CellType::parse).toList();
+        PrintWriter w = spec.commandLine().getOut();
+        if (!json) {
+            w.printf("%-4s%-6s%12s%12s%n", "cfg", "cell", "train ms", "infer ms");
+        }
+        BenchApp.run(new BenchApp.Options(cfgs, cellTypes, steps, warmup, threads), r -> {
+            w.println(json ? r.json() : String.format(Locale.ROOT, "%-4s%-6s%12.2f%12.2f", r.config().name(), r.cell(),
+                    r.trainMs(), r.inferMs()));
+            w.flush();
+        });
+        return 0;
+    }
+}

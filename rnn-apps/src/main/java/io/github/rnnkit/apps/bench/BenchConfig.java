@@ -1,0 +1,81 @@
+package io.github.rnnkit.apps.bench;
+
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.spec.Task;
+import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.data.Topology;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * A benchmark configuration, the same as ../shared/bench/torch_rnn_bench.py's:
+ * <ul>
+ *   <li>a: batch 64, length 50, input 1 (normal noise), hidden 64, many-to-many regression, MSE</li>
+ *   <li>b: batch 64, length 100, input 3 (one-hot), hidden 128, many-to-one, 3 classes, cross-entropy</li>
+ *   <li>c: batch 32, length 1000, input 3 (one-hot), hidden 32, many-to-one, 3 classes, cross-entropy</li>
+ * </ul>
+ *
+ * @param name    a, b or c (or any name for a custom one)
+ * @param batch   minibatch size
+ * @param length  sequence length
+ * @param input   input features
+ * @param hidden  hidden units
+ * @param classes classes of a many-to-one classifier, or 0 for many-to-many regression
+ */
+public record BenchConfig(String name, int batch, int length, int input, int hidden, int classes) {
+    public static final List<BenchConfig> STANDARD = List.of(
+            new BenchConfig("a", 64, 50, 1, 64, 0),
+            new BenchConfig("b", 64, 100, 3, 128, 3),
+            new BenchConfig("c", 32, 1000, 3, 32, 3));
+
+    /** @throws IllegalArgumentException naming the configurations that exist */
+    public static BenchConfig byName(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return STANDARD.stream().filter(c -> c.name.equals(n)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown benchmark configuration '" + name + "'; expected a, b or c"));
+    }
+
+    /** @return the network rnnkit users get for this configuration: one layer, float32, Adam 0.001 */
+    public ModelSpec spec(CellType cell) {
+        return ModelSpec.builder().setCell(cell)
+                .setTopology(classes > 0 ? Topology.MANY_TO_ONE : Topology.MANY_TO_MANY)
+                .setInputSize(input).setHiddenSizes(hidden).setOutputSize(classes > 0 ? classes : 1)
+                .setTask(classes > 0 ? Task.CLASSIFICATION : Task.REGRESSION)
+                .optUpdater(UpdaterKind.ADAM, 1e-3).optDataType(DataType.FLOAT).optSeed(0).build();
+    }
+
+    /** @return one minibatch in rnnkit's layout (labels on the last step with a label mask for many-to-one) */
+    public DataSet data(long seed) {
+        Random r = new Random(seed);
+        INDArray x = Nd4j.zeros(DataType.FLOAT, batch, input, length);
+        INDArray y;
+        INDArray labelMask = null;
+        for (int i = 0; i < batch; i++) {
+            for (int t = 0; t < length; t++) {
+                if (input == 1) {
+                    x.putScalar(i, 0, t, r.nextGaussian());
+                } else {
+                    x.putScalar(i, r.nextInt(input), t, 1.0);
+                }
+            }
+        }
+        if (classes > 0) {
+            y = Nd4j.zeros(DataType.FLOAT, batch, classes, length);
+            labelMask = Nd4j.zeros(DataType.FLOAT, batch, length);
+            for (int i = 0; i < batch; i++) {
+                y.putScalar(i, r.nextInt(classes), length - 1, 1.0);
+                labelMask.putScalar(i, length - 1, 1.0);
+            }
+        } else {
+            y = Nd4j.randn(DataType.FLOAT, batch, 1, length);
+        }
+        return new DataSet(x, y, null, labelMask);
+    }
+}

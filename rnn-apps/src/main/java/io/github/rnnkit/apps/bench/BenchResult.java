@@ -1,0 +1,22 @@
+package io.github.rnnkit.apps.bench;
+
+import java.util.Locale;
+
+/**
+ * Median times of one configuration and cell.
+ *
+ * @param config   the configuration
+ * @param cell     RNN, LSTM or GRU
+ * @param trainMs  median milliseconds of one training step (forward, backward, Adam update)
+ * @param inferMs  median milliseconds of one inference step (forward only)
+ * @param threads  OpenBLAS threads
+ */
+public record BenchResult(BenchConfig config, String cell, double trainMs, double inferMs, int threads) {
+    /** @return one line of JSON in torch_rnn_bench.py's schema, plus the configuration */
+    public String json() {
+        return String.format(Locale.ROOT, "{\"fw\": \"rnnkit\", \"cfg\": \"%s\", \"cell\": \"%s\", \"train_ms\": %.3f, "
+                        + "\"infer_ms\": %.3f, \"threads\": %d, \"batch\": %d, \"length\": %d, \"input\": %d, \"hidden\": %d}",
+                config.name(), cell, trainMs, inferMs, threads, config.batch(), config.length(), config.input(),
+                config.hidden());
+    }
+}

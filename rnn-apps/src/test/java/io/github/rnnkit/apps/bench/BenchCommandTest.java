@@ -1,0 +1,42 @@
+package io.github.rnnkit.apps.bench;
+
+import io.github.rnnkit.apps.cli.CliRun;
+import org.junit.jupiter.api.Test;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The benchmark in a tiny mode (one step, no warm-up): it runs and prints side_by_side.py's schema. Not a timing test. */
+class BenchCommandTest {
+    @Test
+    void tinyRunPrintsOneJsonLinePerConfigAndCell() throws Exception {
+        CliRun r = CliRun.of("bench", "--configs", "a", "--cells", "RNN,LSTM,GRU", "--steps", "1", "--warmup", "0", "--json");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().strip().lines().toList();
+        assertEquals(3, lines.size());
+        ObjectMapper m = new ObjectMapper();
+        for (int i = 0; i < 3; i++) {
+            JsonNode n = m.readTree(lines.get(i));
+            assertEquals("rnnkit", n.get("fw").asText());
+            assertEquals("a", n.get("cfg").asText());
+            assertEquals(List.of("RNN", "LSTM", "GRU").get(i), n.get("cell").asText());
+            assertTrue(n.get("train_ms").asDouble() > 0 && n.get("infer_ms").asDouble() > 0);
+        }
+    }
+
+    @Test
+    void configurationsMatchTheTorchReference() {
+        BenchConfig b = BenchConfig.byName("b");
+        assertEquals(List.of(64, 100, 3, 128, 3), List.of(b.batch(), b.length(), b.input(), b.hidden(), b.classes()));
+        var d = b.data(0);
+        assertEquals(List.of(64L, 3L, 100L), java.util.Arrays.stream(d.getFeatures().shape()).boxed().toList());
+        assertEquals(6400.0, d.getFeatures().sumNumber().doubleValue(), 1e-3, "one-hot inputs: one 1 per example and step");
+        CliRun bad = CliRun.of("bench", "--configs", "z");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("unknown benchmark configuration 'z'"), bad.err());
+    }
+}
