@@ -24,18 +24,19 @@ abstract class CellKernel {
     /** Hidden states, {@code [(T+1)*mb, H]}; block 0 is the initial state. */
     protected final DoubleBuffer hs;
 
-    CellKernel(int steps, int mb, int hidden, int gates) {
+    CellKernel(int steps, int mb, int hidden, int gates, BufferPool pool) {
         this.mb = mb;
         this.hidden = hidden;
         this.width = gates * hidden;
-        this.hs = Blas.allocate((long) (steps + 1) * mb * hidden);
+        // Block 0 is the initial state: zero unless the caller writes one.
+        this.hs = pool.zeros("hs", (long) (steps + 1) * mb * hidden);
     }
 
-    static CellKernel create(CellType cell, boolean relu, int steps, int mb, int hidden) {
+    static CellKernel create(CellType cell, boolean relu, int steps, int mb, int hidden, BufferPool pool) {
         return switch (cell) {
-            case SIMPLE_RNN -> new SimpleRnnKernel(steps, mb, hidden, relu);
-            case LSTM -> new LstmKernel(steps, mb, hidden);
-            case GRU -> new GruKernel(steps, mb, hidden);
+            case SIMPLE_RNN -> new SimpleRnnKernel(steps, mb, hidden, relu, pool);
+            case LSTM -> new LstmKernel(steps, mb, hidden, pool);
+            case GRU -> new GruKernel(steps, mb, hidden, pool);
         };
     }
 

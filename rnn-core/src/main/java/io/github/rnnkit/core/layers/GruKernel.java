@@ -14,11 +14,11 @@ final class GruKernel extends CellKernel {
     /** One step's recurrent product h RW, or in backward its gradient, {@code [mb, 3H]}. */
     private final DoubleBuffer rec;
 
-    GruKernel(int steps, int mb, int hidden) {
-        super(steps, mb, hidden, 3);
-        this.gates = Blas.allocate((long) steps * mb * width);
-        this.hn = Blas.allocate((long) steps * mb * hidden);
-        this.rec = Blas.allocate((long) mb * width);
+    GruKernel(int steps, int mb, int hidden, BufferPool pool) {
+        super(steps, mb, hidden, 3, pool);
+        this.gates = pool.any("gates", (long) steps * mb * width);
+        this.hn = pool.any("hn", (long) steps * mb * hidden);
+        this.rec = pool.any("rec", (long) mb * width);
     }
 
     @Override
@@ -36,7 +36,7 @@ final class GruKernel extends CellKernel {
                 double rg = sigmoid(proj.get(row + k) + rec.get(recRow + k));
                 double zg = sigmoid(proj.get(row + hidden + k) + rec.get(recRow + hidden + k));
                 double hnv = rec.get(recRow + 2 * hidden + k) + bhn.get(k);
-                double n = Math.tanh(proj.get(row + 2 * hidden + k) + rg * hnv);
+                double n = Blas.tanh(proj.get(row + 2 * hidden + k) + rg * hnv);
                 gates.put(row + k, rg);
                 gates.put(row + hidden + k, zg);
                 gates.put(row + 2 * hidden + k, n);

@@ -10,11 +10,11 @@ final class LstmKernel extends CellKernel {
     private final DoubleBuffer cs;
     private final DoubleBuffer tanhC;
 
-    LstmKernel(int steps, int mb, int hidden) {
-        super(steps, mb, hidden, 4);
-        this.gates = Blas.allocate((long) steps * mb * width);
-        this.cs = Blas.allocate((long) (steps + 1) * mb * hidden);
-        this.tanhC = Blas.allocate((long) steps * mb * hidden);
+    LstmKernel(int steps, int mb, int hidden, BufferPool pool) {
+        super(steps, mb, hidden, 4, pool);
+        this.gates = pool.any("gates", (long) steps * mb * width);
+        this.cs = pool.zeros("cs", (long) (steps + 1) * mb * hidden);
+        this.tanhC = pool.any("tanhC", (long) steps * mb * hidden);
     }
 
     @Override
@@ -38,7 +38,7 @@ final class LstmKernel extends CellKernel {
             for (int k = 0; k < hidden; k++) {
                 double i = sigmoid(gates.get(row + k));
                 double f = sigmoid(gates.get(row + hidden + k));
-                double g = Math.tanh(gates.get(row + 2 * hidden + k));
+                double g = Blas.tanh(gates.get(row + 2 * hidden + k));
                 double o = sigmoid(gates.get(row + 3 * hidden + k));
                 gates.put(row + k, i);
                 gates.put(row + hidden + k, f);
@@ -46,7 +46,7 @@ final class LstmKernel extends CellKernel {
                 gates.put(row + 3 * hidden + k, o);
                 int s = r * hidden + k;
                 double c = f * cs.get(prev + s) + i * g;
-                double tanh = Math.tanh(c);
+                double tanh = Blas.tanh(c);
                 cs.put(next + s, c);
                 tanhC.put(tc + s, tanh);
                 hs.put(next + s, o * tanh);

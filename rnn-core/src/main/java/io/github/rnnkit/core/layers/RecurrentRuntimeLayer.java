@@ -56,6 +56,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     /** When true, backward passes record the mean norm of dL/dh_t per step (diagnostics). */
     private boolean recordStateGradients;
     private double[] stateGradientNorms;
+    private final transient BufferPool pool = new BufferPool();
 
     public RecurrentRuntimeLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -197,10 +198,10 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         }
     }
 
-    /** @return a direct buffer holding {@code a} in row-major order, as doubles */
-    private static DoubleBuffer toBuffer(INDArray a) {
+    /** @return a pooled direct buffer holding {@code a} in row-major order, as doubles */
+    private DoubleBuffer toBuffer(String purpose, INDArray a) {
         double[] values = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        DoubleBuffer b = Blas.allocate(values.length);
+        DoubleBuffer b = pool.any(purpose, values.length);
         b.put(0, values);
         return b;
     }
@@ -228,12 +229,12 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         int steps = (int) input.size(2);
         int hidden = (int) layerConf().getNOut();
         int width = cell().gates() * hidden;
-        DoubleBuffer x = toBuffer(input.permute(2, 0, 1));
-        DoubleBuffer w = toBuffer(getParamWithNoise(INPUT_WEIGHTS, training, mgr));
-        DoubleBuffer rw = toBuffer(getParamWithNoise(RECURRENT_WEIGHTS, training, mgr));
-        DoubleBuffer b = toBuffer(getParamWithNoise(BIAS, training, mgr));
-        DoubleBuffer bhn = cell() == CellType.GRU ? toBuffer(getParamWithNoise(GRU_RECURRENT_BIAS, training, mgr)) : null;
-        DoubleBuffer proj = Blas.allocate((long) steps * mb * width);
+        DoubleBuffer x = toBuffer("x", input.permute(2, 0, 1));
+        DoubleBuffer w = toBuffer("W", getParamWithNoise(INPUT_WEIGHTS, training, mgr));
+        DoubleBuffer rw = toBuffer("RW", getParamWithNoise(RECURRENT_WEIGHTS, training, mgr));
+        DoubleBuffer b = toBuffer("b", getParamWithNoise(BIAS, training, mgr));
+        DoubleBuffer bhn = cell() == CellType.GRU ? toBuffer("bhn", getParamWithNoise(GRU_RECURRENT_BIAS, training, mgr)) : null;
+        DoubleBuffer proj = pool.any("proj", (long) steps * mb * width);
         Blas.gemm(false, false, steps * mb, width, nIn, 1.0, x, 0, w, 0, 0.0, proj, 0);
         for (int row = 0; row < steps * mb; row++) {
             for (int k = 0; k < width; k++) {
@@ -241,7 +242,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
             }
         }
         CellKernel kernel = CellKernel.create(cell(), layerConf().getActivationFn() instanceof ActivationReLU, steps, mb,
-                hidden);
+                hidden, pool);
         initialState(init, STATE_H, mb, hidden, kernel.hs);
         if (kernel.cs() != null) {
             initialState(init, STATE_C, mb, hidden, kernel.cs());
@@ -297,17 +298,18 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         int hidden = f.hidden;
         int width = cell().gates() * hidden;
         int n = mb * hidden;
-        DoubleBuffer eps = toBuffer(epsilon.permute(2, 0, 1));
-        DoubleBuffer dProj = Blas.allocate((long) steps * mb * width);
-        DoubleBuffer dRw = Blas.allocate((long) hidden * width);
-        DoubleBuffer dBhn = cell() == CellType.GRU ? Blas.allocate(hidden) : null;
+        DoubleBuffer eps = toBuffer("eps", epsilon.permute(2, 0, 1));
+        // Steps before the truncation point get no gradient: their rows of dProj must stay zero.
+        DoubleBuffer dProj = pool.zeros("dProj", (long) steps * mb * width);
+        DoubleBuffer dRw = pool.zeros("dRw", (long) hidden * width);
+        DoubleBuffer dBhn = cell() == CellType.GRU ? pool.zeros("dBhn", hidden) : null;
         boolean cellState = f.kernel.cs() != null;
-        DoubleBuffer dh = Blas.allocate(n);
-        DoubleBuffer dhNext = Blas.allocate(n);
-        DoubleBuffer dhCell = f.mask == null ? dh : Blas.allocate(n);
-        DoubleBuffer dc = cellState ? Blas.allocate(n) : null;
-        DoubleBuffer dcNext = cellState ? Blas.allocate(n) : null;
-        DoubleBuffer dcCell = cellState && f.mask != null ? Blas.allocate(n) : dc;
+        DoubleBuffer dh = pool.zeros("dh", n);
+        DoubleBuffer dhNext = pool.zeros("dhNext", n);
+        DoubleBuffer dhCell = f.mask == null ? dh : pool.zeros("dhCell", n);
+        DoubleBuffer dc = cellState ? pool.zeros("dc", n) : null;
+        DoubleBuffer dcNext = cellState ? pool.zeros("dcNext", n) : null;
+        DoubleBuffer dcCell = cellState && f.mask != null ? pool.zeros("dcCell", n) : dc;
         int end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
         double[] norms = recordStateGradients ? new double[steps] : null;
         for (int t = steps - 1; t >= end; t--) {
@@ -361,15 +363,15 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         if (norms != null) {
             stateGradientNorms = norms;
         }
-        DoubleBuffer dW = Blas.allocate((long) f.nIn * width);
+        DoubleBuffer dW = pool.any("dW", (long) f.nIn * width);
         Blas.gemm(true, false, f.nIn, width, steps * mb, 1.0, f.x, 0, dProj, 0, 0.0, dW, 0);
-        DoubleBuffer db = Blas.allocate(width);
+        DoubleBuffer db = pool.zeros("db", width);
         for (int row = 0; row < steps * mb; row++) {
             for (int k = 0; k < width; k++) {
                 db.put(k, db.get(k) + dProj.get(row * width + k));
             }
         }
-        DoubleBuffer dx = Blas.allocate((long) steps * mb * f.nIn);
+        DoubleBuffer dx = pool.any("dx", (long) steps * mb * f.nIn);
         Blas.gemm(false, true, steps * mb, f.nIn, width, 1.0, dProj, 0, f.w, 0, 0.0, dx, 0);
 
         Map<String, INDArray> views = gradientViews;

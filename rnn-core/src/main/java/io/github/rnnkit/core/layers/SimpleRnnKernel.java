@@ -6,8 +6,8 @@ import java.nio.DoubleBuffer;
 final class SimpleRnnKernel extends CellKernel {
     private final boolean relu;
 
-    SimpleRnnKernel(int steps, int mb, int hidden, boolean relu) {
-        super(steps, mb, hidden, 1);
+    SimpleRnnKernel(int steps, int mb, int hidden, boolean relu, BufferPool pool) {
+        super(steps, mb, hidden, 1, pool);
         this.relu = relu;
     }
 
@@ -22,7 +22,7 @@ final class SimpleRnnKernel extends CellKernel {
         Blas.gemm(false, false, mb, hidden, hidden, 1.0, hs, stateOffset(t), rw, 0, 1.0, hs, out);
         for (int i = 0; i < n; i++) {
             double a = hs.get(out + i);
-            hs.put(out + i, relu ? Math.max(0.0, a) : Math.tanh(a));
+            hs.put(out + i, relu ? Math.max(0.0, a) : Blas.tanh(a));
         }
     }
 
