@@ -38,12 +38,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "OpenBLAS threads (default: OpenBLAS's own)")
     int threads;
 
+    @Option(names = "--length", defaultValue = "0", paramLabel = "T", description = "override the sequence length (memory runs)")
+    int length;
+
+    @Option(names = "--hidden", defaultValue = "0", paramLabel = "H", description = "override the hidden size (memory runs)")
+    int hidden;
+
+    @Option(names = "--batch", defaultValue = "0", paramLabel = "B", description = "override the minibatch size (memory runs)")
+    int batch;
+
     @Option(names = "--json", description = "one JSON line per configuration and cell (the schema of torch_rnn_bench.py)")
     boolean json;
 
     @Override
     public Integer call() {
-        List<BenchConfig> cfgs = Arrays.stream(configs.split(",")).map(BenchConfig::byName).toList();
+        List<BenchConfig> cfgs = Arrays.stream(configs.split(",")).map(BenchConfig::byName)
+                .map(c -> c.with(batch, length, hidden)).toList();
         List<CellType> cellTypes = Arrays.stream(cells.split(",")).map(CellType::parse).toList();
         PrintWriter w = spec.commandLine().getOut();
         if (!json) {

@@ -42,6 +42,12 @@ public record BenchConfig(String name, int batch, int length, int input, int hid
                 new IllegalArgumentException("unknown benchmark configuration '" + name + "'; expected a, b or c"));
     }
 
+    /** @return this configuration with the sizes that are above 0 replaced (for memory runs) */
+    public BenchConfig with(int newBatch, int newLength, int newHidden) {
+        return new BenchConfig(name, newBatch > 0 ? newBatch : batch, newLength > 0 ? newLength : length, input,
+                newHidden > 0 ? newHidden : hidden, classes);
+    }
+
     /** @return the network rnnkit users get for this configuration: one layer, float32, Adam 0.001 */
     public ModelSpec spec(CellType cell) {
         return ModelSpec.builder().setCell(cell)
