@@ -76,25 +76,25 @@ public final class EvaluationMarkdown {
             sb.append("\nWhere a win is not significant, ").append(where).append(" is too small to tell the model "
                     + "from that baseline: treat them as equal.\n");
         }
-        sb.append('\n').append(overall(comparisons).replace("the test part", where)).append('\n');
+        sb.append('\n').append(overall(comparisons, where)).append('\n');
         return sb.toString();
     }
 
-    /** @return one sentence: does the model beat the baselines, and is it sure? */
-    public static String overall(List<Comparison> comparisons) {
+    /** @return one sentence: does the model beat the baselines on {@code where}, and is it sure? */
+    public static String overall(List<Comparison> comparisons, String where) {
         boolean all = comparisons.stream().allMatch(Comparison::modelWins);
         boolean none = comparisons.stream().noneMatch(Comparison::modelWins);
         List<String> weak = comparisons.stream().filter(c -> c.modelWins() && !Double.isNaN(c.pValue()) && !c.significant())
                 .map(Comparison::baseline).toList();
         if (none) {
-            return "**The model beats none of the baselines on the test part: it has learned nothing a simple rule "
+            return "**The model beats none of the baselines on " + where + ": it has learned nothing a simple rule "
                     + "does not already give.**";
         }
         if (!all) {
-            return "**The model beats some baselines but not all: a simple rule is at least as good on the test part.**";
+            return "**The model beats some baselines but not all: a simple rule is at least as good on " + where + ".**";
         }
-        return weak.isEmpty() ? "**The model beats every baseline on the test part.**"
-                : "**The model is ahead of every baseline on the test part, but not significantly ahead of "
+        return weak.isEmpty() ? "**The model beats every baseline on " + where + ".**"
+                : "**The model is ahead of every baseline on " + where + ", but not significantly ahead of "
                         + String.join(" and ", weak) + ".**";
     }
 }

@@ -16,10 +16,6 @@ public record Prediction(LocalDate lastDate, List<String> classes, double[] prob
                          double lastPrice) {
     /** @return the most probable category (categorical models) */
     public String category() {
-        int best = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            best = probabilities[i] > probabilities[best] ? i : best;
-        }
-        return classes.get(best);
+        return classes.get(io.github.rnnkit.core.eval.CategoricalForecast.argMax(probabilities));
     }
 }

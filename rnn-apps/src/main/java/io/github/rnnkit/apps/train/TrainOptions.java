@@ -50,11 +50,6 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
                 clipping, scaler, split, dropout, seed, out, progress);
     }
 
-    public TrainOptions withWindow(int lb, int h) {
-        return new TrainOptions(input, kind, cell, lb, h, hidden, epochs, batchSize, patience, learningRate, tbptt,
-                clipping, scaler, split, dropout, seed, out, progress);
-    }
-
     public TrainOptions withHidden(List<Integer> sizes) {
         return new TrainOptions(input, kind, cell, lookBack, horizon, sizes, epochs, batchSize, patience, learningRate,
                 tbptt, clipping, scaler, split, dropout, seed, out, progress);

@@ -19,7 +19,8 @@ public record CategoricalForecast(String name, int[] predicted, double[][] proba
         return new CategoricalForecast(name, predicted, probabilities);
     }
 
-    static int argMax(double[] v) {
+    /** @return the index of the largest value (the first on ties) */
+    public static int argMax(double[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {
             if (v[i] > v[best]) {

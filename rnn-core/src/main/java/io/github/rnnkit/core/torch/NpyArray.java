@@ -31,11 +31,6 @@ public record NpyArray(long[] shape, double[] data, boolean float64) {
         return shape.length;
     }
 
-    /** @return the value at row {@code i}, column {@code j} of a 2-D array */
-    public double get(int i, int j) {
-        return data[(int) (i * shape[1] + j)];
-    }
-
     /** @return e.g. {@code [12, 3]} */
     public String shapeText() {
         return Arrays.toString(shape);

@@ -1,5 +1,6 @@
 package io.github.rnnkit.core.train;
 
+import io.github.rnnkit.core.eval.CategoricalForecast;
 import io.github.rnnkit.core.eval.ModelOutputs;
 import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.data.window.SequenceSample;
@@ -136,7 +137,7 @@ public final class Trainer {
             for (int h = 0; h < out[i].length; h++) {
                 double[] target = s.targets()[offset + h];
                 if (set.isClassification()) {
-                    acc += argMax(out[i][h]) == (int) target[0] ? 1 : 0;
+                    acc += CategoricalForecast.argMax(out[i][h]) == (int) target[0] ? 1 : 0;
                 } else {
                     for (int k = 0; k < target.length; k++) {
                         double e = out[i][h][k] - target[k];
@@ -149,11 +150,4 @@ public final class Trainer {
         return set.isClassification() ? acc / n : Math.sqrt(acc / n);
     }
 
-    private static int argMax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            best = v[i] > v[best] ? i : best;
-        }
-        return best;
-    }
 }

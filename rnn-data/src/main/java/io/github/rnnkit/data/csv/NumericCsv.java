@@ -58,10 +58,8 @@ public final class NumericCsv {
     }
 
     private static double number(String text, String source, int line, int column) {
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
+        Double v = CsvNumbers.parse(text);
+        if (v == null) {
             throw new DataException(source, line, "#" + column, text.isEmpty() ? "blank value"
                     : "'" + text + "' is not a number" + (line == 1 ? " (the file must have no header row)" : ""));
         }

@@ -1,5 +1,7 @@
 package io.github.rnnkit.data.series;
 
+import io.github.rnnkit.data.csv.CsvNumbers;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -19,7 +21,7 @@ public enum SeriesKind {
         for (String v : values) {
             if (!v.isEmpty()) {
                 present++;
-                numeric += Numbers.isNumber(v) ? 1 : 0;
+                numeric += CsvNumbers.isNumber(v) ? 1 : 0;
             }
         }
         return present > 0 && numeric >= 0.9 * present ? PRICE : CATEGORICAL;

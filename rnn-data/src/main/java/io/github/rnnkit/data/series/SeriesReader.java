@@ -1,5 +1,7 @@
 package io.github.rnnkit.data.series;
 
+import io.github.rnnkit.data.csv.CsvNumbers;
+
 import io.github.rnnkit.data.DataException;
 import io.github.rnnkit.data.csv.CsvTable;
 
@@ -140,7 +142,7 @@ public final class SeriesReader {
             boolean gap = false;
             for (int f = 0; f < columns.length; f++) {
                 String v = raw.get(f).get(r);
-                if (v.isEmpty() || Numbers.isNaN(v)) {
+                if (v.isEmpty() || CsvNumbers.isNaN(v)) {
                     if (missing == MissingValues.ERROR) {
                         throw new DataException(table.source(), table.line(r), columns[f],
                                 (v.isEmpty() ? "blank value" : "NaN")
@@ -149,10 +151,10 @@ public final class SeriesReader {
                     gap = true;
                     continue;
                 }
-                if (!Numbers.isNumber(v)) {
+                if (!CsvNumbers.isNumber(v)) {
                     throw new DataException(table.source(), table.line(r), columns[f], "'" + v + "' is not a number");
                 }
-                row[f] = Numbers.parse(v);
+                row[f] = CsvNumbers.parse(v);
                 if (Double.isInfinite(row[f])) {
                     throw new DataException(table.source(), table.line(r), columns[f], "'" + v + "' is infinite");
                 }
@@ -168,7 +170,7 @@ public final class SeriesReader {
                 }
                 for (int f = 0; f < columns.length; f++) {
                     String v = raw.get(f).get(r);
-                    if (v.isEmpty() || Numbers.isNaN(v)) {
+                    if (v.isEmpty() || CsvNumbers.isNaN(v)) {
                         row[f] = last[f];
                     }
                 }

@@ -118,11 +118,6 @@ public final class SequenceSet {
         return topology;
     }
 
-    /** @return the longest input sequence */
-    public int maxLength() {
-        return samples.stream().mapToInt(SequenceSample::length).max().orElse(0);
-    }
-
     /** @return the same samples in a random order drawn from {@code seed} */
     public SequenceSet shuffled(long seed) {
         List<SequenceSample> copy = new ArrayList<>(samples);

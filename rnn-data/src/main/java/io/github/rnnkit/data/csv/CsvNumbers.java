@@ -1,4 +1,4 @@
-package io.github.rnnkit.data.series;
+package io.github.rnnkit.data.csv;
 
 import java.util.Locale;
 
@@ -7,12 +7,12 @@ import java.util.Locale;
  * ({@code nan}, {@code inf}, {@code -inf}), so that such values are reported as NaN or infinite
  * rather than as text.
  */
-final class Numbers {
-    private Numbers() {
+public final class CsvNumbers {
+    private CsvNumbers() {
     }
 
     /** @return the value, or null when the text is not a number */
-    static Double parse(String s) {
+    public static Double parse(String s) {
         String t = s.toLowerCase(Locale.ROOT);
         switch (t) {
             case "nan", "+nan", "-nan" -> {
@@ -38,11 +38,11 @@ final class Numbers {
         }
     }
 
-    static boolean isNumber(String s) {
+    public static boolean isNumber(String s) {
         return parse(s) != null;
     }
 
-    static boolean isNaN(String s) {
+    public static boolean isNaN(String s) {
         Double d = parse(s);
         return d != null && d.isNaN();
     }
