@@ -7,6 +7,7 @@ import io.github.rnnkit.apps.model.EvaluateCommand;
 import io.github.rnnkit.apps.model.PredictCommand;
 import io.github.rnnkit.apps.torch.ImportTorchCommand;
 import io.github.rnnkit.apps.train.TrainCommand;
+import io.github.rnnkit.apps.weather.WeatherCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Recurrent sequence models (vanilla RNN, LSTM, GRU) on Deeplearning4j.",
         subcommands = {DataCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
-                ImportTorchCommand.class, ForwardCommand.class, BenchCommand.class,
+                ImportTorchCommand.class, ForwardCommand.class, BenchCommand.class, WeatherCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'rnnkit COMMAND --help' for a command's options."})
 public final class RnnkitCli implements Runnable {

@@ -25,6 +25,11 @@ public enum CellType {
         return this == SIMPLE_RNN ? "rnn" : name().toLowerCase(Locale.ROOT);
     }
 
+    /** @return the name for reports and charts: vanilla RNN, LSTM or GRU */
+    public String displayName() {
+        return this == SIMPLE_RNN ? "vanilla RNN" : name();
+    }
+
     /** Parses rnn (or simple_rnn), lstm or gru. */
     public static CellType parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {

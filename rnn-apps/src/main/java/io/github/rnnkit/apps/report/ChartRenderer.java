@@ -1,0 +1,99 @@
+package io.github.rnnkit.apps.report;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Draws a {@link LineChart} to a PNG with XChart: title, labelled axes, a legend. */
+public final class ChartRenderer {
+    /** 900 x 540 pixels: readable in a Markdown viewer at full width. */
+    static final int WIDTH = 900;
+    static final int HEIGHT = 540;
+    /** Markers only help on short series; long ones (iterations, time steps) become solid blobs. */
+    private static final int MARKER_LIMIT = 40;
+
+    static {
+        // Charts are drawn off-screen; without this a machine without a display fails in AWT.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[]{8f, 6f}, 0f);
+
+    private ChartRenderer() {
+    }
+
+    /** @return the label of the point at log10(y) = {@code exponent}: 0.01, 1e-20, or 0.316 between powers */
+    static String powerOfTen(double exponent) {
+        long whole = Math.round(exponent);
+        if (Math.abs(exponent - whole) < 1e-9) {
+            return whole >= -3 && whole <= 4 ? BigDecimal.ONE.scaleByPowerOfTen((int) whole).toPlainString() : "1e" + whole;
+        }
+        return String.format(Locale.ROOT, "%.3g", Math.pow(10, exponent));
+    }
+
+    /** Writes {@code chart} as a PNG to {@code file}. */
+    public static void png(LineChart chart, Path file) {
+        XYChart xy = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(chart.title()).xAxisTitle(chart.xLabel())
+                .yAxisTitle(chart.yLabel()).build();
+        XYStyler st = xy.getStyler();
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        st.setXAxisLogarithmic(chart.logX());
+        if (chart.logY()) {
+            // XChart's own log axis draws a grid line per unit of every decade: unreadable over the
+            // 30+ decades a vanishing gradient spans. Plot log10(y) on a linear axis, label it as y.
+            st.setyAxisTickLabelsFormattingFunction(ChartRenderer::powerOfTen);
+        }
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotGridLinesColor(new Color(220, 220, 220));
+        st.setDecimalPattern("#,##0.###");
+        st.setToolTipsEnabled(false);
+        boolean anyPoint = false;
+        for (LineChart.Series s : chart.series()) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i < s.x().length; i++) {
+                double x = s.x()[i];
+                double y = s.y()[i];
+                if (Double.isFinite(x) && Double.isFinite(y) && (!chart.logY() || y > 0) && (!chart.logX() || x > 0)) {
+                    xs.add(x);
+                    ys.add(chart.logY() ? Math.log10(y) : y);
+                }
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            anyPoint = true;
+            XYSeries series = xy.addSeries(s.name(), xs, ys);
+            series.setMarker(xs.size() <= MARKER_LIMIT && !s.reference() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            if (s.reference()) {
+                series.setLineStyle(DASHED);
+                series.setLineColor(Color.DARK_GRAY);
+            }
+        }
+        if (!anyPoint) {
+            // XChart cannot draw an empty chart; say so on the chart rather than fail the run.
+            xy.addSeries("no finite values to draw", new double[]{0, 1}, new double[]{1, 1});
+        }
+        try {
+            BitmapEncoder.saveBitmap(xy, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.rnnkit.apps.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A line chart as data: what {@link ChartRenderer} draws and what its CSV holds.
+ *
+ * @param title  the chart's title
+ * @param xLabel x-axis label, with units
+ * @param yLabel y-axis label, with units
+ * @param logX   logarithmic x axis
+ * @param logY   logarithmic y axis (for decays and growth); points at or below 0 are left out of the drawing
+ * @param series one line per series
+ */
+public record LineChart(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series) {
+    public LineChart {
+        series = List.copyOf(series);
+    }
+
+    /**
+     * One line.
+     *
+     * @param name legend entry
+     * @param x    x values
+     * @param y    y values, as many as x; NaN leaves a point out
+     * @param reference true for a reference line (a baseline, a bound), drawn dashed
+     */
+    public record Series(String name, double[] x, double[] y, boolean reference) {
+        public Series(String name, double[] x, double[] y) {
+            this(name, x, y, false);
+        }
+
+        public Series {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x values and " + y.length + " y values");
+            }
+        }
+
+        /** A horizontal reference line at {@code y} from {@code x0} to {@code x1}. */
+        public static Series horizontal(String name, double x0, double x1, double y) {
+            return new Series(name, new double[]{x0, x1}, new double[]{y, y}, true);
+        }
+
+        /** The same points drawn as a reference line. */
+        public Series asReference() {
+            return new Series(name, x, y, true);
+        }
+
+        /** A series over x = 0, 1, 2, ... */
+        public static Series indexed(String name, double[] y) {
+            double[] x = new double[y.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+            }
+            return new Series(name, x, y);
+        }
+
+        /** A series over x = 1, 2, 3, ... (epochs, iterations) */
+        public static Series counted(String name, List<Double> y) {
+            double[] xs = new double[y.size()];
+            double[] ys = new double[y.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = i + 1;
+                ys[i] = y.get(i);
+            }
+            return new Series(name, xs, ys);
+        }
+    }
+
+    /** @return a builder with linear axes */
+    public static Builder builder(String title, String xLabel, String yLabel) {
+        return new Builder(title, xLabel, yLabel);
+    }
+
+    /** @return the data in long form: one row per point with its series name */
+    public Table table() {
+        Table.Builder t = Table.builder("series", xLabel, yLabel);
+        for (Series s : series) {
+            for (int i = 0; i < s.x().length; i++) {
+                t.row(s.name(), s.x()[i], s.y()[i]);
+            }
+        }
+        return t.build();
+    }
+
+    /** Builder. */
+    public static final class Builder {
+        private final String title;
+        private final String xLabel;
+        private final String yLabel;
+        private boolean logX;
+        private boolean logY;
+        private final List<Series> series = new ArrayList<>();
+
+        private Builder(String title, String xLabel, String yLabel) {
+            this.title = title;
+            this.xLabel = xLabel;
+            this.yLabel = yLabel;
+        }
+
+        public Builder optLogX() {
+            logX = true;
+            return this;
+        }
+
+        public Builder optLogY() {
+            logY = true;
+            return this;
+        }
+
+        public Builder add(Series s) {
+            series.add(s);
+            return this;
+        }
+
+        public LineChart build() {
+            if (series.isEmpty()) {
+                throw new IllegalStateException("chart '" + title + "' has no series");
+            }
+            return new LineChart(title, xLabel, yLabel, logX, logY, series);
+        }
+    }
+}
