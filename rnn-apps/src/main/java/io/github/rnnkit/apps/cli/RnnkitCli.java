@@ -6,6 +6,7 @@ import io.github.rnnkit.apps.forward.ForwardCommand;
 import io.github.rnnkit.apps.model.EvaluateCommand;
 import io.github.rnnkit.apps.model.PredictCommand;
 import io.github.rnnkit.apps.torch.ImportTorchCommand;
+import io.github.rnnkit.apps.stock.StockCommand;
 import io.github.rnnkit.apps.train.TrainCommand;
 import io.github.rnnkit.apps.weather.WeatherCommand;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Recurrent sequence models (vanilla RNN, LSTM, GRU) on Deeplearning4j.",
         subcommands = {DataCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
-                ImportTorchCommand.class, ForwardCommand.class, BenchCommand.class, WeatherCommand.class,
+                ImportTorchCommand.class, ForwardCommand.class, BenchCommand.class, WeatherCommand.class, StockCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'rnnkit COMMAND --help' for a command's options."})
 public final class RnnkitCli implements Runnable {

@@ -34,6 +34,9 @@ public final class ChartRenderer {
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[]{8f, 6f}, 0f);
 
+    /** Reference lines are dashed in greys and browns so they read as guides, not data. */
+    private static final Color[] REFERENCE_COLORS = {Color.DARK_GRAY, new Color(150, 90, 40), Color.GRAY};
+
     private ChartRenderer() {
     }
 
@@ -64,6 +67,7 @@ public final class ChartRenderer {
         st.setDecimalPattern("#,##0.###");
         st.setToolTipsEnabled(false);
         boolean anyPoint = false;
+        int references = 0;
         for (LineChart.Series s : chart.series()) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -83,7 +87,7 @@ public final class ChartRenderer {
             series.setMarker(xs.size() <= MARKER_LIMIT && !s.reference() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             if (s.reference()) {
                 series.setLineStyle(DASHED);
-                series.setLineColor(Color.DARK_GRAY);
+                series.setLineColor(REFERENCE_COLORS[references++ % REFERENCE_COLORS.length]);
             }
         }
         if (!anyPoint) {

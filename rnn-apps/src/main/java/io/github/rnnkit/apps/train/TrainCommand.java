@@ -83,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), window.lookBack, window.horizon,
-                sizes(hidden), epochs, batch, patience, learningRate, tbptt(tbptt), Clipping.parse(clip),
+                sizes(hidden), epochs, batch, patience, learningRate, Tbptt.parse(tbptt), Clipping.parse(clip),
                 ScalerKind.parse(scaler), window.split(), dropout, seed, out, ProgressBar.onTerminal());
         TrainResult r = TrainApp.run(o);
         PrintWriter w = spec.commandLine().getOut();
@@ -102,19 +102,6 @@ public final class TrainCommand implements Callable<Integer> {
             return Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt).toList();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--hidden must be sizes separated by commas, e.g. 32,32; got '" + text + "'");
-        }
-    }
-
-    static Tbptt tbptt(String text) {
-        if (text == null) {
-            return null;
-        }
-        String[] parts = text.split(":");
-        try {
-            int k1 = Integer.parseInt(parts[0].trim());
-            return new Tbptt(k1, parts.length > 1 ? Integer.parseInt(parts[1].trim()) : k1);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--tbptt must be K or K:K2, e.g. 50 or 50:25; got '" + text + "'");
         }
     }
 }

@@ -19,4 +19,25 @@ public record Tbptt(int forward, int backward) {
                     + " must be between 1 and the forward length " + forward);
         }
     }
+
+    /**
+     * Parses {@code "K"} (forward and backward K) or {@code "K:K2"}; null or {@code "none"} is full BPTT.
+     *
+     * @return the lengths, or null for full BPTT
+     */
+    public static Tbptt parse(String text) {
+        if (text == null || text.trim().equalsIgnoreCase("none")) {
+            return null;
+        }
+        String[] parts = text.split(":");
+        try {
+            if (parts.length > 2) {
+                throw new NumberFormatException();
+            }
+            int k1 = Integer.parseInt(parts[0].trim());
+            return new Tbptt(k1, parts.length > 1 ? Integer.parseInt(parts[1].trim()) : k1);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--tbptt must be K or K:K2, e.g. 50 or 50:25; got '" + text + "'");
+        }
+    }
 }

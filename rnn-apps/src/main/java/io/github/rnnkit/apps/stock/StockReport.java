@@ -1,0 +1,139 @@
+package io.github.rnnkit.apps.stock;
+
+import io.github.rnnkit.apps.common.EvaluationMarkdown;
+import io.github.rnnkit.apps.report.Table;
+import io.github.rnnkit.core.eval.ForecastMetrics;
+import io.github.rnnkit.core.spec.Clipping;
+import io.github.rnnkit.data.prep.PriceDataset;
+
+import java.util.List;
+import java.util.Locale;
+
+/** report.md of {@code rnnkit stock}. */
+final class StockReport {
+    private StockReport() {
+    }
+
+    static String clipping(Clipping c) {
+        return c.enabled() ? c.mode() + " at " + Table.num(c.threshold(), 3) : "off";
+    }
+
+    static String markdown(StockOptions o, StockResult r, PriceDataset data) {
+        StringBuilder sb = new StringBuilder("# rnnkit stock\n\n");
+        toy(sb, r.toy());
+        decay(sb, r.decay());
+        forecast(sb, o, r, data);
+        exploding(sb, o, r);
+        sb.append("\nFiles: each chart's data is in the CSV of the same name; `forecasts.csv` has the summary table.\n");
+        return sb.toString();
+    }
+
+    private static void toy(StringBuilder sb, ToyTrace t) {
+        ToyRnn toy = t.toy();
+        sb.append("## 1. The toy: one hidden unit, worked by hand\n\n");
+        sb.append(String.format(Locale.ROOT, "Prices x = %s (oldest first), weights Wx = %s, Wh = %s, b = %s, W_out = %s, "
+                        + "b_out = %s (made up; set them with --prices, --wx, --wh, --b, --w-out, --b-out).%n%n",
+                toy.prices(), ToyTrace.f(toy.wx()), ToyTrace.f(toy.wh()), ToyTrace.f(toy.b()), ToyTrace.f(toy.wOut()),
+                ToyTrace.f(toy.bOut())));
+        sb.append("```\n");
+        t.lines().forEach(l -> sb.append(l).append('\n'));
+        sb.append("```\n\n");
+        sb.append(String.format(Locale.ROOT, "By hand: **%s**. An rnnkit network (SimpleRnn with 1 unit, identity output "
+                        + "layer, double precision) holding the same weights outputs **%s** (difference %.1e). Even with every "
+                        + "price 0 the hidden state is not 0: the bias feeds it, and Wh carries it from step to step. "
+                        + "That carried state is the network's memory.%n%n",
+                ToyTrace.f(t.handOutput()), ToyTrace.f(t.networkOutput()), Math.abs(t.handOutput() - t.networkOutput())));
+    }
+
+    private static void decay(StringBuilder sb, GradientDecay d) {
+        int p = d.steps() - 1;
+        sb.append("## 2. Why vanilla RNNs break\n\n");
+        sb.append(String.format(Locale.ROOT, "Backpropagation through %d steps multiplies the gradient by the recurrent "
+                        + "Jacobian %d times. With a recurrent weight of 0.5 that is 0.5^%d = **%.3g**; with 1.5 it is 1.5^%d = "
+                        + "**%.3g**. The first vanishes, the second explodes.%n%n", d.steps(), p, p,
+                GradientDecay.theory(0.5, d.steps()), p, GradientDecay.theory(1.5, d.steps())));
+        sb.append(String.format(Locale.ROOT, "Measured: a vanilla RNN (%d units) trained on %d-step windows of the price "
+                        + "series, then the same network with its recurrent matrix rescaled to spectral radius 0.5 and 1.5. "
+                        + "‖∂L/∂x_t‖ is the mean gradient reaching the input t steps before the forecast, on up to 64 test "
+                        + "windows.%n%n", StockApp.DECAY_HIDDEN, d.steps()));
+        Table.Builder t = Table.builder("recurrent matrix", "spectral radius ρ", "ρ^" + p, "measured oldest / newest",
+                "measured factor per step");
+        t.row("as trained", Table.fixed(d.trained().radius(), 3), Table.num(GradientDecay.theory(d.trained().radius(), d.steps()), 3),
+                Table.num(d.trained().oldestOverNewest(), 3), Table.num(d.trained().factorPerStep(), 3));
+        for (GradientDecay.RadiusRun run : d.rescaled()) {
+            t.row("rescaled", Table.fixed(run.radius(), 3), Table.num(GradientDecay.theory(run.radius(), d.steps()), 3),
+                    Table.num(run.oldestOverNewest(), 3), Table.num(run.factorPerStep(), 3));
+        }
+        sb.append(t.build().markdown());
+        sb.append("\nThe measured factor is ρ times the mean slope of tanh, which is at most 1: below ρ = 1 the gradient "
+                + "vanishes at least as fast as ρ^d. Above 1 it can grow, until tanh saturates and its small slope reins it "
+                + "in; growth is what makes training blow up (part 3), saturation is what makes it stall.\n\n");
+        sb.append("![gradient decay](gradient-decay.png)\n\n");
+    }
+
+    private static void forecast(StringBuilder sb, StockOptions o, StockResult r, PriceDataset data) {
+        sb.append("## 3. A next-day price forecast\n\n");
+        sb.append(String.format(Locale.ROOT, "Series: %s. Look-back %d days, chronological split %d / %d / %d windows "
+                        + "(train / validation / test), %s scaling fitted on the training part, hidden %d, Adam %s, minibatches "
+                        + "of 32, up to %d epochs with early stopping on validation loss.%n%n", r.series(), o.lookBack(),
+                data.train().size(), data.validation().size(), data.test().size(), data.targetScaler(), o.hidden(),
+                o.learningRate(), o.epochs()));
+        sb.append("- truncated BPTT: ").append(o.tbptt() == null ? "off: full BPTT over the " + o.lookBack() + "-step window "
+                : "segments of " + o.tbptt().forward() + " steps, gradients through the last " + o.tbptt().backward())
+                .append(" (--tbptt K[:K2])\n");
+        sb.append("- gradient clipping: ").append(clipping(o.clipping())).append(" (--clip MODE:THRESHOLD)\n\n");
+        sb.append(forecastTable(r.forecasts()).markdown());
+        sb.append("\nBaselines on the same test windows: ");
+        var b = r.forecasts().get(0).evaluation().baselines();
+        b.forEach((name, m) -> sb.append(String.format(Locale.ROOT, "%s RMSE %.4f, MAE %.4f; ", name, m.get(0).rmse(), m.get(0).mae())));
+        sb.setLength(sb.length() - 2);
+        sb.append(".\n\n![forecast against actual](forecast-vs-actual.png)\n\n![validation loss](forecast-loss.png)\n");
+        for (CellForecast f : r.forecasts()) {
+            sb.append("\n### ").append(f.cell().displayName()).append("\n\n").append(EvaluationMarkdown.price(f.evaluation()));
+            sb.append('\n').append(EvaluationMarkdown.verdict(f.evaluation().comparisons()));
+        }
+        if (o.input() == null) {
+            sb.append("\nOn a geometric Brownian motion tomorrow's price is today's times an independent random factor: the "
+                    + "naive forecast is the best there is, and a model that does not beat it has not failed, the data has "
+                    + "nothing more to give. On real prices the same holds to a good approximation.\n");
+        }
+    }
+
+    static Table forecastTable(List<CellForecast> forecasts) {
+        Table.Builder t = Table.builder("cell", "parameters", "epochs run", "best epoch", "MAE", "RMSE", "MAPE %",
+                "direction right", "naive RMSE", "beats naive");
+        for (CellForecast f : forecasts) {
+            ForecastMetrics m = f.evaluation().model().get(0);
+            ForecastMetrics naive = f.evaluation().baselines().get("naive last value").get(0);
+            t.row(f.cell().displayName(), f.params(), f.history().epochs().size(), f.history().bestEpoch(), Table.fixed(m.mae(), 4),
+                    Table.fixed(m.rmse(), 4), Table.fixed(m.mape(), 3),
+                    Double.isNaN(m.directional()) ? "n/a" : Table.fixed(100 * m.directional(), 1) + "%",
+                    Table.fixed(naive.rmse(), 4), m.rmse() < naive.rmse() ? "yes" : "no");
+        }
+        return t.build();
+    }
+
+    private static void exploding(StringBuilder sb, StockOptions o, StockResult r) {
+        sb.append("\n### Exploding gradients, and clipping\n\n");
+        sb.append(String.format(Locale.ROOT, "A vanilla RNN (%d units) on %d-step windows trained by plain SGD with learning "
+                        + "rate %s for %d epoch(s), once without clipping and once with %s. (Adam would hide the effect: it "
+                        + "divides each step by the gradient's running size.)%n%n", o.hidden(), r.decay().steps(),
+                Table.num(o.explodeLr(), 3), o.explodeEpochs(), clipping(o.explodeClip())));
+        Table.Builder t = Table.builder("run", "largest ‖g‖ before clipping", "updates", "outcome", "last loss", "test RMSE");
+        for (ExplodingRun e : r.exploding()) {
+            double last = e.loss().isEmpty() ? Double.NaN : e.loss().get(e.loss().size() - 1);
+            t.row(e.clipping().enabled() ? "clipping " + clipping(e.clipping()) : "no clipping", Table.num(e.maxGradientNorm(), 3),
+                    e.loss().size(), e.diverged() ? "**diverged** (loss not finite at update " + e.divergedAt() + ")" : "finished",
+                    Table.num(last, 3), Table.num(e.testRmse(), 4));
+        }
+        sb.append(t.build().markdown());
+        ExplodingRun off = r.exploding().get(0);
+        ExplodingRun on = r.exploding().get(1);
+        sb.append('\n').append(off.diverged() && !on.diverged()
+                ? "Without clipping one huge gradient throws the weights so far that the loss overflows; with clipping every "
+                  + "step is at most learning rate × threshold long and training goes on."
+                : off.diverged() ? "Both runs diverged: lower --explode-lr or the clipping threshold."
+                : "Neither run diverged at these settings: raise --explode-lr to see the blow-up.").append("\n\n");
+        sb.append("![loss per update](exploding-loss.png)\n\n![gradient norm per update](exploding-gradients.png)\n");
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.rnnkit.apps.stock;
+
+import java.util.List;
+
+/**
+ * The seed article's toy: a one-unit vanilla RNN with made-up weights reading a few prices.
+ * <pre>
+ *   h_t = tanh(Wx · x_t + Wh · h_{t-1} + b),   h_0 = 0
+ *   y   = W_out · h_T + b_out                  (the forecast of the next price)
+ * </pre>
+ *
+ * @param prices the input prices x_1..x_T, oldest first
+ * @param wx     input weight
+ * @param wh     recurrent weight
+ * @param b      hidden bias
+ * @param wOut   output weight
+ * @param bOut   output bias
+ */
+public record ToyRnn(List<Double> prices, double wx, double wh, double b, double wOut, double bOut) {
+    public ToyRnn {
+        prices = List.copyOf(prices);
+        if (prices.isEmpty()) {
+            throw new IllegalArgumentException("--prices needs at least one price");
+        }
+        for (double v : new double[]{wx, wh, b, wOut, bOut}) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("toy weights must be finite numbers");
+            }
+        }
+        if (prices.stream().anyMatch(p -> !Double.isFinite(p))) {
+            throw new IllegalArgumentException("--prices must be finite numbers; got " + prices);
+        }
+    }
+
+    /** The article's set-up: three prices, all 0 (the day before yesterday, yesterday, today: forecast tomorrow), with made-up weights. */
+    public static final ToyRnn DEFAULT = new ToyRnn(List.of(0.0, 0.0, 0.0), 0.5, 0.8, 0.1, 2.0, 0.3);
+}
