@@ -1,6 +1,7 @@
 package io.github.rnnkit.apps.cli;
 
 import io.github.rnnkit.apps.bench.BenchCommand;
+import io.github.rnnkit.apps.compare.CompareCommand;
 import io.github.rnnkit.apps.data.DataCommand;
 import io.github.rnnkit.apps.forward.ForwardCommand;
 import io.github.rnnkit.apps.model.EvaluateCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
         description = "Recurrent sequence models (vanilla RNN, LSTM, GRU) on Deeplearning4j.",
         subcommands = {DataCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
                 ImportTorchCommand.class, ForwardCommand.class, BenchCommand.class, WeatherCommand.class, StockCommand.class,
+                CompareCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'rnnkit COMMAND --help' for a command's options."})
 public final class RnnkitCli implements Runnable {

@@ -1,0 +1,138 @@
+package io.github.rnnkit.apps.compare;
+
+import io.github.rnnkit.apps.common.CellRun;
+import io.github.rnnkit.apps.common.SeriesInput;
+import io.github.rnnkit.apps.report.LineChart;
+import io.github.rnnkit.apps.report.RunFolder;
+import io.github.rnnkit.core.eval.CategoricalEvaluation;
+import io.github.rnnkit.core.eval.PriceEvaluation;
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.spec.Task;
+import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.core.train.EpochRecord;
+import io.github.rnnkit.core.train.TrainerOptions;
+import io.github.rnnkit.data.Topology;
+import io.github.rnnkit.data.prep.CategoricalDataset;
+import io.github.rnnkit.data.prep.PriceDataset;
+import io.github.rnnkit.data.prep.WindowedDataset;
+import io.github.rnnkit.data.sample.SampleDataset;
+import io.github.rnnkit.data.series.CategoricalSeries;
+import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.data.series.SeriesReader;
+import io.github.rnnkit.data.split.SplitFractions;
+import io.github.rnnkit.data.synth.GeometricBrownianMotion;
+import io.github.rnnkit.data.synth.UniformWeather;
+import io.github.rnnkit.data.window.WindowSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Vanilla RNN against LSTM against GRU on the same data, split, seed, learning rate and budget,
+ * with hidden sizes that match the LSTM's parameter count.
+ */
+public final class CompareApp {
+    static final int GBM_DAYS = 1500;
+
+    private CompareApp() {
+    }
+
+    public static CompareResult run(CompareOptions o) {
+        RunFolder folder = RunFolder.create(o.out(), "compare");
+        Loaded loaded = load(o);
+        WindowedDataset data = loaded.data();
+        int inputs = data.train().featureCount();
+        int outputs = data.train().targetCount();
+        long target = ParameterMatch.count(CellType.LSTM, inputs, o.lstmHidden(), outputs);
+        List<CellComparison> cells = new ArrayList<>();
+        Map<String, Double> baselines = new LinkedHashMap<>();
+        for (CellType cell : o.cells()) {
+            int hidden = cell == CellType.LSTM ? o.lstmHidden() : ParameterMatch.hiddenFor(cell, inputs, outputs, target);
+            ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(inputs)
+                    .setHiddenSizes(hidden).setOutputSize(outputs)
+                    .setTask(data instanceof CategoricalDataset ? Task.CLASSIFICATION : Task.REGRESSION)
+                    .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(o.seed()).build();
+            CellRun run = CellRun.train(spec, data.train(), data.validation(), TrainerOptions.of(o.epochs()).withSeed(o.seed()));
+            double[] gradients = run.inputGradientsByDistance(data.test(), 64);
+            if (data instanceof CategoricalDataset c) {
+                int[] trainCodes = c.series().slice(c.split().train()).encode(c.vocabulary());
+                CategoricalEvaluation test = CategoricalEvaluation.of(run.net(), c.test(), trainCodes, c.vocabulary());
+                double train = CategoricalEvaluation.of(run.net(), c.train(), trainCodes, c.vocabulary()).model().accuracy();
+                test.baselines().forEach((name, m) -> baselines.put(name, m.accuracy()));
+                cells.add(new CellComparison(cell, hidden, run.params(), run.history(), train, test.model().accuracy(), gradients,
+                        test.comparisons()));
+            } else {
+                PriceDataset p = (PriceDataset) data;
+                PriceEvaluation test = PriceEvaluation.of(run.net(), p, p.test());
+                double train = PriceEvaluation.of(run.net(), p, p.train()).model().get(0).rmse();
+                test.baselines().forEach((name, m) -> baselines.put(name, m.get(0).rmse()));
+                cells.add(new CellComparison(cell, hidden, run.params(), run.history(), train, test.model().get(0).rmse(),
+                        gradients, test.comparisons()));
+            }
+        }
+        boolean categorical = data instanceof CategoricalDataset;
+        String metric = categorical ? "accuracy" : "RMSE";
+        charts(folder, cells, loaded.name());
+        CompareResult partial = new CompareResult(folder.dir(), null, List.of(), loaded.name(), metric, categorical, cells, baselines);
+        folder.table("compare", CompareReport.table(partial));
+        var report = folder.text("report.md", CompareReport.markdown(o, partial, data, target));
+        return new CompareResult(folder.dir(), report, folder.written(), loaded.name(), metric, categorical, cells, baselines);
+    }
+
+    private record Loaded(String name, WindowedDataset data) {
+    }
+
+    private static Loaded load(CompareOptions o) {
+        WindowSpec window = WindowSpec.manyToOne(o.lookBack());
+        return switch (o.dataset()) {
+            case WEATHER -> new Loaded("the article's uniformly random weather (1,500 days, seed 42)",
+                    categorical(UniformWeather.article(), window));
+            case SEATTLE_WEATHER -> {
+                SeriesInput in = SeriesInput.of(SampleDataset.SEATTLE_WEATHER);
+                yield new Loaded("Seattle daily weather (bundled sample)",
+                        categorical(in.reader(in.table()).categorical(SampleDataset.SEATTLE_WEATHER.defaultColumn()), window));
+            }
+            case GBM -> new Loaded(String.format(Locale.ROOT, "synthetic GBM prices (%d days, seed %d)", GBM_DAYS, o.seed()),
+                    PriceDataset.builder(GeometricBrownianMotion.DEFAULT.generate(GBM_DAYS, o.seed() & 0xffffffffL))
+                            .window(window).split(SplitFractions.DEFAULT).build());
+            case CSV -> {
+                SeriesReader reader = o.input().reader(o.input().table());
+                List<String> columns = o.input().resolvedColumns();
+                String name = o.input().sourceName() + " column " + String.join(",", columns);
+                if (reader.inferKind(columns.get(0)) == SeriesKind.CATEGORICAL) {
+                    yield new Loaded(name, categorical(reader.categorical(columns.get(0)), window));
+                }
+                yield new Loaded(name, PriceDataset.builder(reader.prices(columns.toArray(new String[0]))).window(window)
+                        .split(SplitFractions.DEFAULT).build());
+            }
+        };
+    }
+
+    private static CategoricalDataset categorical(CategoricalSeries s, WindowSpec window) {
+        return CategoricalDataset.builder(s).window(window).split(SplitFractions.DEFAULT).build();
+    }
+
+    private static void charts(RunFolder folder, List<CellComparison> cells, String data) {
+        folder.chart("validation-loss", perEpoch(cells, "Validation loss per epoch on " + data, EpochRecord::validationLoss));
+        folder.chart("train-loss", perEpoch(cells, "Training loss per epoch on " + data, EpochRecord::trainLoss));
+        LineChart.Builder g = LineChart.builder("Gradient reaching each input step (test windows)",
+                "distance from the last input step (steps)", "mean ||dL/dx_t|| (log scale)").optLogY();
+        cells.forEach(c -> g.add(LineChart.Series.indexed(label(c), c.gradientByDistance())));
+        folder.chart("gradients", g.build());
+    }
+
+    private static LineChart perEpoch(List<CellComparison> cells, String title, Function<EpochRecord, Double> value) {
+        LineChart.Builder b = LineChart.builder(title, "epoch", "loss per window (cross-entropy in nats, or MSE in scaled units)");
+        cells.forEach(c -> b.add(LineChart.Series.counted(label(c), c.history().epochs().stream().map(value).toList())));
+        return b.build();
+    }
+
+    static String label(CellComparison c) {
+        return String.format(Locale.ROOT, "%s (H=%d, %,d params)", c.cell().displayName(), c.hidden(), c.params());
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.rnnkit.apps.compare;
+
+import io.github.rnnkit.apps.common.SeriesInput;
+import io.github.rnnkit.core.spec.CellType;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code rnnkit compare} runs.
+ *
+ * @param dataset      which data
+ * @param input        the CSV column when {@code dataset} is CSV, else null
+ * @param cells        the cells to compare
+ * @param lstmHidden   the LSTM's hidden size; the other cells get the size that matches its parameter count
+ * @param lookBack     steps per window
+ * @param epochs       most epochs (early stopping on validation loss, patience 5)
+ * @param learningRate Adam's learning rate, the same for every cell
+ * @param seed         seed of data, networks and minibatch order, the same for every cell
+ * @param out          run folder, or null for {@code runs/compare-<timestamp>}
+ */
+public record CompareOptions(CompareDataset dataset, SeriesInput input, List<CellType> cells, int lstmHidden, int lookBack,
+                             int epochs, double learningRate, long seed, Path out) {
+    public CompareOptions {
+        cells = List.copyOf(cells);
+        if (cells.isEmpty()) {
+            throw new IllegalArgumentException("--cells needs at least one of rnn, lstm, gru");
+        }
+        if ((dataset == CompareDataset.CSV) != (input != null)) {
+            throw new IllegalArgumentException(dataset == CompareDataset.CSV ? "--dataset csv needs --csv FILE --column NAME"
+                    : "--csv is only read with --dataset csv");
+        }
+        if (lstmHidden < 1 || lookBack < 1 || epochs < 1) {
+            throw new IllegalArgumentException("--hidden, --look-back and --epochs must be at least 1");
+        }
+    }
+
+    /** Seattle weather, LSTM hidden 32, look-back 10, 30 epochs, Adam 0.005, seed 42. */
+    public static CompareOptions defaults(Path out) {
+        return new CompareOptions(CompareDataset.SEATTLE_WEATHER, null, List.of(CellType.values()), 32, 10, 30, 0.005, 42, out);
+    }
+
+    /** A first look: 2 epochs. */
+    public static CompareOptions quick(Path out) {
+        CompareOptions d = defaults(out);
+        return new CompareOptions(d.dataset, null, d.cells, d.lstmHidden, d.lookBack, 2, d.learningRate, d.seed, out);
+    }
+}

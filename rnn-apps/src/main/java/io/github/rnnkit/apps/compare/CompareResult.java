@@ -1,0 +1,21 @@
+package io.github.rnnkit.apps.compare;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code rnnkit compare} produced.
+ *
+ * @param dir            the run folder
+ * @param report         its report.md
+ * @param files          every file written
+ * @param data           what the data was
+ * @param metric         the metric's name: accuracy or RMSE
+ * @param higherIsBetter true for accuracy
+ * @param cells          one result per cell
+ * @param baselines      each baseline's test metric, by name
+ */
+public record CompareResult(Path dir, Path report, List<Path> files, String data, String metric, boolean higherIsBetter,
+                            List<CellComparison> cells, Map<String, Double> baselines) {
+}

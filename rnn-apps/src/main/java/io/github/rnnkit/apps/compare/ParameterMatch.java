@@ -1,0 +1,35 @@
+package io.github.rnnkit.apps.compare;
+
+import io.github.rnnkit.core.spec.CellType;
+
+/**
+ * Hidden sizes that give the three cells (nearly) the same number of parameters, so a comparison
+ * is between cells and not between model sizes. For one recurrent layer of H units on I inputs
+ * with g gate blocks (1 vanilla, 4 LSTM, 3 GRU) and an output layer of O units:
+ * <pre>
+ *   params = g·H·(I + H + 1) + [GRU: H] + H·O + O
+ * </pre>
+ * (rnnkit's layers keep one bias per gate; the GRU's extra H is the candidate gate's recurrent
+ * bias, which PyTorch's reset-after formulation needs.)
+ */
+public final class ParameterMatch {
+    private ParameterMatch() {
+    }
+
+    /** @return trainable parameters of a one-layer network of {@code cell} */
+    public static long count(CellType cell, int inputs, int hidden, int outputs) {
+        long h = hidden;
+        return cell.gates() * h * (inputs + h + 1) + (cell == CellType.GRU ? h : 0) + h * outputs + outputs;
+    }
+
+    /** @return the hidden size whose count is closest to {@code target} (the smaller on a tie) */
+    public static int hiddenFor(CellType cell, int inputs, int outputs, long target) {
+        int best = 1;
+        for (int h = 1; count(cell, inputs, h, outputs) <= 2 * target + 10; h++) {
+            if (Math.abs(count(cell, inputs, h, outputs) - target) < Math.abs(count(cell, inputs, best, outputs) - target)) {
+                best = h;
+            }
+        }
+        return best;
+    }
+}
