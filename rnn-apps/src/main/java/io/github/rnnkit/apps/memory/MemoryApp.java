@@ -1,0 +1,109 @@
+package io.github.rnnkit.apps.memory;
+
+import io.github.rnnkit.apps.common.CellRun;
+import io.github.rnnkit.apps.report.LineChart;
+import io.github.rnnkit.apps.report.RunFolder;
+import io.github.rnnkit.apps.report.Table;
+import io.github.rnnkit.core.eval.CategoricalForecast;
+import io.github.rnnkit.core.eval.ModelOutputs;
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.core.train.EpochRecord;
+import io.github.rnnkit.core.train.TrainerOptions;
+import io.github.rnnkit.data.Topology;
+import io.github.rnnkit.data.window.SequenceSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The memory benchmark: for each cell, the longest dependency it learns within a fixed training
+ * budget, on the adding problem and on delayed recall, swept over lags.
+ */
+public final class MemoryApp {
+    static final int BATCH = 32;
+
+    private MemoryApp() {
+    }
+
+    /** @param onRun called after each run, for progress */
+    public static MemoryResult run(MemoryOptions o, Consumer<MemoryRun> onRun) {
+        RunFolder folder = RunFolder.create(o.out(), "memory");
+        List<MemoryRun> runs = new ArrayList<>();
+        for (MemoryTask task : o.tasks()) {
+            for (CellType cell : o.cells()) {
+                for (int lag : o.lags()) {
+                    for (long seed : o.seeds()) {
+                        MemoryRun r = one(o, task, cell, lag, seed);
+                        runs.add(r);
+                        onRun.accept(r);
+                    }
+                }
+            }
+        }
+        MemoryResult partial = new MemoryResult(folder.dir(), null, List.of(), runs);
+        Table.Builder all = Table.builder("task", "cell", "lag", "seed", "test_error", "solved", "updates", "seconds");
+        runs.forEach(r -> all.row(r.task().label(), r.cell().label(), r.lag(), r.seed(), r.testError(), r.solved(), r.updates(),
+                r.seconds()));
+        folder.table("runs", all.build());
+        for (MemoryTask task : o.tasks()) {
+            folder.chart("memory-" + task.label(), chart(o, partial, task));
+        }
+        var report = folder.text("report.md", MemoryReport.markdown(o, partial));
+        return new MemoryResult(folder.dir(), report, folder.written(), runs);
+    }
+
+    static MemoryRun one(MemoryOptions o, MemoryTask task, CellType cell, int lag, long seed) {
+        long base = (seed * 100_003L + lag * 10L) & 0xffffffffL;
+        SequenceSet train = task.generate(o.trainCount(), lag, base);
+        SequenceSet validation = task.generate(Math.max(10, o.testCount() / 5), lag, (base + 1) & 0xffffffffL);
+        SequenceSet test = task.generate(o.testCount(), lag, (base + 2) & 0xffffffffL);
+        ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(train.featureCount())
+                .setHiddenSizes(o.hidden()).setOutputSize(train.targetCount()).setTask(task.modelTask())
+                .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(seed).build();
+        CellRun run = CellRun.train(spec, train, validation,
+                TrainerOptions.of(o.epochs()).withBatchSize(BATCH).withSeed(seed).withPatience(o.epochs()));
+        double seconds = run.history().epochs().stream().mapToDouble(EpochRecord::seconds).sum();
+        return new MemoryRun(task, cell, lag, seed, testError(run, task, test), run.history().iterations().size(), seconds);
+    }
+
+    /** @return test MSE (adding) or the share of symbols recalled wrong */
+    static double testError(CellRun run, MemoryTask task, SequenceSet test) {
+        double[][][] out = ModelOutputs.forecasts(run.net(), test);
+        double sum = 0;
+        for (int i = 0; i < test.size(); i++) {
+            double target = test.get(i).targets()[0][0];
+            if (task == MemoryTask.ADDING) {
+                double e = out[i][0][0] - target;
+                sum += e * e;
+            } else {
+                sum += CategoricalForecast.argMax(out[i][0]) == (int) target ? 0 : 1;
+            }
+        }
+        return sum / test.size();
+    }
+
+    private static LineChart chart(MemoryOptions o, MemoryResult r, MemoryTask task) {
+        LineChart.Builder c = LineChart.builder(task.title() + ": test error against dependency length (best of "
+                + o.seeds().size() + " seed" + (o.seeds().size() > 1 ? "s" : "") + ")", "lag (steps, log scale)",
+                task.errorName() + (task == MemoryTask.ADDING ? " (log scale)" : "")).optLogX();
+        if (task == MemoryTask.ADDING) {
+            c.optLogY();
+        }
+        double[] lags = o.lags().stream().mapToDouble(Integer::doubleValue).toArray();
+        for (CellType cell : o.cells()) {
+            double[] y = new double[lags.length];
+            for (int i = 0; i < lags.length; i++) {
+                y[i] = r.bestError(task, cell, o.lags().get(i)).orElse(Double.NaN);
+            }
+            c.add(new LineChart.Series(cell.displayName(), lags, y));
+        }
+        double lo = lags[0];
+        double hi = lags[lags.length - 1] > lo ? lags[lags.length - 1] : lo + 1;
+        c.add(LineChart.Series.horizontal("solved below " + task.threshold(), lo, hi, task.threshold()));
+        c.add(LineChart.Series.horizontal("chance (" + Table.num(task.chance(), 3) + ")", lo, hi, task.chance()));
+        return c.build();
+    }
+}

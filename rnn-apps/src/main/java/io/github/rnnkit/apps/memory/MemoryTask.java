@@ -1,0 +1,81 @@
+package io.github.rnnkit.apps.memory;
+
+import io.github.rnnkit.core.spec.Task;
+import io.github.rnnkit.data.synth.AddingProblem;
+import io.github.rnnkit.data.synth.DelayedRecall;
+import io.github.rnnkit.data.window.SequenceSet;
+
+import java.util.Locale;
+
+/** The tasks whose difficulty is a dependency length, and when each counts as solved. */
+public enum MemoryTask {
+    /**
+     * The adding problem over {@code lag} steps: sum the two marked values, the first of them up to
+     * {@code lag} steps back. Solved at test MSE below 0.01 (always predicting 1 gives 1/6 = 0.167).
+     */
+    ADDING("adding problem", "test MSE", 0.01, AddingProblem.BASELINE_MSE),
+    /**
+     * Delayed recall: name the first of {@code lag + 1} random symbols (alphabet of 4) at the end.
+     * Solved at a test error rate below 0.05 (guessing: 0.75).
+     */
+    RECALL("delayed recall", "test error rate", 0.05, 1 - 1.0 / MemoryTask.ALPHABET);
+
+    /** Symbols of the delayed-recall task. */
+    public static final int ALPHABET = 4;
+
+    private final String title;
+    private final String errorName;
+    private final double threshold;
+    private final double chance;
+
+    MemoryTask(String title, String errorName, double threshold, double chance) {
+        this.title = title;
+        this.errorName = errorName;
+        this.threshold = threshold;
+        this.chance = chance;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** @return what the error is: test MSE or test error rate */
+    public String errorName() {
+        return errorName;
+    }
+
+    /** @return the error below which the task counts as solved */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** @return the error of the best input-blind forecast */
+    public double chance() {
+        return chance;
+    }
+
+    /** @return the command-line name */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return classification or regression */
+    public Task modelTask() {
+        return this == ADDING ? Task.REGRESSION : Task.CLASSIFICATION;
+    }
+
+    /** @return {@code count} sequences testing memory over {@code lag} steps */
+    public SequenceSet generate(int count, int lag, long seed) {
+        return this == ADDING ? AddingProblem.generate(count, Math.max(2, lag), seed)
+                : DelayedRecall.generate(count, lag + 1, lag, ALPHABET, seed);
+    }
+
+    /** Parses adding or recall. */
+    public static MemoryTask parse(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "adding" -> ADDING;
+            case "recall", "delayed-recall" -> RECALL;
+            default -> throw new IllegalArgumentException("--tasks: unknown task '" + text + "'; expected adding or recall");
+        };
+    }
+}
