@@ -87,12 +87,16 @@ public final class MemoryApp {
 
     private static LineChart chart(MemoryOptions o, MemoryResult r, MemoryTask task) {
         LineChart.Builder c = LineChart.builder(task.title() + ": test error against dependency length (best of "
-                + o.seeds().size() + " seed" + (o.seeds().size() > 1 ? "s" : "") + ")", "lag (steps, log scale)",
-                task.errorName() + (task == MemoryTask.ADDING ? " (log scale)" : "")).optLogX();
+                + o.seeds().size() + " seed" + (o.seeds().size() > 1 ? "s" : "") + ")", "lag (steps)",
+                task.errorName() + (task == MemoryTask.ADDING ? " (log scale)" : ""))
+                .optXCategories(o.lags().stream().map(String::valueOf).toList());
         if (task == MemoryTask.ADDING) {
             c.optLogY();
         }
-        double[] lags = o.lags().stream().mapToDouble(Integer::doubleValue).toArray();
+        double[] lags = new double[o.lags().size()];
+        for (int i = 0; i < lags.length; i++) {
+            lags[i] = i;
+        }
         for (CellType cell : o.cells()) {
             double[] y = new double[lags.length];
             for (int i = 0; i < lags.length; i++) {
@@ -100,8 +104,8 @@ public final class MemoryApp {
             }
             c.add(new LineChart.Series(cell.displayName(), lags, y));
         }
-        double lo = lags[0];
-        double hi = lags[lags.length - 1] > lo ? lags[lags.length - 1] : lo + 1;
+        double lo = 0;
+        double hi = Math.max(1, lags.length - 1);
         c.add(LineChart.Series.horizontal("solved below " + task.threshold(), lo, hi, task.threshold()));
         c.add(LineChart.Series.horizontal("chance (" + Table.num(task.chance(), 3) + ")", lo, hi, task.chance()));
         return c.build();

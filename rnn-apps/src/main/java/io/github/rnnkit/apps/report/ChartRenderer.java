@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,6 +32,8 @@ public final class ChartRenderer {
         System.setProperty("java.awt.headless", "true");
     }
 
+    /** Up to this many decades XChart's own log axis is used. */
+    private static final double NATIVE_LOG_DECADES = 4;
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[]{8f, 6f}, 0f);
 
@@ -38,6 +41,17 @@ public final class ChartRenderer {
     private static final Color[] REFERENCE_COLORS = {Color.DARK_GRAY, new Color(150, 90, 40), Color.GRAY};
 
     private ChartRenderer() {
+    }
+
+    private static double minPositive(LineChart c) {
+        return c.series().stream().flatMapToDouble(s -> Arrays.stream(s.y())).filter(y -> y > 0 && Double.isFinite(y))
+                .min().orElse(1);
+    }
+
+    private static double decades(LineChart c) {
+        double max = c.series().stream().flatMapToDouble(s -> Arrays.stream(s.y())).filter(y -> y > 0 && Double.isFinite(y))
+                .max().orElse(1);
+        return Math.log10(max / minPositive(c));
     }
 
     /** @return the label of the point at log10(y) = {@code exponent}: 0.01, 1e-20, or 0.316 between powers */
@@ -57,10 +71,20 @@ public final class ChartRenderer {
         st.setLegendPosition(Styler.LegendPosition.OutsideS);
         st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setXAxisLogarithmic(chart.logX());
-        if (chart.logY()) {
-            // XChart's own log axis draws a grid line per unit of every decade: unreadable over the
-            // 30+ decades a vanishing gradient spans. Plot log10(y) on a linear axis, label it as y.
+        // XChart's own log axis draws a grid line per unit of every decade: unreadable over the
+        // 30+ decades a vanishing gradient spans. Beyond a few decades, plot log10(y) on a linear
+        // axis and label it as y; within a few, XChart's log axis reads better.
+        boolean log10Y = chart.logY() && decades(chart) > NATIVE_LOG_DECADES;
+        if (log10Y) {
             st.setyAxisTickLabelsFormattingFunction(ChartRenderer::powerOfTen);
+        } else if (chart.logY()) {
+            st.setYAxisLogarithmic(true);
+            st.setYAxisDecimalPattern(minPositive(chart) < 1e-3 ? "0.#E0" : "#,##0.####");
+        }
+        List<String> categories = chart.xCategories();
+        if (categories != null) {
+            st.setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) && x >= 0 && x < categories.size()
+                    ? categories.get((int) Math.rint(x)) : "");
         }
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(220, 220, 220));
@@ -76,7 +100,7 @@ public final class ChartRenderer {
                 double y = s.y()[i];
                 if (Double.isFinite(x) && Double.isFinite(y) && (!chart.logY() || y > 0) && (!chart.logX() || x > 0)) {
                     xs.add(x);
-                    ys.add(chart.logY() ? Math.log10(y) : y);
+                    ys.add(log10Y ? Math.log10(y) : y);
                 }
             }
             if (xs.isEmpty()) {

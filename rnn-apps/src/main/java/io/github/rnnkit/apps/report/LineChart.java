@@ -12,10 +12,13 @@ import java.util.List;
  * @param logX   logarithmic x axis
  * @param logY   logarithmic y axis (for decays and growth); points at or below 0 are left out of the drawing
  * @param series one line per series
+ * @param xCategories labels of x = 0, 1, 2, ... (evenly spaced settings such as lags), or null for a numeric x axis
  */
-public record LineChart(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series) {
+public record LineChart(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series,
+                        List<String> xCategories) {
     public LineChart {
         series = List.copyOf(series);
+        xCategories = xCategories == null ? null : List.copyOf(xCategories);
     }
 
     /**
@@ -78,7 +81,9 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
         Table.Builder t = Table.builder("series", xLabel, yLabel);
         for (Series s : series) {
             for (int i = 0; i < s.x().length; i++) {
-                t.row(s.name(), s.x()[i], s.y()[i]);
+                double x = s.x()[i];
+                t.row(s.name(), xCategories != null && x == Math.rint(x) && x >= 0 && x < xCategories.size()
+                        ? xCategories.get((int) x) : x, s.y()[i]);
             }
         }
         return t.build();
@@ -92,6 +97,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
         private boolean logX;
         private boolean logY;
         private final List<Series> series = new ArrayList<>();
+        private List<String> xCategories;
 
         private Builder(String title, String xLabel, String yLabel) {
             this.title = title;
@@ -109,6 +115,12 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
             return this;
         }
 
+        /** Evenly spaced x positions 0, 1, 2, ... labelled with these names. */
+        public Builder optXCategories(List<String> labels) {
+            xCategories = labels;
+            return this;
+        }
+
         public Builder add(Series s) {
             series.add(s);
             return this;
@@ -118,7 +130,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
             if (series.isEmpty()) {
                 throw new IllegalStateException("chart '" + title + "' has no series");
             }
-            return new LineChart(title, xLabel, yLabel, logX, logY, series);
+            return new LineChart(title, xLabel, yLabel, logX, logY, series, xCategories);
         }
     }
 }

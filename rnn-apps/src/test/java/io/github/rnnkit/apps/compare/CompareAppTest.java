@@ -1,0 +1,73 @@
+package io.github.rnnkit.apps.compare;
+
+import io.github.rnnkit.apps.cli.CliRun;
+import io.github.rnnkit.core.net.NetworkFactory;
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.spec.Task;
+import io.github.rnnkit.data.Topology;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code rnnkit compare}: matched parameter counts, every cell next to the baselines. */
+class CompareAppTest {
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void parameterFormulaCountsWhatTheNetworkHas(CellType cell) {
+        for (int[] c : new int[][]{{3, 7, 3}, {5, 32, 5}, {1, 64, 2}}) {
+            ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(c[0])
+                    .setHiddenSizes(c[1]).setOutputSize(c[2]).setTask(Task.CLASSIFICATION).build();
+            assertEquals(NetworkFactory.create(spec).numParams(), ParameterMatch.count(cell, c[0], c[1], c[2]));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SIMPLE_RNN, 66", "GRU, 37", "LSTM, 32"})
+    void hiddenSizesMatchTheLstmsCount(CellType cell, int expected) {
+        long target = ParameterMatch.count(CellType.LSTM, 5, 32, 5);
+        assertEquals(5029, target);
+        assertEquals(expected, ParameterMatch.hiddenFor(cell, 5, 5, target));
+    }
+
+    @Test
+    void quickRunComparesEveryCellAtMatchedSize(@TempDir Path dir) throws Exception {
+        CompareResult r = CompareApp.run(CompareOptions.quick(dir.resolve("c")));
+        assertEquals("accuracy", r.metric());
+        assertEquals(List.of("majority class", "persistence", "Markov chain"), List.copyOf(r.baselines().keySet()));
+        long lstm = r.cells().stream().filter(c -> c.cell() == CellType.LSTM).findFirst().orElseThrow().params();
+        for (CellComparison c : r.cells()) {
+            assertTrue(Math.abs(c.params() - lstm) <= 0.02 * lstm, c.cell() + " has " + c.params() + " vs " + lstm);
+            assertTrue(c.history().epochs().size() <= 2 && c.secondsPerEpoch() > 0);
+            assertEquals(10, c.gradientByDistance().length);
+            assertEquals(3, c.comparisons().size());
+        }
+        for (String name : List.of("report.md", "compare.csv", "validation-loss.png", "train-loss.png", "gradients.png",
+                "gradients.csv")) {
+            assertTrue(Files.isRegularFile(r.dir().resolve(name)), name);
+        }
+        assertTrue(Files.readString(r.report()).contains("**Parameter counts.**"));
+    }
+
+    @Test
+    void priceDataAndBadOptions(@TempDir Path dir) {
+        CliRun gbm = CliRun.of("compare", "--quick", "--dataset", "gbm", "--cells", "gru,rnn", "--out", dir.resolve("g").toString());
+        assertEquals(0, gbm.status(), gbm.err());
+        assertTrue(gbm.out().contains("baseline naive last value") && gbm.out().contains("test RMSE"), gbm.out());
+        CliRun bad = CliRun.of("compare", "--dataset", "stocks");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--dataset 'stocks' is not one of weather, seattle-weather, gbm, csv"), bad.err());
+        CliRun noFile = CliRun.of("compare", "--dataset", "csv");
+        assertEquals(2, noFile.status());
+        assertTrue(noFile.err().contains("--dataset csv needs --csv FILE --column NAME"), noFile.err());
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.rnnkit.apps.memory;
+
+import io.github.rnnkit.apps.cli.CliRun;
+import io.github.rnnkit.core.spec.CellType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code rnnkit memory}: the sweep, the thresholds and the longest lag solved. */
+class MemoryAppTest {
+    @Test
+    void quickRunSweepsEveryTaskCellAndLag(@TempDir Path dir) throws Exception {
+        MemoryOptions o = MemoryOptions.quick(dir.resolve("m"));
+        MemoryResult r = MemoryApp.run(o, run -> { });
+        assertEquals(2 * 3 * 2, r.runs().size());
+        for (MemoryRun run : r.runs()) {
+            assertTrue(run.testError() >= 0 && Double.isFinite(run.testError()));
+            assertEquals(2 * 8, run.updates(), "256 sequences in minibatches of 32, 2 epochs");
+            assertEquals(run.testError() < run.task().threshold(), run.solved());
+        }
+        for (MemoryTask t : MemoryTask.values()) {
+            for (CellType c : CellType.values()) {
+                int longest = r.longestSolved(t, c);
+                assertTrue(longest == 0 || r.runs().stream().anyMatch(x -> x.task() == t && x.cell() == c && x.lag() == longest
+                        && x.solved()));
+            }
+        }
+        for (String name : List.of("report.md", "runs.csv", "memory-adding.png", "memory-adding.csv", "memory-recall.png")) {
+            assertTrue(Files.isRegularFile(r.dir().resolve(name)), name);
+        }
+        String report = Files.readString(r.report());
+        assertTrue(report.contains("## Longest lag solved") && report.contains("Against the literature"));
+    }
+
+    @Test
+    void thresholdsAndChanceLevelsAreTheStatedOnes() {
+        assertEquals(0.01, MemoryTask.ADDING.threshold());
+        assertEquals(1.0 / 6, MemoryTask.ADDING.chance(), 1e-12);
+        assertEquals(0.75, MemoryTask.RECALL.chance(), 1e-12);
+        var recall = MemoryTask.RECALL.generate(5, 7, 3);
+        for (var s : recall.samples()) {
+            assertEquals(8, s.length());
+            int first = 0;
+            while (s.features()[0][first] == 0) {
+                first++;
+            }
+            assertEquals(first, (int) s.targets()[0][0], "the target is the first symbol, 7 steps before the last");
+        }
+        assertEquals(20, MemoryTask.ADDING.generate(3, 20, 1).get(0).length());
+    }
+
+    @Test
+    void commandRejectsUnknownTasksAndBadLags() {
+        CliRun bad = CliRun.of("memory", "--tasks", "adding,copy");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("unknown task 'copy'"), bad.err());
+        CliRun lags = CliRun.of("memory", "--lags", "5,,10");
+        assertEquals(2, lags.status());
+        assertTrue(lags.err().contains("--lags '5,,10' has an empty entry"), lags.err());
+    }
+}

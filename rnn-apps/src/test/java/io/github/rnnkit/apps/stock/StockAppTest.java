@@ -1,0 +1,81 @@
+package io.github.rnnkit.apps.stock;
+
+import io.github.rnnkit.apps.cli.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code rnnkit stock}: the toy's arithmetic, the decay measurement, forecasts and the clipping demonstration. */
+class StockAppTest {
+    @Test
+    void toyArithmeticEqualsTheNetworkAndAHandComputedValue() {
+        ToyTrace t = ToyTrace.of(ToyRnn.DEFAULT);
+        double h1 = Math.tanh(0.1);
+        double h2 = Math.tanh(0.8 * h1 + 0.1);
+        double h3 = Math.tanh(0.8 * h2 + 0.1);
+        assertEquals(2.0 * h3 + 0.3, t.handOutput(), 1e-15);
+        assertEquals(t.handOutput(), t.networkOutput(), 1e-12);
+        assertEquals("h_1 = tanh(Wx*x_1 + Wh*h_0 + b) = tanh(0.5*0 + 0.8*0 + 0.1) = tanh(0 + 0 + 0.1) = tanh(0.1) = 0.099668",
+                t.lines().get(1));
+        assertEquals("y = W_out*h_3 + b_out = 2*0.237628 + 0.3 = 0.475257 + 0.3 = 0.775257", t.lines().get(4));
+    }
+
+    @Test
+    void toyWithOtherWeightsStillMatches() {
+        ToyRnn toy = new ToyRnn(List.of(101.5, 99.0, 100.25, 98.0), -0.03, 1.2, 0.4, -1.5, 100);
+        ToyTrace t = ToyTrace.of(toy);
+        assertEquals(t.handOutput(), t.networkOutput(), 1e-12);
+        assertEquals(6, t.lines().size(), "h_0, four steps, the output");
+    }
+
+    @Test
+    void quickRunWritesEveryPartAndShowsClippingHelp(@TempDir Path dir) throws Exception {
+        StockResult r = StockApp.run(StockOptions.quick(dir.resolve("s")));
+        assertEquals(r.toy().handOutput(), r.toy().networkOutput(), 1e-12);
+        GradientDecay d = r.decay();
+        assertEquals(50, d.steps());
+        assertEquals(0.5, d.rescaled().get(0).radius(), 1e-6);
+        assertEquals(1.5, d.rescaled().get(1).radius(), 1e-6);
+        assertTrue(d.rescaled().get(0).factorPerStep() <= 0.5 + 0.05, "below radius 1 the gradient shrinks at least like 0.5^d");
+        assertTrue(d.rescaled().get(1).factorPerStep() > d.rescaled().get(0).factorPerStep());
+        assertEquals(3, r.forecasts().size());
+        r.forecasts().forEach(f -> assertEquals(List.of("naive last value", "drift"), List.copyOf(f.evaluation().baselines().keySet())));
+        ExplodingRun off = r.exploding().get(0);
+        ExplodingRun on = r.exploding().get(1);
+        assertFalse(off.clipping().enabled());
+        assertTrue(off.diverged(), "SGD at 0.5 without clipping blows up");
+        assertFalse(on.diverged(), "the same run with clipping finishes");
+        assertTrue(Double.isFinite(on.testRmse()));
+        for (String name : List.of("report.md", "forecast-vs-actual.png", "forecast-vs-actual.csv", "gradient-decay.png",
+                "exploding-loss.png", "exploding-gradients.csv", "forecasts.csv", "forecast-loss.png")) {
+            assertTrue(Files.isRegularFile(r.dir().resolve(name)), name);
+        }
+        String report = Files.readString(r.report());
+        assertTrue(report.contains("0.5^49 = **1.78e-15**") && report.contains("1.5^49 = **4.25e+08**"), report);
+        assertTrue(report.contains("does NOT beat") || report.contains("beats"));
+    }
+
+    @Test
+    void commandTakesToyWeightsAndRejectsBadInput(@TempDir Path dir) throws Exception {
+        CliRun bad = CliRun.of("stock", "--prices", "1,x");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--prices must be numbers"), bad.err());
+        CliRun noCsv = CliRun.of("stock", "--column", "close");
+        assertEquals(2, noCsv.status());
+        assertTrue(noCsv.err().contains("--column and --date-column need --csv"), noCsv.err());
+        Path missing = dir.resolve("nope.csv");
+        CliRun gone = CliRun.of("stock", "--csv", missing.toString(), "--column", "close", "--quick", "--out", dir.resolve("o").toString());
+        assertEquals(2, gone.status());
+        assertTrue(gone.err().contains(missing.toString()), gone.err());
+        CliRun clip = CliRun.of("stock", "--explode-clip", "none");
+        assertEquals(2, clip.status());
+        assertTrue(clip.err().contains("--explode-clip must name a clipping"), clip.err());
+    }
+}
