@@ -13,6 +13,11 @@ final class CompareReport {
     private CompareReport() {
     }
 
+    private static double oldestOverNewest(CellComparison c) {
+        double[] g = c.gradientByDistance();
+        return g[g.length - 1] / g[0];
+    }
+
     static Table table(CompareResult r) {
         String m = r.metric();
         Table.Builder t = Table.builder("cell", "hidden", "parameters", "seconds per epoch", "epochs run", "best epoch",
@@ -52,8 +57,13 @@ final class CompareReport {
             sb.append(EvaluationMarkdown.verdict(c.comparisons()));
         }
         sb.append("\n![validation loss](validation-loss.png)\n\n![training loss](train-loss.png)\n\n![gradients](gradients.png)\n");
-        sb.append("\nThe gradient chart shows how much each input step still moves the loss: the vanilla RNN's curve falls "
-                + "fastest, so it learns least from the early part of the window.\n");
+        sb.append("\nThe gradient chart shows how much each input step still moves the loss. The oldest step's gradient "
+                + "relative to the newest: ");
+        sb.append(String.join(", ", r.cells().stream().map(c -> c.cell().displayName() + " " + Table.num(oldestOverNewest(c), 3))
+                .toList()));
+        CellComparison steepest = r.cells().stream().min(Comparator.comparingDouble(CompareReport::oldestOverNewest)).orElseThrow();
+        sb.append("; the steepest fall is the ").append(steepest.cell().displayName())
+                .append("'s, so it learns least from the early part of the window.\n");
         sb.append("\nFiles: `compare.csv` (the table), `validation-loss.csv`, `train-loss.csv`, `gradients.csv` (the charts' data).\n");
         return sb.toString();
     }

@@ -65,9 +65,17 @@ final class StockReport {
                     Table.num(run.oldestOverNewest(), 3), Table.num(run.factorPerStep(), 3));
         }
         sb.append(t.build().markdown());
-        sb.append("\nThe measured factor is ρ times the mean slope of tanh, which is at most 1: below ρ = 1 the gradient "
-                + "vanishes at least as fast as ρ^d. Above 1 it can grow, until tanh saturates and its small slope reins it "
-                + "in; growth is what makes training blow up (part 3), saturation is what makes it stall.\n\n");
+        sb.append("\nThe measured factor is roughly ρ times the mean slope of tanh, which is at most 1: below ρ = 1 the "
+                + "gradient vanishes at least as fast as ρ^d. Above 1 it can grow while the units are unsaturated, and "
+                + "growth is what makes training blow up (part 3).");
+        GradientDecay.RadiusRun above = d.rescaled().stream().filter(x -> x.radius() > 1).findFirst().orElse(null);
+        if (above != null && above.factorPerStep() < 1) {
+            sb.append(String.format(Locale.ROOT, " Here, even at ρ = %.1f, the measured gradient shrinks (factor %.3f per "
+                    + "step): the trained network's tanh units are saturated enough that their small slope outweighs ρ. "
+                    + "Saturation is the other way a vanilla RNN stops learning long dependencies.", above.radius(),
+                    above.factorPerStep()));
+        }
+        sb.append("\n\n");
         sb.append("![gradient decay](gradient-decay.png)\n\n");
     }
 
@@ -78,7 +86,7 @@ final class StockReport {
                         + "of 32, up to %d epochs with early stopping on validation loss.%n%n", r.series(), o.lookBack(),
                 data.train().size(), data.validation().size(), data.test().size(), data.targetScaler(), o.hidden(),
                 o.learningRate(), o.epochs()));
-        sb.append("- truncated BPTT: ").append(o.tbptt() == null ? "off: full BPTT over the " + o.lookBack() + "-step window "
+        sb.append("- truncated BPTT: ").append(o.tbptt() == null ? "off: full BPTT over the " + o.lookBack() + "-step window"
                 : "segments of " + o.tbptt().forward() + " steps, gradients through the last " + o.tbptt().backward())
                 .append(" (--tbptt K[:K2])\n");
         sb.append("- gradient clipping: ").append(clipping(o.clipping())).append(" (--clip MODE:THRESHOLD)\n\n");

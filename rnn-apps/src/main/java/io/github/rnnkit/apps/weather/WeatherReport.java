@@ -45,10 +45,12 @@ final class WeatherReport {
         }
         sb.append("### How far back the gradient reaches\n\n");
         sb.append("‖∂L/∂x_t‖ is how much the loss on the forecast depends on the input t days before it (mean over up to "
-                + WeatherApp.GRADIENT_WINDOWS + " held-out windows). A vanilla RNN's falls geometrically with distance "
-                + "(vanishing gradients): at a look-back of 100 or 1,000 the early days get essentially no gradient. "
-                + "Gated cells decay more slowly.\n\n");
+                + WeatherApp.GRADIENT_WINDOWS + " held-out windows). Falling geometrically with distance is the vanishing "
+                + "gradient: the factor per day back below is fitted over the last 50 days (or the whole window), and an "
+                + "oldest / last ratio far below 1 means the earliest days teach the network nothing. Values below about "
+                + "1e-45 underflow float32 to 0 and are left out of the charts.\n\n");
         sb.append(gradientTable(article).markdown());
+        sb.append('\n').append(gradientVerdict(article)).append('\n');
         sb.append("\n## 2. Real data: Seattle daily weather\n\n");
         var s = seattleData.series();
         sb.append(String.format(Locale.ROOT, "%,d days (%s .. %s), %d categories (%s). Look-back %d, chronological split "
@@ -147,6 +149,22 @@ final class WeatherReport {
                     Table.num(g[n - 1], 3), Table.num(g[n - 1] / g[0], 3), Table.num(Math.exp(slope), 3));
         }
         return t.build();
+    }
+
+    /** @return which cell's gradient reaches furthest back at the longest look-back, as measured */
+    private static String gradientVerdict(List<ArticleRun> runs) {
+        int longest = runs.stream().mapToInt(ArticleRun::lookBack).max().orElse(0);
+        List<ArticleRun> atLongest = runs.stream().filter(r -> r.lookBack() == longest).toList();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "At look-back %d the oldest day's gradient relative to "
+                + "the last day's is ", longest));
+        sb.append(String.join(", ", atLongest.stream().map(r -> r.cell().displayName() + " " + Table.num(ratio(r), 3)).toList()));
+        ArticleRun best = atLongest.stream().max(java.util.Comparator.comparingDouble(WeatherReport::ratio)).orElseThrow();
+        return sb.append(": the ").append(best.cell().displayName()).append("'s reaches furthest back.").toString();
+    }
+
+    private static double ratio(ArticleRun r) {
+        double[] g = r.gradientByDistance();
+        return g[g.length - 1] / g[0];
     }
 
     static Table seattleTable(List<SeattleRun> runs) {
