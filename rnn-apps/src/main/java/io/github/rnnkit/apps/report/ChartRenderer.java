@@ -90,6 +90,8 @@ public final class ChartRenderer {
         st.setPlotGridLinesColor(new Color(220, 220, 220));
         st.setDecimalPattern("#,##0.###");
         st.setToolTipsEnabled(false);
+        // XChart's default packs 3-digit x labels edge to edge on long series.
+        st.setXAxisTickMarkSpacingHint(100);
         boolean anyPoint = false;
         int references = 0;
         for (LineChart.Series s : chart.series()) {
