@@ -4,7 +4,6 @@ import io.github.rnnkit.core.diag.GradientDiagnostics;
 import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.spec.ModelSpec;
-import io.github.rnnkit.core.train.EpochRecord;
 import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.core.train.TrainerOptions;
 import io.github.rnnkit.core.train.TrainingHistory;
@@ -26,11 +25,6 @@ public record CellRun(ModelSpec spec, RnnNetwork net, TrainingHistory history, l
         RnnNetwork net = NetworkFactory.create(spec);
         TrainingHistory history = Trainer.fit(net, train, validation, options);
         return new CellRun(spec, net, history, net.numParams());
-    }
-
-    /** @return mean wall time of an epoch, in seconds */
-    public double secondsPerEpoch() {
-        return history.epochs().stream().mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN);
     }
 
     /** @return mean ‖∂L/∂x_t‖ over the windows of {@code set} (at most {@code max} of them), by distance from the last step */

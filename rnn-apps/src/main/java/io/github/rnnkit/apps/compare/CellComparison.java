@@ -22,6 +22,6 @@ public record CellComparison(CellType cell, int hidden, long params, TrainingHis
                              double testMetric, double[] gradientByDistance, List<Comparison> comparisons) {
     /** @return mean wall time of an epoch, seconds */
     public double secondsPerEpoch() {
-        return history.epochs().stream().mapToDouble(e -> e.seconds()).average().orElse(Double.NaN);
+        return history.secondsPerEpoch();
     }
 }

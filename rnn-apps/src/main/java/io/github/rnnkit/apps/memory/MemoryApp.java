@@ -9,7 +9,6 @@ import io.github.rnnkit.core.eval.ModelOutputs;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.UpdaterKind;
-import io.github.rnnkit.core.train.EpochRecord;
 import io.github.rnnkit.core.train.TrainerOptions;
 import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.data.window.SequenceSet;
@@ -65,8 +64,8 @@ public final class MemoryApp {
                 .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(seed).build();
         CellRun run = CellRun.train(spec, train, validation,
                 TrainerOptions.of(o.epochs()).withBatchSize(BATCH).withSeed(seed).withPatience(o.epochs()));
-        double seconds = run.history().epochs().stream().mapToDouble(EpochRecord::seconds).sum();
-        return new MemoryRun(task, cell, lag, seed, testError(run, task, test), run.history().iterations().size(), seconds);
+        return new MemoryRun(task, cell, lag, seed, testError(run, task, test), run.history().iterations().size(),
+                run.history().totalSeconds());
     }
 
     /** @return test MSE (adding) or the share of symbols recalled wrong */

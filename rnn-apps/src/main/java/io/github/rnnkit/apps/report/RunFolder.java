@@ -28,7 +28,7 @@ public final class RunFolder {
      * @return the created folder
      */
     public static RunFolder create(Path out, String command) {
-        Path dir = out != null ? out : Path.of("runs", command + "-" + LocalDateTime.now().format(STAMP));
+        Path dir = out != null ? out : defaultDir(command, LocalDateTime.now());
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + " is a file, not a folder");
         }
@@ -38,6 +38,11 @@ public final class RunFolder {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
         return new RunFolder(dir);
+    }
+
+    /** @return {@code runs/<command>-<yyyyMMdd-HHmmss>} */
+    static Path defaultDir(String command, LocalDateTime now) {
+        return Path.of("runs", command + "-" + now.format(STAMP));
     }
 
     public Path dir() {

@@ -45,7 +45,7 @@ final class TrainReport {
         sb.append("- gradient clipping: ").append(spec.clipping().enabled()
                 ? spec.clipping().mode() + " at " + spec.clipping().threshold() : "off").append('\n');
         TrainingHistory h = r.history();
-        double seconds = h.epochs().stream().mapToDouble(e -> e.seconds()).sum();
+        double seconds = h.totalSeconds();
         sb.append(String.format(Locale.ROOT, "- trained %d of %d epochs in %.1f s%s; kept epoch %d (lowest validation loss)%n",
                 h.epochs().size(), o.epochs(), seconds, h.stoppedEarly() ? ", stopped early" : "", h.bestEpoch()));
         sb.append("\n## Test part: model against baselines\n\n");

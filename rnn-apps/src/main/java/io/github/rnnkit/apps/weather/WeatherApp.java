@@ -93,9 +93,9 @@ public final class WeatherApp {
         }
         double p = right == 0 ? 1.0 : 1 - new BinomialDistribution(null, test.size(), 1.0 / k).cumulativeProbability(right - 1);
         List<Double> loss = run.history().epochs().stream().map(EpochRecord::trainLoss).toList();
-        double seconds = run.history().epochs().stream().mapToDouble(EpochRecord::seconds).sum();
         return new ArticleRun(cell, lookBack, run.params(), train.size(), test.size(), loss, (double) right / test.size(), p,
-                run.inputGradientsByDistance(test, GRADIENT_WINDOWS), nextDay(run, series, vocabulary, lookBack), seconds);
+                run.inputGradientsByDistance(test, GRADIENT_WINDOWS), nextDay(run, series, vocabulary, lookBack),
+                run.history().totalSeconds());
     }
 
     /** @return the forecast of the day after {@code series} ends, from its last {@code lookBack} days */

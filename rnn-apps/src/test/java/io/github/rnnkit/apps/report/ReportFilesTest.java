@@ -52,6 +52,7 @@ class ReportFilesTest {
         Path file = Files.writeString(dir.resolve("x"), "");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunFolder.create(file, "weather"));
         assertTrue(e.getMessage().contains("--out " + file + " is a file"), e.getMessage());
-        assertTrue(RunFolder.class.getDeclaredField("STAMP") != null);
+        assertEquals(Path.of("runs", "weather-20261121-093005"),
+                RunFolder.defaultDir("weather", java.time.LocalDateTime.of(2026, 11, 21, 9, 30, 5)));
     }
 }

@@ -25,6 +25,16 @@ public record TrainingHistory(String metricName, List<Double> iterations, List<E
         epochs = List.copyOf(epochs);
     }
 
+    /** @return wall time of all epochs, in seconds */
+    public double totalSeconds() {
+        return epochs.stream().mapToDouble(EpochRecord::seconds).sum();
+    }
+
+    /** @return mean wall time of an epoch, in seconds (NaN before the first) */
+    public double secondsPerEpoch() {
+        return epochs.stream().mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN);
+    }
+
     /** Writes one row per epoch: epoch, train_loss, validation_loss, validation_metric, seconds. */
     public void writeEpochsCsv(Path file) {
         StringBuilder sb = new StringBuilder("epoch,train_loss,validation_loss,validation_" + metricName + ",seconds\n");
