@@ -23,8 +23,11 @@ final class MemoryReport {
         sb.append("- **Adding problem** (Hochreiter & Schmidhuber 1997): two inputs per step, a value in [0, 1) and a marker; "
                 + "the target is the sum of the two marked values, one in each half of a sequence of `lag` steps. Solved: test "
                 + "MSE below 0.01; always predicting 1 gives 0.167.\n");
-        sb.append("- **Delayed recall**: `lag + 1` random symbols of an alphabet of " + MemoryTask.ALPHABET + "; at the end, "
-                + "name the first. Solved: test error rate below 0.05; guessing gives 0.75.\n\n");
+        sb.append("- **Delayed recall**: random symbols of an alphabet of " + MemoryTask.ALPHABET + ", one per step, with a "
+                + "marker input on one of them: " + MemoryTask.RECALL_PREFIX + " distractors, the marked symbol, then `lag` more "
+                + "distractors; at the end, name the marked symbol. The distractors before the mark keep it from being the "
+                + "first input, which a zero initial state could latch without learning to ignore inputs. Solved: test error "
+                + "rate below 0.05; guessing gives 0.75.\n\n");
         sb.append("## Longest lag solved\n\n");
         Table.Builder longest = Table.builder(header("task", o));
         for (MemoryTask task : o.tasks()) {

@@ -15,13 +15,16 @@ public enum MemoryTask {
      */
     ADDING("adding problem", "test MSE", 0.01, AddingProblem.BASELINE_MSE),
     /**
-     * Delayed recall: name the first of {@code lag + 1} random symbols (alphabet of 4) at the end.
-     * Solved at a test error rate below 0.05 (guessing: 0.75).
+     * Delayed recall: random symbols (alphabet of 4), one of them marked {@code lag} steps before
+     * the end after {@value #RECALL_PREFIX} distractors; name it at the end. Solved at a test error
+     * rate below 0.05 (guessing: 0.75).
      */
     RECALL("delayed recall", "test error rate", 0.05, 1 - 1.0 / MemoryTask.ALPHABET);
 
     /** Symbols of the delayed-recall task. */
     public static final int ALPHABET = 4;
+    /** Distractor steps before the symbol to recall, so that it is not the first input the state sees. */
+    public static final int RECALL_PREFIX = 10;
 
     private final String title;
     private final String errorName;
@@ -67,7 +70,7 @@ public enum MemoryTask {
     /** @return {@code count} sequences testing memory over {@code lag} steps */
     public SequenceSet generate(int count, int lag, long seed) {
         return this == ADDING ? AddingProblem.generate(count, Math.max(2, lag), seed)
-                : DelayedRecall.generate(count, lag + 1, lag, ALPHABET, seed);
+                : DelayedRecall.generate(count, RECALL_PREFIX, lag, ALPHABET, seed);
     }
 
     /** Parses adding or recall. */

@@ -45,12 +45,13 @@ class MemoryAppTest {
         assertEquals(0.75, MemoryTask.RECALL.chance(), 1e-12);
         var recall = MemoryTask.RECALL.generate(5, 7, 3);
         for (var s : recall.samples()) {
-            assertEquals(8, s.length());
-            int first = 0;
-            while (s.features()[0][first] == 0) {
-                first++;
+            assertEquals(MemoryTask.RECALL_PREFIX + 1 + 7, s.length());
+            int marked = 0;
+            while (s.features()[marked][MemoryTask.ALPHABET] == 0) {
+                marked++;
             }
-            assertEquals(first, (int) s.targets()[0][0], "the target is the first symbol, 7 steps before the last");
+            assertEquals(s.length() - 1 - 7, marked, "the marked symbol is 7 steps before the last");
+            assertEquals(1.0, s.features()[marked][(int) s.targets()[0][0]], "the target is the marked symbol");
         }
         assertEquals(20, MemoryTask.ADDING.generate(3, 20, 1).get(0).length());
     }

@@ -8,9 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Delayed recall at lag k: a sequence of random symbols (one-hot over an alphabet), and the
- * target is the symbol seen {@code k} steps before the last one. Solving it needs a memory of at
- * least k steps; guessing gives an accuracy of 1 / alphabet.
+ * Delayed recall at lag k: random symbols, one of them marked; at the end, name the marked symbol.
+ *
+ * <p>Each step has {@code alphabet + 1} features: the symbol one-hot, then a marker that is 1 at
+ * the symbol to recall and 0 elsewhere. A sequence is {@code prefix} distractor steps, the marked
+ * symbol, then {@code k} more distractors, so the answer is always exactly k steps before the last
+ * step. The distractors before the mark matter: without them the marked symbol would be the first
+ * input, which a network starting from a zero state can latch without ever learning to ignore
+ * inputs. Guessing gives an accuracy of 1 / alphabet.
  */
 public final class DelayedRecall {
     private DelayedRecall() {
@@ -18,28 +23,33 @@ public final class DelayedRecall {
 
     /**
      * @param count    number of sequences
-     * @param length   steps per sequence, more than {@code lag}
-     * @param lag      how many steps before the last the recalled symbol is (0 = the last one)
+     * @param prefix   distractor steps before the marked symbol, at least 0
+     * @param lag      distractor steps after it, at least 0
      * @param alphabet number of symbols, at least 2
      * @param seed     seed in {@code [0, 2^32)}
-     * @return a many-to-one classification set: {@code alphabet} features and classes
+     * @return a many-to-one classification set of sequences of {@code prefix + 1 + lag} steps:
+     *         {@code alphabet + 1} features, {@code alphabet} classes
      */
-    public static SequenceSet generate(int count, int length, int lag, int alphabet, long seed) {
-        if (count < 1 || alphabet < 2 || lag < 0 || length <= lag) {
-            throw new IllegalArgumentException("need count >= 1, alphabet >= 2, 0 <= lag < length; got count " + count
-                    + ", length " + length + ", lag " + lag + ", alphabet " + alphabet);
+    public static SequenceSet generate(int count, int prefix, int lag, int alphabet, long seed) {
+        if (count < 1 || alphabet < 2 || lag < 0 || prefix < 0) {
+            throw new IllegalArgumentException("need count >= 1, alphabet >= 2, prefix >= 0 and lag >= 0; got count "
+                    + count + ", prefix " + prefix + ", lag " + lag + ", alphabet " + alphabet);
         }
         NumpyRandom rng = new NumpyRandom(seed);
+        int length = prefix + 1 + lag;
         List<SequenceSample> samples = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            double[][] x = new double[length][alphabet];
-            int[] symbols = new int[length];
+            double[][] x = new double[length][alphabet + 1];
             for (int t = 0; t < length; t++) {
-                symbols[t] = rng.randint(alphabet);
-                x[t][symbols[t]] = 1;
+                x[t][rng.randint(alphabet)] = 1;
             }
-            samples.add(new SequenceSample(x, new double[][]{{symbols[length - 1 - lag]}}, i));
+            x[prefix][alphabet] = 1;
+            int marked = 0;
+            while (x[prefix][marked] == 0) {
+                marked++;
+            }
+            samples.add(new SequenceSample(x, new double[][]{{marked}}, i));
         }
-        return SequenceSet.classification(samples, alphabet, alphabet, Topology.MANY_TO_ONE);
+        return SequenceSet.classification(samples, alphabet + 1, alphabet, Topology.MANY_TO_ONE);
     }
 }

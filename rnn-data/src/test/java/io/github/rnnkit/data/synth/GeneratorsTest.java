@@ -74,13 +74,25 @@ class GeneratorsTest {
     }
 
     @Test
-    void delayedRecallTargetsTheSymbolLagStepsBeforeTheEnd() {
-        SequenceSet set = DelayedRecall.generate(30, 12, 5, 4, 2);
+    void delayedRecallTargetsTheMarkedSymbolLagStepsBeforeTheEnd() {
+        SequenceSet set = DelayedRecall.generate(30, 3, 5, 4, 2);
+        assertEquals(5, set.featureCount());
+        int[] seen = new int[4];
         for (SequenceSample s : set.samples()) {
-            double[] shown = s.features()[12 - 1 - 5];
+            assertEquals(3 + 1 + 5, s.length());
+            for (int t = 0; t < s.length(); t++) {
+                double[] step = s.features()[t];
+                assertEquals(1.0, step[0] + step[1] + step[2] + step[3], "one symbol per step");
+                assertEquals(t == 3 ? 1.0 : 0.0, step[4], "the marker is on step 3 only");
+            }
             int symbol = (int) s.targets()[0][0];
-            assertEquals(1.0, shown[symbol]);
+            assertEquals(1.0, s.features()[s.length() - 1 - 5][symbol]);
+            seen[symbol]++;
         }
-        assertThrows(IllegalArgumentException.class, () -> DelayedRecall.generate(1, 5, 5, 4, 2));
+        for (int n : seen) {
+            assertTrue(n > 0, "every symbol is a target somewhere in 30 sequences");
+        }
+        assertThrows(IllegalArgumentException.class, () -> DelayedRecall.generate(1, -1, 5, 4, 2));
+        assertThrows(IllegalArgumentException.class, () -> DelayedRecall.generate(1, 0, 5, 1, 2));
     }
 }
