@@ -2,22 +2,14 @@ package io.github.rnnkit.core.layers;
 
 import org.bytedeco.openblas.global.openblas;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
-
 /**
- * Row-major double-precision matrix products on direct buffers through OpenBLAS (the JavaCPP
- * binding nd4j-native already loads): {@code C[off..] = alpha op(A) op(B) + beta C}. Offsets
- * select row blocks of larger buffers without copying.
+ * Row-major matrix products on {@link KernelBuffer}s through OpenBLAS (the JavaCPP binding
+ * nd4j-native already loads): {@code C[off..] = alpha op(A) op(B) + beta C}, in {@code sgemm}
+ * for float32 buffers and {@code dgemm} for float64 ones. Offsets select row blocks of larger
+ * buffers without copying.
  */
 final class Blas {
     private Blas() {
-    }
-
-    /** @return a zeroed direct buffer of {@code n} doubles in native byte order */
-    static DoubleBuffer allocate(long n) {
-        return ByteBuffer.allocateDirect(Math.toIntExact(n * Double.BYTES)).order(ByteOrder.nativeOrder()).asDoubleBuffer();
     }
 
     /**
@@ -28,16 +20,23 @@ final class Blas {
      * @param k      columns of op(A), rows of op(B)
      */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
-                     DoubleBuffer a, int aOff, DoubleBuffer b, int bOff, double beta, DoubleBuffer c, int cOff) {
+                     KernelBuffer a, int aOff, KernelBuffer b, int bOff, double beta, KernelBuffer c, int cOff) {
         if (m == 0 || n == 0) {
             return;
         }
         int lda = transA ? m : k;
         int ldb = transB ? k : n;
-        openblas.cblas_dgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
-                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha,
-                a.slice(aOff, a.capacity() - aOff), lda, b.slice(bOff, b.capacity() - bOff), ldb, beta,
-                c.slice(cOff, c.capacity() - cOff), n);
+        int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;
+        int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
+        if (c instanceof KernelBuffer.F32 cf) {
+            openblas.cblas_sgemm(openblas.CblasRowMajor, ta, tb, m, n, k, (float) alpha,
+                    ((KernelBuffer.F32) a).from(aOff), lda, ((KernelBuffer.F32) b).from(bOff), ldb, (float) beta,
+                    cf.from(cOff), n);
+        } else {
+            openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, m, n, k, alpha,
+                    ((KernelBuffer.F64) a).from(aOff), lda, ((KernelBuffer.F64) b).from(bOff), ldb, beta,
+                    ((KernelBuffer.F64) c).from(cOff), n);
+        }
     }
 
     static double sigmoid(double x) {

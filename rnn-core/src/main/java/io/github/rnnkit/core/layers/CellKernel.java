@@ -2,8 +2,6 @@ package io.github.rnnkit.core.layers;
 
 import io.github.rnnkit.core.spec.CellType;
 
-import java.nio.DoubleBuffer;
-
 /**
  * The maths of one cell over one sequence: a forward and a backward step, caching during the
  * forward pass what the backward pass needs. All arrays are row-major direct buffers in
@@ -22,7 +20,7 @@ abstract class CellKernel {
     protected final int hidden;
     protected final int width;
     /** Hidden states, {@code [(T+1)*mb, H]}; block 0 is the initial state. */
-    protected final DoubleBuffer hs;
+    protected final KernelBuffer hs;
 
     CellKernel(int steps, int mb, int hidden, int gates, BufferPool pool) {
         this.mb = mb;
@@ -51,7 +49,7 @@ abstract class CellKernel {
     }
 
     /** @return the LSTM cell states {@code [(T+1)*mb, H]}, or null for cells without one */
-    DoubleBuffer cs() {
+    KernelBuffer cs() {
         return null;
     }
 
@@ -62,7 +60,7 @@ abstract class CellKernel {
      * @param rw   recurrent weights {@code [H, G*H]}
      * @param bhn  GRU's n-gate recurrent bias {@code [H]}, else null
      */
-    abstract void forward(int t, DoubleBuffer proj, DoubleBuffer rw, DoubleBuffer bhn);
+    abstract void forward(int t, KernelBuffer proj, KernelBuffer rw, KernelBuffer bhn);
 
     /**
      * Step t backward.
@@ -76,6 +74,6 @@ abstract class CellKernel {
      * @param dhPrev  where to write dL/dh_{t-1} through the cell {@code [mb, H]}
      * @param dcPrev  where to write dL/dc_{t-1}, or null
      */
-    abstract void backward(int t, DoubleBuffer dh, DoubleBuffer dc, DoubleBuffer rw, DoubleBuffer dProj,
-                           DoubleBuffer dRw, DoubleBuffer dBhn, DoubleBuffer dhPrev, DoubleBuffer dcPrev);
+    abstract void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj,
+                           KernelBuffer dRw, KernelBuffer dBhn, KernelBuffer dhPrev, KernelBuffer dcPrev);
 }

@@ -1,7 +1,5 @@
 package io.github.rnnkit.core.layers;
 
-import java.nio.DoubleBuffer;
-
 import static io.github.rnnkit.core.layers.Blas.sigmoid;
 
 /**
@@ -9,10 +7,10 @@ import static io.github.rnnkit.core.layers.Blas.sigmoid;
  * {@code hn = h_{t-1} RW_n + bhn}, the recurrent part the reset gate scales.
  */
 final class GruKernel extends CellKernel {
-    private final DoubleBuffer gates;
-    private final DoubleBuffer hn;
+    private final KernelBuffer gates;
+    private final KernelBuffer hn;
     /** One step's recurrent product h RW, or in backward its gradient, {@code [mb, 3H]}. */
-    private final DoubleBuffer rec;
+    private final KernelBuffer rec;
 
     GruKernel(int steps, int mb, int hidden, BufferPool pool) {
         super(steps, mb, hidden, 3, pool);
@@ -22,7 +20,7 @@ final class GruKernel extends CellKernel {
     }
 
     @Override
-    void forward(int t, DoubleBuffer proj, DoubleBuffer rw, DoubleBuffer bhn) {
+    void forward(int t, KernelBuffer proj, KernelBuffer rw, KernelBuffer bhn) {
         int prev = stateOffset(t);
         int next = stateOffset(t + 1);
         int z = gateOffset(t);
@@ -47,8 +45,8 @@ final class GruKernel extends CellKernel {
     }
 
     @Override
-    void backward(int t, DoubleBuffer dh, DoubleBuffer dc, DoubleBuffer rw, DoubleBuffer dProj, DoubleBuffer dRw,
-                  DoubleBuffer dBhn, DoubleBuffer dhPrev, DoubleBuffer dcPrev) {
+    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dRw,
+                  KernelBuffer dBhn, KernelBuffer dhPrev, KernelBuffer dcPrev) {
         int prev = stateOffset(t);
         int z = gateOffset(t);
         int hnOff = t * mb * hidden;

@@ -1,14 +1,12 @@
 package io.github.rnnkit.core.layers;
 
-import java.nio.DoubleBuffer;
-
 import static io.github.rnnkit.core.layers.Blas.sigmoid;
 
 /** LSTM steps (gates i, f, g, o); caches the activated gates and tanh(c_t). */
 final class LstmKernel extends CellKernel {
-    private final DoubleBuffer gates;
-    private final DoubleBuffer cs;
-    private final DoubleBuffer tanhC;
+    private final KernelBuffer gates;
+    private final KernelBuffer cs;
+    private final KernelBuffer tanhC;
 
     LstmKernel(int steps, int mb, int hidden, BufferPool pool) {
         super(steps, mb, hidden, 4, pool);
@@ -18,12 +16,12 @@ final class LstmKernel extends CellKernel {
     }
 
     @Override
-    DoubleBuffer cs() {
+    KernelBuffer cs() {
         return cs;
     }
 
     @Override
-    void forward(int t, DoubleBuffer proj, DoubleBuffer rw, DoubleBuffer bhn) {
+    void forward(int t, KernelBuffer proj, KernelBuffer rw, KernelBuffer bhn) {
         int z = gateOffset(t);
         int n = mb * width;
         for (int i = 0; i < n; i++) {
@@ -55,8 +53,8 @@ final class LstmKernel extends CellKernel {
     }
 
     @Override
-    void backward(int t, DoubleBuffer dh, DoubleBuffer dc, DoubleBuffer rw, DoubleBuffer dProj, DoubleBuffer dRw,
-                  DoubleBuffer dBhn, DoubleBuffer dhPrev, DoubleBuffer dcPrev) {
+    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dRw,
+                  KernelBuffer dBhn, KernelBuffer dhPrev, KernelBuffer dcPrev) {
         int z = gateOffset(t);
         int prev = stateOffset(t);
         int tc = t * mb * hidden;

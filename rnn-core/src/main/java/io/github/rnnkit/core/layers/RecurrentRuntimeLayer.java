@@ -14,7 +14,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 
-import java.nio.DoubleBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,10 +55,23 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     /** When true, backward passes record the mean norm of dL/dh_t per step (diagnostics). */
     private boolean recordStateGradients;
     private double[] stateGradientNorms;
-    private final transient BufferPool pool = new BufferPool();
+    private final transient BufferPool pool;
+    /**
+     * The last training forward pass, which the backward pass DL4J runs right after it reuses
+     * instead of running the sequence again; null once used or after any other forward pass
+     * (which overwrites the pooled buffers it lives in).
+     */
+    private transient TrainingPass lastTrainingPass;
+    /** Forward passes run over whole sequences, counted so that tests can see a pass being reused. */
+    private transient long forwardPasses;
+
+    /** A training forward pass and what it was computed from, to tell whether a backward pass may reuse it. */
+    private record TrainingPass(Forward forward, INDArray input, INDArray mask, Map<String, INDArray> init, double[] params) {
+    }
 
     public RecurrentRuntimeLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+        this.pool = new BufferPool(dataType);
     }
 
     private CellType cell() {
@@ -148,14 +160,14 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         final int steps;
         final int nIn;
         final int hidden;
-        final DoubleBuffer x;
-        final DoubleBuffer w;
-        final DoubleBuffer rw;
+        final KernelBuffer x;
+        final KernelBuffer w;
+        final KernelBuffer rw;
         /** Feature mask {@code [mb, T]} row-major, or null. */
         final double[] mask;
         final CellKernel kernel;
 
-        Forward(int mb, int steps, int nIn, int hidden, DoubleBuffer x, DoubleBuffer w, DoubleBuffer rw, double[] mask,
+        Forward(int mb, int steps, int nIn, int hidden, KernelBuffer x, KernelBuffer w, KernelBuffer rw, double[] mask,
                 CellKernel kernel) {
             this.mb = mb;
             this.steps = steps;
@@ -174,51 +186,44 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
 
         /** @return h of every step {@code [mb, H, T]}, zero at masked steps */
         INDArray output(LayerWorkspaceMgr mgr) {
-            INDArray ht = fromBuffer(kernel.hs, kernel.stateOffset(1), new long[]{steps, mb, hidden});
-            INDArray out = ht.permute(1, 2, 0);
-            INDArray result = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, out.shape(), 'f');
-            result.assign(out);
+            // A fresh array each pass: DL4J may change activations in place (dropout of the next layer).
+            INDArray out = kernel.hs.toArray(kernel.stateOffset(1), new long[]{steps, mb, hidden}, dataType)
+                    .permute(1, 2, 0);
             if (mask != null) {
                 INDArray m = Nd4j.create(mask, new long[]{mb, 1, steps}, 'c').castTo(dataType);
-                result.muli(m.broadcast(result.shape()));
+                out.muli(m.broadcast(out.shape()));
             }
-            return result;
+            return mgr.leverageTo(ArrayType.ACTIVATIONS, out);
         }
 
         /** @return the state after the last step, detached from any workspace */
         Map<String, INDArray> lastState() {
             Map<String, INDArray> state = new HashMap<>();
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                state.put(STATE_H, fromBuffer(kernel.hs, kernel.stateOffset(steps), new long[]{mb, hidden}));
+                state.put(STATE_H, kernel.hs.toArray(kernel.stateOffset(steps), new long[]{mb, hidden}, dataType));
                 if (kernel.cs() != null) {
-                    state.put(STATE_C, fromBuffer(kernel.cs(), kernel.stateOffset(steps), new long[]{mb, hidden}));
+                    state.put(STATE_C, kernel.cs().toArray(kernel.stateOffset(steps), new long[]{mb, hidden}, dataType));
                 }
             }
             return state;
         }
     }
 
-    /** @return a pooled direct buffer holding {@code a} in row-major order, as doubles */
-    private DoubleBuffer toBuffer(String purpose, INDArray a) {
-        double[] values = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        DoubleBuffer b = pool.any(purpose, values.length);
-        b.put(0, values);
+    /** @return a pooled buffer holding {@code a} in row-major order */
+    private KernelBuffer toBuffer(String purpose, INDArray a) {
+        KernelBuffer b = pool.any(purpose, a.length());
+        b.copyFrom(a);
         return b;
     }
 
-    /** @return {@code prod(shape)} values of {@code b} from {@code offset} as an array of the layer's type */
-    private INDArray fromBuffer(DoubleBuffer b, int offset, long[] shape) {
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        double[] values = new double[Math.toIntExact(n)];
-        b.get(offset, values);
-        return Nd4j.create(values, shape, 'c').castTo(dataType);
+    /** @return forward passes this layer has run (for tests) */
+    long forwardPasses() {
+        return forwardPasses;
     }
 
     private Forward forward(Map<String, INDArray> init, boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
+        forwardPasses++;
         applyDropOutIfNecessary(training, mgr);
         if (input.rank() != 3) {
             throw new IllegalStateException(layerId() + " expects input [miniBatch, " + layerConf().getNIn()
@@ -229,12 +234,12 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         int steps = (int) input.size(2);
         int hidden = (int) layerConf().getNOut();
         int width = cell().gates() * hidden;
-        DoubleBuffer x = toBuffer("x", input.permute(2, 0, 1));
-        DoubleBuffer w = toBuffer("W", getParamWithNoise(INPUT_WEIGHTS, training, mgr));
-        DoubleBuffer rw = toBuffer("RW", getParamWithNoise(RECURRENT_WEIGHTS, training, mgr));
-        DoubleBuffer b = toBuffer("b", getParamWithNoise(BIAS, training, mgr));
-        DoubleBuffer bhn = cell() == CellType.GRU ? toBuffer("bhn", getParamWithNoise(GRU_RECURRENT_BIAS, training, mgr)) : null;
-        DoubleBuffer proj = pool.any("proj", (long) steps * mb * width);
+        KernelBuffer x = toBuffer("x", input.permute(2, 0, 1));
+        KernelBuffer w = toBuffer("W", getParamWithNoise(INPUT_WEIGHTS, training, mgr));
+        KernelBuffer rw = toBuffer("RW", getParamWithNoise(RECURRENT_WEIGHTS, training, mgr));
+        KernelBuffer b = toBuffer("b", getParamWithNoise(BIAS, training, mgr));
+        KernelBuffer bhn = cell() == CellType.GRU ? toBuffer("bhn", getParamWithNoise(GRU_RECURRENT_BIAS, training, mgr)) : null;
+        KernelBuffer proj = pool.any("proj", (long) steps * mb * width);
         Blas.gemm(false, false, steps * mb, width, nIn, 1.0, x, 0, w, 0, 0.0, proj, 0);
         for (int row = 0; row < steps * mb; row++) {
             for (int k = 0; k < width; k++) {
@@ -258,11 +263,31 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
                 }
             }
         }
+        lastTrainingPass = training ? new TrainingPass(f, input, maskArray, init, paramValues()) : null;
         return f;
     }
 
+    /**
+     * @return the last training forward pass if it ran on this input, mask, start state and these
+     *         parameter values, else a new forward pass
+     */
+    private Forward trainingForward(Map<String, INDArray> init, LayerWorkspaceMgr mgr) {
+        TrainingPass last = lastTrainingPass;
+        lastTrainingPass = null;
+        if (last != null && last.input() == input && last.mask() == maskArray && last.init() == init
+                && java.util.Arrays.equals(last.params(), paramValues())) {
+            return last.forward();
+        }
+        return forward(init, true, mgr);
+    }
+
+    /** @return this layer's parameters as doubles: a copy, since DL4J updates them in place */
+    private double[] paramValues() {
+        return params().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
     /** {@code s_{t+1} = m s_{t+1} + (1 - m) s_t}: a masked step keeps the previous state. */
-    private static void carryMasked(Forward f, int t, DoubleBuffer states) {
+    private static void carryMasked(Forward f, int t, KernelBuffer states) {
         int prev = f.kernel.stateOffset(t);
         int next = f.kernel.stateOffset(t + 1);
         for (int r = 0; r < f.mb; r++) {
@@ -276,7 +301,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         }
     }
 
-    private void initialState(Map<String, INDArray> init, String key, int mb, int hidden, DoubleBuffer states) {
+    private void initialState(Map<String, INDArray> init, String key, int mb, int hidden, KernelBuffer states) {
         INDArray s = init.get(key);
         if (s == null) {
             return;
@@ -286,30 +311,31 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
                     + " but the input has minibatch " + mb + " and the layer " + hidden
                     + " units; reset the state (rnnClearPreviousState) before a new minibatch size");
         }
-        states.put(0, s.castTo(DataType.DOUBLE).dup('c').data().asDouble());
+        states.copyFrom(s);
     }
 
     private Pair<Gradient, INDArray> backward(INDArray epsilon, Map<String, INDArray> init, int backLength,
                                               LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        Forward f = forward(init, true, mgr);
+        applyDropOutIfNecessary(true, mgr);
+        Forward f = trainingForward(init, mgr);
         int mb = f.mb;
         int steps = f.steps;
         int hidden = f.hidden;
         int width = cell().gates() * hidden;
         int n = mb * hidden;
-        DoubleBuffer eps = toBuffer("eps", epsilon.permute(2, 0, 1));
+        KernelBuffer eps = toBuffer("eps", epsilon.permute(2, 0, 1));
         // Steps before the truncation point get no gradient: their rows of dProj must stay zero.
-        DoubleBuffer dProj = pool.zeros("dProj", (long) steps * mb * width);
-        DoubleBuffer dRw = pool.zeros("dRw", (long) hidden * width);
-        DoubleBuffer dBhn = cell() == CellType.GRU ? pool.zeros("dBhn", hidden) : null;
+        KernelBuffer dProj = pool.zeros("dProj", (long) steps * mb * width);
+        KernelBuffer dRw = pool.zeros("dRw", (long) hidden * width);
+        KernelBuffer dBhn = cell() == CellType.GRU ? pool.zeros("dBhn", hidden) : null;
         boolean cellState = f.kernel.cs() != null;
-        DoubleBuffer dh = pool.zeros("dh", n);
-        DoubleBuffer dhNext = pool.zeros("dhNext", n);
-        DoubleBuffer dhCell = f.mask == null ? dh : pool.zeros("dhCell", n);
-        DoubleBuffer dc = cellState ? pool.zeros("dc", n) : null;
-        DoubleBuffer dcNext = cellState ? pool.zeros("dcNext", n) : null;
-        DoubleBuffer dcCell = cellState && f.mask != null ? pool.zeros("dcCell", n) : dc;
+        KernelBuffer dh = pool.zeros("dh", n);
+        KernelBuffer dhNext = pool.zeros("dhNext", n);
+        KernelBuffer dhCell = f.mask == null ? dh : pool.zeros("dhCell", n);
+        KernelBuffer dc = cellState ? pool.zeros("dc", n) : null;
+        KernelBuffer dcNext = cellState ? pool.zeros("dcNext", n) : null;
+        KernelBuffer dcCell = cellState && f.mask != null ? pool.zeros("dcCell", n) : dc;
         int end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
         double[] norms = recordStateGradients ? new double[steps] : null;
         for (int t = steps - 1; t >= end; t--) {
@@ -345,7 +371,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
                     }
                 }
             }
-            DoubleBuffer swap = dh;
+            KernelBuffer swap = dh;
             dh = dhNext;
             dhNext = swap;
             if (dhCell == dhNext) {
@@ -363,15 +389,15 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         if (norms != null) {
             stateGradientNorms = norms;
         }
-        DoubleBuffer dW = pool.any("dW", (long) f.nIn * width);
+        KernelBuffer dW = pool.any("dW", (long) f.nIn * width);
         Blas.gemm(true, false, f.nIn, width, steps * mb, 1.0, f.x, 0, dProj, 0, 0.0, dW, 0);
-        DoubleBuffer db = pool.zeros("db", width);
+        KernelBuffer db = pool.zeros("db", width);
         for (int row = 0; row < steps * mb; row++) {
             for (int k = 0; k < width; k++) {
                 db.put(k, db.get(k) + dProj.get(row * width + k));
             }
         }
-        DoubleBuffer dx = pool.any("dx", (long) steps * mb * f.nIn);
+        KernelBuffer dx = pool.any("dx", (long) steps * mb * f.nIn);
         Blas.gemm(false, true, steps * mb, f.nIn, width, 1.0, dProj, 0, f.w, 0, 0.0, dx, 0);
 
         Map<String, INDArray> views = gradientViews;
@@ -382,14 +408,13 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         if (dBhn != null) {
             putGradient(g, views, GRU_RECURRENT_BIAS, dBhn, new long[]{1, hidden});
         }
-        INDArray dxNcw = fromBuffer(dx, 0, new long[]{steps, mb, f.nIn}).permute(1, 2, 0);
-        INDArray epsOut = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, dxNcw.shape(), 'f');
-        epsOut.assign(dxNcw);
+        INDArray epsOut = mgr.leverageTo(ArrayType.ACTIVATION_GRAD,
+                dx.toArray(0, new long[]{steps, mb, f.nIn}, dataType).permute(1, 2, 0));
         weightNoiseParams.clear();
         return new Pair<>(g, backpropDropOutIfPresent(epsOut));
     }
 
-    private static double meanRowNorm(DoubleBuffer rows, int mb, int width) {
+    private static double meanRowNorm(KernelBuffer rows, int mb, int width) {
         double sum = 0;
         for (int r = 0; r < mb; r++) {
             double sq = 0;
@@ -402,9 +427,9 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         return sum / mb;
     }
 
-    private void putGradient(Gradient g, Map<String, INDArray> views, String key, DoubleBuffer values, long[] shape) {
+    private void putGradient(Gradient g, Map<String, INDArray> views, String key, KernelBuffer values, long[] shape) {
         INDArray view = views.get(key);
-        view.assign(fromBuffer(values, 0, shape));
+        view.assign(values.toArray(0, shape, dataType));
         g.gradientForVariable().put(key, view);
     }
 }

@@ -1,7 +1,5 @@
 package io.github.rnnkit.core.layers;
 
-import java.nio.DoubleBuffer;
-
 /** {@code h_t = act(x_t W + b + h_{t-1} RW)}; the derivative is taken from h_t itself. */
 final class SimpleRnnKernel extends CellKernel {
     private final boolean relu;
@@ -12,7 +10,7 @@ final class SimpleRnnKernel extends CellKernel {
     }
 
     @Override
-    void forward(int t, DoubleBuffer proj, DoubleBuffer rw, DoubleBuffer bhn) {
+    void forward(int t, KernelBuffer proj, KernelBuffer rw, KernelBuffer bhn) {
         int out = stateOffset(t + 1);
         int in = gateOffset(t);
         int n = mb * hidden;
@@ -27,8 +25,8 @@ final class SimpleRnnKernel extends CellKernel {
     }
 
     @Override
-    void backward(int t, DoubleBuffer dh, DoubleBuffer dc, DoubleBuffer rw, DoubleBuffer dProj, DoubleBuffer dRw,
-                  DoubleBuffer dBhn, DoubleBuffer dhPrev, DoubleBuffer dcPrev) {
+    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dRw,
+                  KernelBuffer dBhn, KernelBuffer dhPrev, KernelBuffer dcPrev) {
         int h = stateOffset(t + 1);
         int d = gateOffset(t);
         int n = mb * hidden;
