@@ -38,23 +38,4 @@ final class Blas {
                     ((KernelBuffer.F64) c).from(cOff), n);
         }
     }
-
-    static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
-    }
-
-    /**
-     * tanh through {@link Math#exp}, which HotSpot compiles to an intrinsic while
-     * {@link Math#tanh} stays a slow library call; absolute error below 1e-15.
-     */
-    static double tanh(double x) {
-        if (x > 20) {
-            return 1.0;
-        }
-        if (x < -20) {
-            return -1.0;
-        }
-        double e = Math.exp(2 * x);
-        return (e - 1) / (e + 1);
-    }
 }

@@ -1,7 +1,5 @@
 package io.github.rnnkit.core.layers;
 
-import static io.github.rnnkit.core.layers.Blas.sigmoid;
-
 /**
  * GRU steps in PyTorch's formulation; caches the activated r, z, n and
  * {@code hn = h_{t-1} RW_n + bhn}, the recurrent part the reset gate scales.
@@ -34,7 +32,7 @@ final class GruKernel extends CellKernel {
                 double rg = sigmoid(proj.get(row + k) + rec.get(recRow + k));
                 double zg = sigmoid(proj.get(row + hidden + k) + rec.get(recRow + hidden + k));
                 double hnv = rec.get(recRow + 2 * hidden + k) + bhn.get(k);
-                double n = Blas.tanh(proj.get(row + 2 * hidden + k) + rg * hnv);
+                double n = tanh(proj.get(row + 2 * hidden + k) + rg * hnv);
                 gates.put(row + k, rg);
                 gates.put(row + hidden + k, zg);
                 gates.put(row + 2 * hidden + k, n);

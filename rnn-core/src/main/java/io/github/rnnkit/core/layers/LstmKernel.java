@@ -1,7 +1,5 @@
 package io.github.rnnkit.core.layers;
 
-import static io.github.rnnkit.core.layers.Blas.sigmoid;
-
 /** LSTM steps (gates i, f, g, o); caches the activated gates and tanh(c_t). */
 final class LstmKernel extends CellKernel {
     private final KernelBuffer gates;
@@ -36,7 +34,7 @@ final class LstmKernel extends CellKernel {
             for (int k = 0; k < hidden; k++) {
                 double i = sigmoid(gates.get(row + k));
                 double f = sigmoid(gates.get(row + hidden + k));
-                double g = Blas.tanh(gates.get(row + 2 * hidden + k));
+                double g = tanh(gates.get(row + 2 * hidden + k));
                 double o = sigmoid(gates.get(row + 3 * hidden + k));
                 gates.put(row + k, i);
                 gates.put(row + hidden + k, f);
@@ -44,7 +42,7 @@ final class LstmKernel extends CellKernel {
                 gates.put(row + 3 * hidden + k, o);
                 int s = r * hidden + k;
                 double c = f * cs.get(prev + s) + i * g;
-                double tanh = Blas.tanh(c);
+                double tanh = tanh(c);
                 cs.put(next + s, c);
                 tanhC.put(tc + s, tanh);
                 hs.put(next + s, o * tanh);

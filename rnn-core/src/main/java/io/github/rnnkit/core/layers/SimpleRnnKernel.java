@@ -20,7 +20,7 @@ final class SimpleRnnKernel extends CellKernel {
         Blas.gemm(false, false, mb, hidden, hidden, 1.0, hs, stateOffset(t), rw, 0, 1.0, hs, out);
         for (int i = 0; i < n; i++) {
             double a = hs.get(out + i);
-            hs.put(out + i, relu ? Math.max(0.0, a) : Blas.tanh(a));
+            hs.put(out + i, relu ? Math.max(0.0, a) : tanh(a));
         }
     }
 

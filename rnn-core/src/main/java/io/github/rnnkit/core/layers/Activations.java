@@ -1,0 +1,58 @@
+package io.github.rnnkit.core.layers;
+
+/**
+ * tanh and the logistic sigmoid for the kernels, in two accuracies: to 1e-15 for float64 kernels
+ * (gradient checks), and to float32 rounding for float32 kernels, where a rational function is
+ * several times cheaper than an exponential. {@link Math#tanh} is a slow library call in HotSpot;
+ * {@link Math#exp} is an intrinsic.
+ */
+final class Activations {
+    /** Beyond this, tanh rounds to ±1 in float32. */
+    private static final double FLOAT_TANH_CLAMP = 7.99881172180175781;
+
+    private Activations() {
+    }
+
+    /** @return tanh(x) to an absolute error below 1e-15 */
+    static double tanh(double x) {
+        if (x > 20) {
+            return 1.0;
+        }
+        if (x < -20) {
+            return -1.0;
+        }
+        double e = Math.exp(2 * x);
+        return (e - 1) / (e + 1);
+    }
+
+    /** @return 1 / (1 + e^-x) to double precision */
+    static double sigmoid(double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
+
+    /**
+     * @return tanh(x) to float32 accuracy (absolute error below 1e-6): the [13/6] rational
+     *         approximation Eigen uses for float tanh, clamped where float tanh is ±1
+     */
+    static double tanhFloat(double x) {
+        double c = Math.max(-FLOAT_TANH_CLAMP, Math.min(FLOAT_TANH_CLAMP, x));
+        double x2 = c * c;
+        double p = -2.76076847742355e-16;
+        p = p * x2 + 2.00018790482477e-13;
+        p = p * x2 - 8.60467152213735e-11;
+        p = p * x2 + 5.12229709037114e-08;
+        p = p * x2 + 1.48572235717979e-05;
+        p = p * x2 + 6.37261928875436e-04;
+        p = p * x2 + 4.89352455891786e-03;
+        double q = 1.19825839466702e-06;
+        q = q * x2 + 1.18534705686654e-04;
+        q = q * x2 + 2.26843463243900e-03;
+        q = q * x2 + 4.89352518554385e-03;
+        return c * p / q;
+    }
+
+    /** @return the sigmoid to float32 accuracy, as {@code (1 + tanh(x / 2)) / 2} */
+    static double sigmoidFloat(double x) {
+        return 0.5 + 0.5 * tanhFloat(0.5 * x);
+    }
+}
