@@ -10,7 +10,7 @@ import io.github.rnnkit.core.spec.CellType;
  * initial state, so that the state before step t is block t and after it block t+1.
  *
  * <p>The caller ({@link RecurrentRuntimeLayer}) does what the cells share: the input projection
- * {@code x W + b} of all steps in one product, masking and state carry, the input and bias
+ * {@code x W} of all steps in one product, masking and state carry, the input and bias
  * gradients, and the loop over time. Kernels use OpenBLAS for the per-step recurrent products
  * and plain loops for the gate arithmetic, so a step costs one or two native calls instead of
  * dozens of array operations.
@@ -69,11 +69,13 @@ abstract class CellKernel {
     /**
      * Step t forward, before masking: reads the state block t, writes block t+1.
      *
-     * @param proj {@code x W + b} for all steps {@code [T*mb, G*H]}
+     * @param proj {@code x W} for all steps {@code [T*mb, G*H]}, without the bias
+     * @param bias the input bias {@code b} {@code [G*H]}, added here in the same pass as the
+     *             activation rather than in a pass of its own over all steps
      * @param rw   recurrent weights {@code [H, G*H]}
      * @param bhn  GRU's n-gate recurrent bias {@code [H]}, else null
      */
-    abstract void forward(int t, KernelBuffer proj, KernelBuffer rw, KernelBuffer bhn);
+    abstract void forward(int t, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw, KernelBuffer bhn);
 
     /**
      * Step t backward.

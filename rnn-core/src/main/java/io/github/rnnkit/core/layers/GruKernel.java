@@ -18,7 +18,7 @@ final class GruKernel extends CellKernel {
     }
 
     @Override
-    void forward(int t, KernelBuffer proj, KernelBuffer rw, KernelBuffer bhn) {
+    void forward(int t, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw, KernelBuffer bhn) {
         int prev = stateOffset(t);
         int next = stateOffset(t + 1);
         int z = gateOffset(t);
@@ -29,10 +29,10 @@ final class GruKernel extends CellKernel {
             int recRow = r * width;
             for (int k = 0; k < hidden; k++) {
                 int s = r * hidden + k;
-                double rg = sigmoid(proj.get(row + k) + rec.get(recRow + k));
-                double zg = sigmoid(proj.get(row + hidden + k) + rec.get(recRow + hidden + k));
+                double rg = sigmoid(proj.get(row + k) + bias.get(k) + rec.get(recRow + k));
+                double zg = sigmoid(proj.get(row + hidden + k) + bias.get(hidden + k) + rec.get(recRow + hidden + k));
                 double hnv = rec.get(recRow + 2 * hidden + k) + bhn.get(k);
-                double n = tanh(proj.get(row + 2 * hidden + k) + rg * hnv);
+                double n = tanh(proj.get(row + 2 * hidden + k) + bias.get(2 * hidden + k) + rg * hnv);
                 gates.put(row + k, rg);
                 gates.put(row + hidden + k, zg);
                 gates.put(row + 2 * hidden + k, n);

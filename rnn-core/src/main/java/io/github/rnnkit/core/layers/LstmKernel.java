@@ -19,23 +19,19 @@ final class LstmKernel extends CellKernel {
     }
 
     @Override
-    void forward(int t, KernelBuffer proj, KernelBuffer rw, KernelBuffer bhn) {
+    void forward(int t, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw, KernelBuffer bhn) {
         int z = gateOffset(t);
-        int n = mb * width;
-        for (int i = 0; i < n; i++) {
-            gates.put(z + i, proj.get(z + i));
-        }
-        Blas.gemm(false, false, mb, width, hidden, 1.0, hs, stateOffset(t), rw, 0, 1.0, gates, z);
+        Blas.gemm(false, false, mb, width, hidden, 1.0, hs, stateOffset(t), rw, 0, 0.0, gates, z);
         int prev = stateOffset(t);
         int next = stateOffset(t + 1);
         int tc = t * mb * hidden;
         for (int r = 0; r < mb; r++) {
             int row = z + r * width;
             for (int k = 0; k < hidden; k++) {
-                double i = sigmoid(gates.get(row + k));
-                double f = sigmoid(gates.get(row + hidden + k));
-                double g = tanh(gates.get(row + 2 * hidden + k));
-                double o = sigmoid(gates.get(row + 3 * hidden + k));
+                double i = sigmoid(gates.get(row + k) + proj.get(row + k) + bias.get(k));
+                double f = sigmoid(gates.get(row + hidden + k) + proj.get(row + hidden + k) + bias.get(hidden + k));
+                double g = tanh(gates.get(row + 2 * hidden + k) + proj.get(row + 2 * hidden + k) + bias.get(2 * hidden + k));
+                double o = sigmoid(gates.get(row + 3 * hidden + k) + proj.get(row + 3 * hidden + k) + bias.get(3 * hidden + k));
                 gates.put(row + k, i);
                 gates.put(row + hidden + k, f);
                 gates.put(row + 2 * hidden + k, g);

@@ -37,7 +37,7 @@ import static io.github.rnnkit.core.layers.RecurrentParamInitializer.RECURRENT_W
  *       segment's last {@code k2} steps ({@link #setTruncatedBackLength}), with the state
  *       entering them held fixed.</li>
  * </ul>
- * The input projection {@code x W + b} of all steps is one matrix product, and so are the
+ * The input projection {@code x W} of all steps is one matrix product, and so are the
  * input and input-weight gradients.
  */
 public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLayerConf> {
@@ -241,11 +241,6 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         KernelBuffer bhn = cell() == CellType.GRU ? toBuffer("bhn", getParamWithNoise(GRU_RECURRENT_BIAS, training, mgr)) : null;
         KernelBuffer proj = pool.any("proj", (long) steps * mb * width);
         Blas.gemm(false, false, steps * mb, width, nIn, 1.0, x, 0, w, 0, 0.0, proj, 0);
-        for (int row = 0; row < steps * mb; row++) {
-            for (int k = 0; k < width; k++) {
-                proj.put(row * width + k, proj.get(row * width + k) + b.get(k));
-            }
-        }
         CellKernel kernel = CellKernel.create(cell(), layerConf().getActivationFn() instanceof ActivationReLU, steps, mb,
                 hidden, pool);
         initialState(init, STATE_H, mb, hidden, kernel.hs);
@@ -255,7 +250,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         double[] mask = maskArray == null ? null : maskArray.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         Forward f = new Forward(mb, steps, nIn, hidden, x, w, rw, mask, kernel);
         for (int t = 0; t < steps; t++) {
-            kernel.forward(t, proj, rw, bhn);
+            kernel.forward(t, proj, b, rw, bhn);
             if (mask != null) {
                 carryMasked(f, t, kernel.hs);
                 if (kernel.cs() != null) {

@@ -10,17 +10,17 @@ final class SimpleRnnKernel extends CellKernel {
     }
 
     @Override
-    void forward(int t, KernelBuffer proj, KernelBuffer rw, KernelBuffer bhn) {
+    void forward(int t, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw, KernelBuffer bhn) {
         int out = stateOffset(t + 1);
         int in = gateOffset(t);
-        int n = mb * hidden;
-        for (int i = 0; i < n; i++) {
-            hs.put(out + i, proj.get(in + i));
-        }
-        Blas.gemm(false, false, mb, hidden, hidden, 1.0, hs, stateOffset(t), rw, 0, 1.0, hs, out);
-        for (int i = 0; i < n; i++) {
-            double a = hs.get(out + i);
-            hs.put(out + i, relu ? Math.max(0.0, a) : tanh(a));
+        Blas.gemm(false, false, mb, hidden, hidden, 1.0, hs, stateOffset(t), rw, 0, 0.0, hs, out);
+        for (int r = 0; r < mb; r++) {
+            int row = r * hidden;
+            for (int k = 0; k < hidden; k++) {
+                int i = row + k;
+                double a = hs.get(out + i) + proj.get(in + i) + bias.get(k);
+                hs.put(out + i, relu ? Math.max(0.0, a) : tanh(a));
+            }
         }
     }
 
