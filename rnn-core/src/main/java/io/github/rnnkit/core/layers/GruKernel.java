@@ -1,5 +1,7 @@
 package io.github.rnnkit.core.layers;
 
+import java.nio.FloatBuffer;
+
 /**
  * GRU steps in PyTorch's formulation; caches the activated r, z, n and
  * {@code hn = h_{t-1} RW_n + bhn}, the recurrent part the reset gate scales.
@@ -24,6 +26,12 @@ final class GruKernel extends CellKernel {
         int z = gateOffset(t);
         int hnOff = t * mb * hidden;
         Blas.gemm(false, false, mb, width, hidden, 1.0, hs, prev, rw, 0, 0.0, rec, 0);
+        if (hs instanceof KernelBuffer.F32 h32) {
+            forwardFloat(((KernelBuffer.F32) proj).b, ((KernelBuffer.F32) bias).b, ((KernelBuffer.F32) rec).b,
+                    ((KernelBuffer.F32) bhn).b, ((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) hn).b, h32.b,
+                    prev, next, z, hnOff);
+            return;
+        }
         for (int r = 0; r < mb; r++) {
             int row = z + r * width;
             int recRow = r * width;
@@ -48,7 +56,12 @@ final class GruKernel extends CellKernel {
         int prev = stateOffset(t);
         int z = gateOffset(t);
         int hnOff = t * mb * hidden;
-        for (int r = 0; r < mb; r++) {
+        if (hs instanceof KernelBuffer.F32 h32) {
+            gateGradientsFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) hn).b, h32.b, ((KernelBuffer.F32) dh).b,
+                    ((KernelBuffer.F32) dProj).b, ((KernelBuffer.F32) rec).b, ((KernelBuffer.F32) dBhn).b,
+                    ((KernelBuffer.F32) dhPrev).b, prev, z, hnOff);
+        }
+        for (int r = 0; r < mb && !(hs instanceof KernelBuffer.F32); r++) {
             int row = z + r * width;
             int recRow = r * width;
             for (int k = 0; k < hidden; k++) {
@@ -73,6 +86,62 @@ final class GruKernel extends CellKernel {
         }
         Blas.gemm(true, false, hidden, width, mb, 1.0, hs, prev, rec, 0, 1.0, dRw, 0);
         Blas.gemm(false, true, mb, hidden, width, 1.0, rec, 0, rw, 0, 1.0, dhPrev, 0);
+    }
+
+    /**
+     * {@link #forward}'s gate pass in float32 on the float buffers themselves, which C2 compiles
+     * to a faster loop than access through {@link KernelBuffer#get}. The same maths;
+     * PrecisionAgreementTest holds the two to float accuracy.
+     */
+    private void forwardFloat(FloatBuffer proj, FloatBuffer bias, FloatBuffer rec, FloatBuffer bhn, FloatBuffer gates,
+                              FloatBuffer hn, FloatBuffer hs, int prev, int next, int z, int hnOff) {
+        int h2 = 2 * hidden;
+        for (int r = 0; r < mb; r++) {
+            int row = z + r * width;
+            int recRow = r * width;
+            for (int k = 0; k < hidden; k++) {
+                int s = r * hidden + k;
+                double rg = Activations.sigmoidFloat(proj.get(row + k) + bias.get(k) + rec.get(recRow + k));
+                double zg = Activations.sigmoidFloat(proj.get(row + hidden + k) + bias.get(hidden + k)
+                        + rec.get(recRow + hidden + k));
+                double hnv = rec.get(recRow + h2 + k) + bhn.get(k);
+                double n = Activations.tanhFloat(proj.get(row + h2 + k) + bias.get(h2 + k) + rg * hnv);
+                gates.put(row + k, (float) rg);
+                gates.put(row + hidden + k, (float) zg);
+                gates.put(row + h2 + k, (float) n);
+                hn.put(hnOff + s, (float) hnv);
+                hs.put(next + s, (float) (n + zg * (hs.get(prev + s) - n)));
+            }
+        }
+    }
+
+    /** {@link #backward}'s gate gradients in float32 on the buffers themselves, as {@link #forwardFloat}. */
+    private void gateGradientsFloat(FloatBuffer gates, FloatBuffer hn, FloatBuffer hs, FloatBuffer dh, FloatBuffer dProj,
+                                    FloatBuffer rec, FloatBuffer dBhn, FloatBuffer dhPrev, int prev, int z, int hnOff) {
+        int h2 = 2 * hidden;
+        for (int r = 0; r < mb; r++) {
+            int row = z + r * width;
+            int recRow = r * width;
+            for (int k = 0; k < hidden; k++) {
+                int s = r * hidden + k;
+                double rg = gates.get(row + k);
+                double zg = gates.get(row + hidden + k);
+                double n = gates.get(row + h2 + k);
+                double dhs = dh.get(s);
+                double dn = dhs * (1 - zg) * (1 - n * n);
+                double dz = dhs * (hs.get(prev + s) - n) * zg * (1 - zg);
+                double dr = dn * hn.get(hnOff + s) * rg * (1 - rg);
+                double dhn = dn * rg;
+                dProj.put(row + k, (float) dr);
+                dProj.put(row + hidden + k, (float) dz);
+                dProj.put(row + h2 + k, (float) dn);
+                rec.put(recRow + k, (float) dr);
+                rec.put(recRow + hidden + k, (float) dz);
+                rec.put(recRow + h2 + k, (float) dhn);
+                dBhn.put(k, (float) (dBhn.get(k) + dhn));
+                dhPrev.put(s, (float) (dhs * zg));
+            }
+        }
     }
 
     private double prev(int s, int prevOffset) {

@@ -31,8 +31,9 @@ final class SimpleRnnKernel extends CellKernel {
     }
 
     /**
-     * The float32 activation pass on the buffers themselves: measured 3x faster than through
-     * {@link KernelBuffer#get}, whose buffer C2 reloads on every element.
+     * The float32 activation pass on the float buffers themselves: in isolation 3x faster than
+     * the same loop through {@link KernelBuffer#get} (5 ms against 17 ms for 100 steps of
+     * 64 x 128 units), as C2 compiles loops over local JDK buffers better.
      */
     private void forwardFloat(FloatBuffer h, FloatBuffer proj, FloatBuffer bias, int out, int in) {
         for (int r = 0; r < mb; r++) {
