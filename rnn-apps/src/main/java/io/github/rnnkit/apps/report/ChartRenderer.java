@@ -73,8 +73,10 @@ public final class ChartRenderer {
         st.setXAxisLogarithmic(chart.logX());
         // XChart's own log axis draws a grid line per unit of every decade: unreadable over the
         // 30+ decades a vanishing gradient spans. Beyond a few decades, plot log10(y) on a linear
-        // axis and label it as y; within a few, XChart's log axis reads better.
-        boolean log10Y = chart.logY() && decades(chart) > NATIVE_LOG_DECADES;
+        // axis and label it as y; within a few, XChart's log axis reads better. Within less than
+        // two it labels one or two powers of ten, so there too log10(y) gets labels between them.
+        double decades = decades(chart);
+        boolean log10Y = chart.logY() && (decades > NATIVE_LOG_DECADES || decades < 2);
         if (log10Y) {
             st.setyAxisTickLabelsFormattingFunction(ChartRenderer::powerOfTen);
         } else if (chart.logY()) {
