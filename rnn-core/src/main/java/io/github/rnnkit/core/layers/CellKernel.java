@@ -21,8 +21,6 @@ abstract class CellKernel {
     protected final int width;
     /** Hidden states, {@code [(T+1)*mb, H]}; block 0 is the initial state. */
     protected final KernelBuffer hs;
-    /** True for float32 buffers, whose activations need only float32 accuracy. */
-    private final boolean single;
 
     CellKernel(int steps, int mb, int hidden, int gates, BufferPool pool) {
         this.mb = mb;
@@ -30,17 +28,16 @@ abstract class CellKernel {
         this.width = gates * hidden;
         // Block 0 is the initial state: zero unless the caller writes one.
         this.hs = pool.zeros("hs", (long) (steps + 1) * mb * hidden);
-        this.single = hs instanceof KernelBuffer.F32;
     }
 
-    /** @return tanh(x) to the accuracy of the kernel's precision */
-    final double tanh(double x) {
-        return single ? Activations.tanhFloat(x) : Activations.tanh(x);
+    /** @return tanh(x) in double precision, for the float64 paths (float32 ones call {@link Activations#tanhFloat}) */
+    static double tanh(double x) {
+        return Activations.tanh(x);
     }
 
-    /** @return the logistic sigmoid to the accuracy of the kernel's precision */
-    final double sigmoid(double x) {
-        return single ? Activations.sigmoidFloat(x) : Activations.sigmoid(x);
+    /** @return the logistic sigmoid in double precision, for the float64 paths */
+    static double sigmoid(double x) {
+        return Activations.sigmoid(x);
     }
 
     static CellKernel create(CellType cell, boolean relu, int steps, int mb, int hidden, BufferPool pool) {

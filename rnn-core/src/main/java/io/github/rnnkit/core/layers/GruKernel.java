@@ -60,28 +60,29 @@ final class GruKernel extends CellKernel {
             gateGradientsFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) hn).b, h32.b, ((KernelBuffer.F32) dh).b,
                     ((KernelBuffer.F32) dProj).b, ((KernelBuffer.F32) rec).b, ((KernelBuffer.F32) dBhn).b,
                     ((KernelBuffer.F32) dhPrev).b, prev, z, hnOff);
-        }
-        for (int r = 0; r < mb && !(hs instanceof KernelBuffer.F32); r++) {
-            int row = z + r * width;
-            int recRow = r * width;
-            for (int k = 0; k < hidden; k++) {
-                int s = r * hidden + k;
-                double rg = gates.get(row + k);
-                double zg = gates.get(row + hidden + k);
-                double n = gates.get(row + 2 * hidden + k);
-                double dhs = dh.get(s);
-                double dn = dhs * (1 - zg) * (1 - n * n);                      // dL/d(n pre-activation)
-                double dz = dhs * (prev(s, prev) - n) * zg * (1 - zg);          // dL/d(z pre-activation)
-                double dr = dn * hn.get(hnOff + s) * rg * (1 - rg);           // dL/d(r pre-activation)
-                double dhn = dn * rg;                                          // dL/d(h RW_n + bhn)
-                dProj.put(row + k, dr);
-                dProj.put(row + hidden + k, dz);
-                dProj.put(row + 2 * hidden + k, dn);
-                rec.put(recRow + k, dr);
-                rec.put(recRow + hidden + k, dz);
-                rec.put(recRow + 2 * hidden + k, dhn);
-                dBhn.put(k, dBhn.get(k) + dhn);
-                dhPrev.put(s, dhs * zg);
+        } else {
+            for (int r = 0; r < mb; r++) {
+                int row = z + r * width;
+                int recRow = r * width;
+                for (int k = 0; k < hidden; k++) {
+                    int s = r * hidden + k;
+                    double rg = gates.get(row + k);
+                    double zg = gates.get(row + hidden + k);
+                    double n = gates.get(row + 2 * hidden + k);
+                    double dhs = dh.get(s);
+                    double dn = dhs * (1 - zg) * (1 - n * n);                      // dL/d(n pre-activation)
+                    double dz = dhs * (prev(s, prev) - n) * zg * (1 - zg);          // dL/d(z pre-activation)
+                    double dr = dn * hn.get(hnOff + s) * rg * (1 - rg);           // dL/d(r pre-activation)
+                    double dhn = dn * rg;                                          // dL/d(h RW_n + bhn)
+                    dProj.put(row + k, dr);
+                    dProj.put(row + hidden + k, dz);
+                    dProj.put(row + 2 * hidden + k, dn);
+                    rec.put(recRow + k, dr);
+                    rec.put(recRow + hidden + k, dz);
+                    rec.put(recRow + 2 * hidden + k, dhn);
+                    dBhn.put(k, dBhn.get(k) + dhn);
+                    dhPrev.put(s, dhs * zg);
+                }
             }
         }
         Blas.gemm(true, false, hidden, width, mb, 1.0, hs, prev, rec, 0, 1.0, dRw, 0);

@@ -94,23 +94,24 @@ final class LstmKernel extends CellKernel {
             gateGradientsFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) tanhC).b, ((KernelBuffer.F32) cs).b,
                     ((KernelBuffer.F32) dh).b, ((KernelBuffer.F32) dc).b, ((KernelBuffer.F32) dProj).b,
                     ((KernelBuffer.F32) dcPrev).b, z, prev, tc);
-        }
-        for (int r = 0; r < mb && !(hs instanceof KernelBuffer.F32); r++) {
-            int row = z + r * width;
-            for (int k = 0; k < hidden; k++) {
-                int s = r * hidden + k;
-                double i = gates.get(row + k);
-                double f = gates.get(row + hidden + k);
-                double g = gates.get(row + 2 * hidden + k);
-                double o = gates.get(row + 3 * hidden + k);
-                double tanh = tanhC.get(tc + s);
-                double dhs = dh.get(s);
-                double dcTotal = dc.get(s) + dhs * o * (1 - tanh * tanh);
-                dProj.put(row + k, dcTotal * g * i * (1 - i));
-                dProj.put(row + hidden + k, dcTotal * cs.get(prev + s) * f * (1 - f));
-                dProj.put(row + 2 * hidden + k, dcTotal * i * (1 - g * g));
-                dProj.put(row + 3 * hidden + k, dhs * tanh * o * (1 - o));
-                dcPrev.put(s, dcTotal * f);
+        } else {
+            for (int r = 0; r < mb; r++) {
+                int row = z + r * width;
+                for (int k = 0; k < hidden; k++) {
+                    int s = r * hidden + k;
+                    double i = gates.get(row + k);
+                    double f = gates.get(row + hidden + k);
+                    double g = gates.get(row + 2 * hidden + k);
+                    double o = gates.get(row + 3 * hidden + k);
+                    double tanh = tanhC.get(tc + s);
+                    double dhs = dh.get(s);
+                    double dcTotal = dc.get(s) + dhs * o * (1 - tanh * tanh);
+                    dProj.put(row + k, dcTotal * g * i * (1 - i));
+                    dProj.put(row + hidden + k, dcTotal * cs.get(prev + s) * f * (1 - f));
+                    dProj.put(row + 2 * hidden + k, dcTotal * i * (1 - g * g));
+                    dProj.put(row + 3 * hidden + k, dhs * tanh * o * (1 - o));
+                    dcPrev.put(s, dcTotal * f);
+                }
             }
         }
         Blas.gemm(true, false, hidden, width, mb, 1.0, hs, prev, dProj, z, 1.0, dRw, 0);

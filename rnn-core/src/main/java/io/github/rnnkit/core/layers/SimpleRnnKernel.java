@@ -54,12 +54,13 @@ final class SimpleRnnKernel extends CellKernel {
         int n = mb * hidden;
         if (hs instanceof KernelBuffer.F32 h32) {
             derivativeFloat(h32.b, ((KernelBuffer.F32) dh).b, ((KernelBuffer.F32) dProj).b, h, d, n);
-        }
-        for (int i = 0; i < n && !(hs instanceof KernelBuffer.F32); i++) {
-            // At a masked row dh is 0, so the post-mask h cached there does no harm.
-            double v = hs.get(h + i);
-            double derivative = relu ? (v > 0 ? 1.0 : 0.0) : 1.0 - v * v;
-            dProj.put(d + i, dh.get(i) * derivative);
+        } else {
+            for (int i = 0; i < n; i++) {
+                // At a masked row dh is 0, so the post-mask h cached there does no harm.
+                double v = hs.get(h + i);
+                double derivative = relu ? (v > 0 ? 1.0 : 0.0) : 1.0 - v * v;
+                dProj.put(d + i, dh.get(i) * derivative);
+            }
         }
         Blas.gemm(true, false, hidden, hidden, mb, 1.0, hs, stateOffset(t), dProj, d, 1.0, dRw, 0);
         Blas.gemm(false, true, mb, hidden, hidden, 1.0, dProj, d, rw, 0, 0.0, dhPrev, 0);
