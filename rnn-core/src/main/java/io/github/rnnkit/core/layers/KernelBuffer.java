@@ -8,43 +8,59 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 /**
  * A direct buffer of the kernels' working values in one precision: float64 for double-precision
  * networks (gradient checks), float32 otherwise, so that a float network's recurrent products run
  * in {@code sgemm} and move half the bytes. Elements are read and written as doubles; the
- * float32 buffer rounds on {@link #put}.
+ * float32 buffer rounds on {@link #put}. Zeroing and copies work on the bytes, whatever the
+ * precision.
  */
 abstract sealed class KernelBuffer permits KernelBuffer.F32, KernelBuffer.F64 {
+    private static final byte[] ZEROS = new byte[1 << 16];
+    private final ByteBuffer bytes;
+    private final int elementBytes;
+
+    private KernelBuffer(ByteBuffer bytes, int elementBytes) {
+        this.bytes = bytes;
+        this.elementBytes = elementBytes;
+    }
+
     /** @return a zeroed buffer of {@code n} elements, float32 unless {@code dataType} is DOUBLE */
     static KernelBuffer allocate(DataType dataType, long n) {
-        ByteBuffer bytes = ByteBuffer.allocateDirect(Math.toIntExact(n * (dataType == DataType.DOUBLE ? 8 : 4)))
-                .order(ByteOrder.nativeOrder());
-        return dataType == DataType.DOUBLE ? new F64(bytes.asDoubleBuffer()) : new F32(bytes.asFloatBuffer());
+        boolean dbl = dataType == DataType.DOUBLE;
+        ByteBuffer bytes = ByteBuffer.allocateDirect(Math.toIntExact(n * (dbl ? 8 : 4))).order(ByteOrder.nativeOrder());
+        return dbl ? new F64(bytes) : new F32(bytes);
     }
 
     abstract double get(int i);
 
     abstract void put(int i, double v);
 
-    abstract int capacity();
-
     /** @return the precision of the elements */
     abstract DataType dataType();
 
+    final int capacity() {
+        return bytes.capacity() / elementBytes;
+    }
+
     /** Sets every element of {@code [0, n)} to zero. */
-    abstract void zero(int n);
+    final void zero(int n) {
+        int length = n * elementBytes;
+        for (int i = 0; i < length; i += ZEROS.length) {
+            bytes.put(i, ZEROS, 0, Math.min(ZEROS.length, length - i));
+        }
+    }
 
     /** Copies all of {@code a}, read in row-major order, into this buffer from index 0. */
     final void copyFrom(INDArray a) {
         // Judged by the strides: ND4J reports some permuted views as 'c' order.
         boolean plain = a.dataType() == dataType() && a.data().offset() == 0 && a.length() == a.data().length()
-                && java.util.Arrays.equals(a.stride(), Nd4j.getStrides(a.shape(), 'c'));
+                && Arrays.equals(a.stride(), Nd4j.getStrides(a.shape(), 'c'));
         INDArray c = plain ? a : a.castTo(dataType()).dup('c');
-        copyFromContiguous(c.data().asNio(), Math.toIntExact(c.length()));
+        bytes.put(0, c.data().asNio(), 0, Math.toIntExact(c.length()) * elementBytes);
     }
-
-    abstract void copyFromContiguous(ByteBuffer bytes, int n);
 
     /**
      * @return {@code prod(shape)} elements from {@code offset} as a new row-major array of type
@@ -52,18 +68,17 @@ abstract sealed class KernelBuffer permits KernelBuffer.F32, KernelBuffer.F64 {
      */
     final INDArray toArray(int offset, long[] shape, DataType type) {
         INDArray out = Nd4j.createUninitialized(dataType(), shape, 'c');
-        copyTo(offset, out.data().asNio(), Math.toIntExact(out.length()));
+        out.data().asNio().put(0, bytes, offset * elementBytes, Math.toIntExact(out.length()) * elementBytes);
         return type == dataType() ? out : out.castTo(type);
     }
-
-    abstract void copyTo(int offset, ByteBuffer bytes, int n);
 
     /** Float64 elements. */
     static final class F64 extends KernelBuffer {
         final DoubleBuffer b;
 
-        F64(DoubleBuffer b) {
-            this.b = b;
+        private F64(ByteBuffer bytes) {
+            super(bytes, Double.BYTES);
+            this.b = bytes.asDoubleBuffer();
         }
 
         @Override
@@ -77,32 +92,8 @@ abstract sealed class KernelBuffer permits KernelBuffer.F32, KernelBuffer.F64 {
         }
 
         @Override
-        int capacity() {
-            return b.capacity();
-        }
-
-        @Override
         DataType dataType() {
             return DataType.DOUBLE;
-        }
-
-        private static final double[] ZEROS = new double[1 << 14];
-
-        @Override
-        void zero(int n) {
-            for (int i = 0; i < n; i += ZEROS.length) {
-                b.put(i, ZEROS, 0, Math.min(ZEROS.length, n - i));
-            }
-        }
-
-        @Override
-        void copyFromContiguous(ByteBuffer bytes, int n) {
-            b.put(0, bytes.order(ByteOrder.nativeOrder()).asDoubleBuffer(), 0, n);
-        }
-
-        @Override
-        void copyTo(int offset, ByteBuffer bytes, int n) {
-            bytes.order(ByteOrder.nativeOrder()).asDoubleBuffer().put(0, b, offset, n);
         }
 
         DoubleBuffer from(int offset) {
@@ -114,8 +105,9 @@ abstract sealed class KernelBuffer permits KernelBuffer.F32, KernelBuffer.F64 {
     static final class F32 extends KernelBuffer {
         final FloatBuffer b;
 
-        F32(FloatBuffer b) {
-            this.b = b;
+        private F32(ByteBuffer bytes) {
+            super(bytes, Float.BYTES);
+            this.b = bytes.asFloatBuffer();
         }
 
         @Override
@@ -129,32 +121,8 @@ abstract sealed class KernelBuffer permits KernelBuffer.F32, KernelBuffer.F64 {
         }
 
         @Override
-        int capacity() {
-            return b.capacity();
-        }
-
-        @Override
         DataType dataType() {
             return DataType.FLOAT;
-        }
-
-        private static final float[] ZEROS = new float[1 << 14];
-
-        @Override
-        void zero(int n) {
-            for (int i = 0; i < n; i += ZEROS.length) {
-                b.put(i, ZEROS, 0, Math.min(ZEROS.length, n - i));
-            }
-        }
-
-        @Override
-        void copyFromContiguous(ByteBuffer bytes, int n) {
-            b.put(0, bytes.order(ByteOrder.nativeOrder()).asFloatBuffer(), 0, n);
-        }
-
-        @Override
-        void copyTo(int offset, ByteBuffer bytes, int n) {
-            bytes.order(ByteOrder.nativeOrder()).asFloatBuffer().put(0, b, offset, n);
         }
 
         FloatBuffer from(int offset) {

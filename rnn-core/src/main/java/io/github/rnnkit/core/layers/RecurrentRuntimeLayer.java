@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -227,7 +228,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         applyDropOutIfNecessary(training, mgr);
         if (input.rank() != 3) {
             throw new IllegalStateException(layerId() + " expects input [miniBatch, " + layerConf().getNIn()
-                    + ", time], got shape " + java.util.Arrays.toString(input.shape()));
+                    + ", time], got shape " + Arrays.toString(input.shape()));
         }
         int mb = (int) input.size(0);
         int nIn = (int) input.size(1);
@@ -270,7 +271,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         TrainingPass last = lastTrainingPass;
         lastTrainingPass = null;
         if (last != null && last.input() == input && last.mask() == maskArray && last.init() == init
-                && java.util.Arrays.equals(last.params(), paramValues())) {
+                && Arrays.equals(last.params(), paramValues())) {
             return last.forward();
         }
         return forward(init, true, mgr);
@@ -302,7 +303,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
             return;
         }
         if (s.size(0) != mb || s.size(1) != hidden) {
-            throw new IllegalStateException(layerId() + ": stored state has shape " + java.util.Arrays.toString(s.shape())
+            throw new IllegalStateException(layerId() + ": stored state has shape " + Arrays.toString(s.shape())
                     + " but the input has minibatch " + mb + " and the layer " + hidden
                     + " units; reset the state (rnnClearPreviousState) before a new minibatch size");
         }
