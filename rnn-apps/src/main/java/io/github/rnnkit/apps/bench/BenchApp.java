@@ -36,6 +36,7 @@ public final class BenchApp {
             Nd4j.factory().blas().setMaxThreads(o.threads());
         }
         int threads = Nd4j.factory().blas().getMaxThreads();
+        String policy = ompWaitPolicy();
         List<BenchResult> out = new ArrayList<>();
         for (BenchConfig c : o.configs()) {
             DataSet data = c.data(0);
@@ -43,12 +44,19 @@ public final class BenchApp {
                 RnnNetwork net = NetworkFactory.create(c.spec(cell));
                 double train = median(() -> net.fit(data), o.warmup(), o.steps());
                 double infer = median(() -> net.output(data.getFeatures()), o.warmup(), o.steps());
-                BenchResult r = new BenchResult(c, cell == CellType.SIMPLE_RNN ? "RNN" : cell.name(), train, infer, threads);
+                BenchResult r = new BenchResult(c, cell == CellType.SIMPLE_RNN ? "RNN" : cell.name(), train, infer, threads,
+                        policy);
                 out.add(r);
                 sink.accept(r);
             }
         }
         return out;
+    }
+
+    /** @return {@code OMP_WAIT_POLICY} as libnd4j's OpenMP runtime read it at start-up, or "unset" */
+    public static String ompWaitPolicy() {
+        String p = System.getenv("OMP_WAIT_POLICY");
+        return p == null || p.isBlank() ? "unset" : p.trim();
     }
 
     private static double median(Runnable step, int warmup, int steps) {

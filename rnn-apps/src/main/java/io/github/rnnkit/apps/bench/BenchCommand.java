@@ -56,6 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
                 .map(c -> c.with(batch, length, hidden)).toList();
         List<CellType> cellTypes = Arrays.stream(cells.split(",")).map(CellType::parse).toList();
         PrintWriter w = spec.commandLine().getOut();
+        if (!BenchApp.ompWaitPolicy().equalsIgnoreCase("passive")) {
+            spec.commandLine().getErr().println("rnnkit bench: OMP_WAIT_POLICY is " + BenchApp.ompWaitPolicy()
+                    + "; times on few cores are slower than with PASSIVE, which ./rnnkit sets (docs/BENCHMARKS.md)");
+        }
         if (!json) {
             w.printf("%-4s%-6s%12s%12s%n", "cfg", "cell", "train ms", "infer ms");
         }

@@ -1,5 +1,7 @@
 package io.github.rnnkit.core.layers;
 
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -67,9 +69,17 @@ abstract sealed class KernelBuffer permits KernelBuffer.F32, KernelBuffer.F64 {
      *         {@code type}
      */
     final INDArray toArray(int offset, long[] shape, DataType type) {
-        INDArray out = Nd4j.createUninitialized(dataType(), shape, 'c');
+        return toArray(offset, shape, type, LayerWorkspaceMgr.noWorkspaces(), ArrayType.ACTIVATIONS);
+    }
+
+    /**
+     * @return as {@link #toArray(int, long[], DataType)}, allocated where {@code mgr} keeps arrays
+     *         of {@code arrayType}, so that DL4J need not copy it into its workspace
+     */
+    final INDArray toArray(int offset, long[] shape, DataType type, LayerWorkspaceMgr mgr, ArrayType arrayType) {
+        INDArray out = mgr.createUninitialized(arrayType, dataType(), shape, 'c');
         out.data().asNio().put(0, bytes, offset * elementBytes, Math.toIntExact(out.length()) * elementBytes);
-        return type == dataType() ? out : out.castTo(type);
+        return type == dataType() ? out : mgr.castTo(arrayType, type, out, false);
     }
 
     /** Float64 elements. */

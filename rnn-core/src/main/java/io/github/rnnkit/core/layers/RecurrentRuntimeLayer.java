@@ -188,8 +188,8 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         /** @return h of every step {@code [mb, H, T]}, zero at masked steps */
         INDArray output(LayerWorkspaceMgr mgr) {
             // A fresh array each pass: DL4J may change activations in place (dropout of the next layer).
-            INDArray out = kernel.hs.toArray(kernel.stateOffset(1), new long[]{steps, mb, hidden}, dataType)
-                    .permute(1, 2, 0);
+            INDArray out = kernel.hs.toArray(kernel.stateOffset(1), new long[]{steps, mb, hidden}, dataType, mgr,
+                    ArrayType.ACTIVATIONS).permute(1, 2, 0);
             if (mask != null) {
                 INDArray m = Nd4j.create(mask, new long[]{mb, 1, steps}, 'c').castTo(dataType);
                 out.muli(m.broadcast(out.shape()));
@@ -404,8 +404,8 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         if (dBhn != null) {
             putGradient(g, views, GRU_RECURRENT_BIAS, dBhn, new long[]{1, hidden});
         }
-        INDArray epsOut = mgr.leverageTo(ArrayType.ACTIVATION_GRAD,
-                dx.toArray(0, new long[]{steps, mb, f.nIn}, dataType).permute(1, 2, 0));
+        INDArray epsOut = dx.toArray(0, new long[]{steps, mb, f.nIn}, dataType, mgr, ArrayType.ACTIVATION_GRAD)
+                .permute(1, 2, 0);
         weightNoiseParams.clear();
         return new Pair<>(g, backpropDropOutIfPresent(epsOut));
     }

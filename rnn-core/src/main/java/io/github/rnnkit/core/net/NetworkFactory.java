@@ -34,7 +34,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *       decoder stack of the same sizes → {@link RnnOutputLayer}.</li>
  * </ul>
  * Dropout follows PyTorch: on the inputs of every recurrent layer but the first, and of the
- * output layer. Workspaces are off: rnnkit's layers allocate their own working arrays.
+ * output layer. Workspaces are on: without them every ND4J array of a training step is a fresh
+ * native allocation that libnd4j zero-fills, which took a fifth of a step of configuration b of
+ * {@code rnnkit bench} (docs/BENCHMARKS.md); rnnkit's layers keep their own working buffers and
+ * allocate what they hand to DL4J in its workspaces.
  */
 public final class NetworkFactory {
     private NetworkFactory() {
@@ -56,8 +59,8 @@ public final class NetworkFactory {
                 .weightInit(spec.weightInit())
                 .gradientNormalization(spec.clipping().mode())
                 .gradientNormalizationThreshold(spec.clipping().threshold())
-                .trainingWorkspaceMode(WorkspaceMode.NONE)
-                .inferenceWorkspaceMode(WorkspaceMode.NONE)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();
         int nIn = spec.inputSize();
         int width = spec.bidirectional() ? 2 : 1;
