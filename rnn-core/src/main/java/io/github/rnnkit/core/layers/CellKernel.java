@@ -75,17 +75,29 @@ abstract class CellKernel {
     abstract void forward(int t, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw, KernelBuffer bhn);
 
     /**
-     * Step t backward.
+     * Prepares a backward pass over the sequence.
+     *
+     * @param dProj the gradient buffer of the whole pass, {@code [T*mb, G*H]}
+     * @return the buffer into which {@link #backward} writes dL/d(h_{t-1} RW) of every step,
+     *         {@code [T*mb, G*H]}: {@code dProj} itself for cells whose recurrent product enters
+     *         the gates as the input product does; GRU's reset gate scales its n-part, so GRU has
+     *         its own
+     */
+    KernelBuffer beginBackward(KernelBuffer dProj, BufferPool pool) {
+        return dProj;
+    }
+
+    /**
+     * Step t backward. The caller forms the recurrent weight gradient afterwards, in one product
+     * over all steps of the buffer {@link #beginBackward} returned.
      *
      * @param dh      dL/dh_t into the cell {@code [mb, H]} (masked rows zero)
      * @param dc      dL/dc_t into the cell, or null
      * @param rw      recurrent weights
      * @param dProj   where to write dL/d(x_t W + b), step t's block of {@code [T*mb, G*H]}
-     * @param dRw     recurrent weight gradient to add to {@code [H, G*H]}
-     * @param dBhn    GRU's n-gate bias gradient to add to {@code [H]}, else null
      * @param dhPrev  where to write dL/dh_{t-1} through the cell {@code [mb, H]}
      * @param dcPrev  where to write dL/dc_{t-1}, or null
      */
     abstract void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj,
-                           KernelBuffer dRw, KernelBuffer dBhn, KernelBuffer dhPrev, KernelBuffer dcPrev);
+                           KernelBuffer dhPrev, KernelBuffer dcPrev);
 }

@@ -9,8 +9,10 @@ import java.nio.FloatBuffer;
 final class GruKernel extends CellKernel {
     private final KernelBuffer gates;
     private final KernelBuffer hn;
-    /** One step's recurrent product h RW, or in backward its gradient, {@code [mb, 3H]}. */
+    /** One step's recurrent product h RW {@code [mb, 3H]}. */
     private final KernelBuffer rec;
+    /** In backward, dL/d(h_{t-1} RW) of every step {@code [T*mb, 3H]}. */
+    private KernelBuffer dRec;
 
     GruKernel(int steps, int mb, int hidden, BufferPool pool) {
         super(steps, mb, hidden, 3, pool);
@@ -51,19 +53,26 @@ final class GruKernel extends CellKernel {
     }
 
     @Override
-    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dRw,
-                  KernelBuffer dBhn, KernelBuffer dhPrev, KernelBuffer dcPrev) {
+    KernelBuffer beginBackward(KernelBuffer dProj, BufferPool pool) {
+        dRec = pool.any("dRec", dProj.capacity());
+        return dRec;
+    }
+
+    @Override
+    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dhPrev,
+                  KernelBuffer dcPrev) {
         int prev = stateOffset(t);
         int z = gateOffset(t);
         int hnOff = t * mb * hidden;
+        KernelBuffer rec = dRec;
         if (hs instanceof KernelBuffer.F32 h32) {
             gateGradientsFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) hn).b, h32.b, ((KernelBuffer.F32) dh).b,
-                    ((KernelBuffer.F32) dProj).b, ((KernelBuffer.F32) rec).b, ((KernelBuffer.F32) dBhn).b,
-                    ((KernelBuffer.F32) dhPrev).b, prev, z, hnOff);
+                    ((KernelBuffer.F32) dProj).b, ((KernelBuffer.F32) rec).b, ((KernelBuffer.F32) dhPrev).b, prev, z,
+                    hnOff);
         } else {
             for (int r = 0; r < mb; r++) {
                 int row = z + r * width;
-                int recRow = r * width;
+                int recRow = row;
                 for (int k = 0; k < hidden; k++) {
                     int s = r * hidden + k;
                     double rg = gates.get(row + k);
@@ -80,13 +89,11 @@ final class GruKernel extends CellKernel {
                     rec.put(recRow + k, dr);
                     rec.put(recRow + hidden + k, dz);
                     rec.put(recRow + 2 * hidden + k, dhn);
-                    dBhn.put(k, dBhn.get(k) + dhn);
                     dhPrev.put(s, dhs * zg);
                 }
             }
         }
-        Blas.gemm(true, false, hidden, width, mb, 1.0, hs, prev, rec, 0, 1.0, dRw, 0);
-        Blas.gemm(false, true, mb, hidden, width, 1.0, rec, 0, rw, 0, 1.0, dhPrev, 0);
+        Blas.gemm(false, true, mb, hidden, width, 1.0, rec, z, rw, 0, 1.0, dhPrev, 0);
     }
 
     /**
@@ -118,11 +125,11 @@ final class GruKernel extends CellKernel {
 
     /** {@link #backward}'s gate gradients in float32 on the buffers themselves, as {@link #forwardFloat}. */
     private void gateGradientsFloat(FloatBuffer gates, FloatBuffer hn, FloatBuffer hs, FloatBuffer dh, FloatBuffer dProj,
-                                    FloatBuffer rec, FloatBuffer dBhn, FloatBuffer dhPrev, int prev, int z, int hnOff) {
+                                    FloatBuffer rec, FloatBuffer dhPrev, int prev, int z, int hnOff) {
         int h2 = 2 * hidden;
         for (int r = 0; r < mb; r++) {
             int row = z + r * width;
-            int recRow = r * width;
+            int recRow = row;
             for (int k = 0; k < hidden; k++) {
                 int s = r * hidden + k;
                 double rg = gates.get(row + k);
@@ -139,7 +146,6 @@ final class GruKernel extends CellKernel {
                 rec.put(recRow + k, (float) dr);
                 rec.put(recRow + hidden + k, (float) dz);
                 rec.put(recRow + h2 + k, (float) dhn);
-                dBhn.put(k, (float) (dBhn.get(k) + dhn));
                 dhPrev.put(s, (float) (dhs * zg));
             }
         }

@@ -85,8 +85,8 @@ final class LstmKernel extends CellKernel {
     }
 
     @Override
-    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dRw,
-                  KernelBuffer dBhn, KernelBuffer dhPrev, KernelBuffer dcPrev) {
+    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dhPrev,
+                  KernelBuffer dcPrev) {
         int z = gateOffset(t);
         int prev = stateOffset(t);
         int tc = t * mb * hidden;
@@ -114,7 +114,6 @@ final class LstmKernel extends CellKernel {
                 }
             }
         }
-        Blas.gemm(true, false, hidden, width, mb, 1.0, hs, prev, dProj, z, 1.0, dRw, 0);
         Blas.gemm(false, true, mb, hidden, width, 1.0, dProj, z, rw, 0, 0.0, dhPrev, 0);
     }
 

@@ -321,10 +321,11 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         int width = cell().gates() * hidden;
         int n = mb * hidden;
         KernelBuffer eps = toBuffer("eps", epsilon.permute(2, 0, 1));
-        // Steps before the truncation point get no gradient: their rows of dProj must stay zero.
-        KernelBuffer dProj = pool.zeros("dProj", (long) steps * mb * width);
-        KernelBuffer dRw = pool.zeros("dRw", (long) hidden * width);
-        KernelBuffer dBhn = cell() == CellType.GRU ? pool.zeros("dBhn", hidden) : null;
+        int end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
+        // Rows of steps before the truncation point get no gradient; the loop writes all others.
+        KernelBuffer dProj = pool.any("dProj", (long) steps * mb * width);
+        dProj.zero(end * mb * width);
+        KernelBuffer dRec = f.kernel.beginBackward(dProj, pool);
         boolean cellState = f.kernel.cs() != null;
         KernelBuffer dh = pool.zeros("dh", n);
         KernelBuffer dhNext = pool.zeros("dhNext", n);
@@ -332,17 +333,18 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         KernelBuffer dc = cellState ? pool.zeros("dc", n) : null;
         KernelBuffer dcNext = cellState ? pool.zeros("dcNext", n) : null;
         KernelBuffer dcCell = cellState && f.mask != null ? pool.zeros("dcCell", n) : dc;
-        int end = backLength > 0 ? Math.max(0, steps - backLength) : 0;
         double[] norms = recordStateGradients ? new double[steps] : null;
         for (int t = steps - 1; t >= end; t--) {
             int e = t * n;
-            for (int r = 0; r < mb; r++) {
-                double m = f.mask(r, t);
-                for (int k = 0; k < hidden; k++) {
-                    int s = r * hidden + k;
-                    double total = dh.get(s) + eps.get(e + s) * m;
-                    dh.put(s, total);
-                    if (dhCell != dh) {
+            if (f.mask == null) {
+                addInto(dh, eps, e, n);
+            } else {
+                for (int r = 0; r < mb; r++) {
+                    double m = f.mask(r, t);
+                    for (int k = 0; k < hidden; k++) {
+                        int s = r * hidden + k;
+                        double total = dh.get(s) + eps.get(e + s) * m;
+                        dh.put(s, total);
                         dhCell.put(s, total * m);
                         if (cellState) {
                             dcCell.put(s, dc.get(s) * m);
@@ -353,7 +355,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
             if (norms != null) {
                 norms[t] = meanRowNorm(dh, mb, hidden);
             }
-            f.kernel.backward(t, dhCell, dcCell, f.rw, dProj, dRw, dBhn, dhNext, dcNext);
+            f.kernel.backward(t, dhCell, dcCell, f.rw, dProj, dhNext, dcNext);
             if (f.mask != null) {
                 // A masked step passed the state through unchanged, and so passes its gradient back.
                 for (int r = 0; r < mb; r++) {
@@ -385,12 +387,24 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         if (norms != null) {
             stateGradientNorms = norms;
         }
+        // Weight and bias gradients as products over all steps at once: dRW = sum_t h_{t-1}^T dRec_t,
+        // where one product per step would run a k = mb matrix product T times.
+        int first = end * mb;
+        int rows = (steps - end) * mb;
+        KernelBuffer dRw = pool.any("dRw", (long) hidden * width);
+        Blas.gemm(true, false, hidden, width, rows, 1.0, f.kernel.hs, first * hidden, dRec, first * width, 0.0, dRw, 0);
         KernelBuffer dW = pool.any("dW", (long) f.nIn * width);
         Blas.gemm(true, false, f.nIn, width, steps * mb, 1.0, f.x, 0, dProj, 0, 0.0, dW, 0);
-        KernelBuffer db = pool.zeros("db", width);
-        for (int row = 0; row < steps * mb; row++) {
-            for (int k = 0; k < width; k++) {
-                db.put(k, db.get(k) + dProj.get(row * width + k));
+        KernelBuffer db = pool.any("db", width);
+        columnSums(dProj, first, rows, width, db);
+        KernelBuffer dBhn = null;
+        if (cell() == CellType.GRU) {
+            // The n-part of dRec is dL/d(h RW_n + bhn), so bhn's gradient is its column sums.
+            KernelBuffer recSums = pool.any("dRecSums", width);
+            columnSums(dRec, first, rows, width, recSums);
+            dBhn = pool.any("dBhn", hidden);
+            for (int k = 0; k < hidden; k++) {
+                dBhn.put(k, recSums.get(2 * hidden + k));
             }
         }
         KernelBuffer dx = pool.any("dx", (long) steps * mb * f.nIn);
@@ -408,6 +422,36 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
                 .permute(1, 2, 0);
         weightNoiseParams.clear();
         return new Pair<>(g, backpropDropOutIfPresent(epsOut));
+    }
+
+    /** {@code into[i] += from[offset + i]} for {@code i < n}. */
+    private static void addInto(KernelBuffer into, KernelBuffer from, int offset, int n) {
+        if (into instanceof KernelBuffer.F32 a && from instanceof KernelBuffer.F32 b) {
+            java.nio.FloatBuffer x = a.b;
+            java.nio.FloatBuffer y = b.b;
+            for (int i = 0; i < n; i++) {
+                x.put(i, x.get(i) + y.get(offset + i));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                into.put(i, into.get(i) + from.get(offset + i));
+            }
+        }
+    }
+
+    /** {@code sums[k] = sum of a[r][k]} over {@code rows} rows of width {@code width} from row {@code first}. */
+    private void columnSums(KernelBuffer a, int first, int rows, int width, KernelBuffer sums) {
+        if (rows == 0) {
+            sums.zero(width);
+            return;
+        }
+        KernelBuffer ones = pool.any("ones", rows);
+        if (ones.get(rows - 1) != 1.0 || ones.get(0) != 1.0) {
+            for (int i = 0; i < ones.capacity(); i++) {
+                ones.put(i, 1.0);
+            }
+        }
+        Blas.gemm(false, false, 1, width, rows, 1.0, ones, 0, a, first * width, 0.0, sums, 0);
     }
 
     private static double meanRowNorm(KernelBuffer rows, int mb, int width) {

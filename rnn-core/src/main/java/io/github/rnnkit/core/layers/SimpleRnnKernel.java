@@ -47,8 +47,8 @@ final class SimpleRnnKernel extends CellKernel {
     }
 
     @Override
-    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dRw,
-                  KernelBuffer dBhn, KernelBuffer dhPrev, KernelBuffer dcPrev) {
+    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dhPrev,
+                  KernelBuffer dcPrev) {
         int h = stateOffset(t + 1);
         int d = gateOffset(t);
         int n = mb * hidden;
@@ -62,7 +62,6 @@ final class SimpleRnnKernel extends CellKernel {
                 dProj.put(d + i, dh.get(i) * derivative);
             }
         }
-        Blas.gemm(true, false, hidden, hidden, mb, 1.0, hs, stateOffset(t), dProj, d, 1.0, dRw, 0);
         Blas.gemm(false, true, mb, hidden, hidden, 1.0, dProj, d, rw, 0, 0.0, dhPrev, 0);
     }
 
