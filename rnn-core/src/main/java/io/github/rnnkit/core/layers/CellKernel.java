@@ -21,6 +21,8 @@ abstract class CellKernel {
     protected final int width;
     /** Hidden states, {@code [(T+1)*mb, H]}; block 0 is the initial state. */
     protected final KernelBuffer hs;
+    /** True when the gate loops run in SIMD lanes ({@link VectorGates}): float32, and the module is there. */
+    protected final boolean simd;
 
     CellKernel(int steps, int mb, int hidden, int gates, BufferPool pool) {
         this.mb = mb;
@@ -28,6 +30,7 @@ abstract class CellKernel {
         this.width = gates * hidden;
         // Block 0 is the initial state: zero unless the caller writes one.
         this.hs = pool.zeros("hs", (long) (steps + 1) * mb * hidden);
+        this.simd = hs instanceof KernelBuffer.F32 && Simd.covers(hidden);
     }
 
     /** @return tanh(x) in double precision, for the float64 paths (float32 ones call {@link Activations#tanhFloat}) */

@@ -28,6 +28,19 @@ final class GruKernel extends CellKernel {
         int z = gateOffset(t);
         int hnOff = t * mb * hidden;
         Blas.gemm(false, false, mb, width, hidden, 1.0, hs, prev, rw, 0, 0.0, rec, 0);
+        if (simd) {
+            for (int r = 0; r < mb; r++) {
+                int row = z + r * width;
+                int recRow = r * width;
+                int s = r * hidden;
+                VectorGates.sigmoid(gates.bytes(), row, proj.bytes(), row, rec.bytes(), recRow, bias.bytes(), 0, hidden);
+                VectorGates.sigmoid(gates.bytes(), row + hidden, proj.bytes(), row + hidden, rec.bytes(), recRow + hidden,
+                        bias.bytes(), hidden, hidden);
+                VectorGates.gruState(gates.bytes(), row, proj.bytes(), bias.bytes(), rec.bytes(), recRow, bhn.bytes(),
+                        hn.bytes(), hnOff + s, hs.bytes(), prev + s, next + s, hidden);
+            }
+            return;
+        }
         if (hs instanceof KernelBuffer.F32 h32) {
             forwardFloat(((KernelBuffer.F32) proj).b, ((KernelBuffer.F32) bias).b, ((KernelBuffer.F32) rec).b,
                     ((KernelBuffer.F32) bhn).b, ((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) hn).b, h32.b,
@@ -65,7 +78,13 @@ final class GruKernel extends CellKernel {
         int z = gateOffset(t);
         int hnOff = t * mb * hidden;
         KernelBuffer rec = dRec;
-        if (hs instanceof KernelBuffer.F32 h32) {
+        if (simd) {
+            for (int r = 0; r < mb; r++) {
+                int s = r * hidden;
+                VectorGates.gruGradients(gates.bytes(), z + r * width, hn.bytes(), hnOff + s, hs.bytes(), prev + s,
+                        dh.bytes(), s, dProj.bytes(), rec.bytes(), dhPrev.bytes(), hidden);
+            }
+        } else if (hs instanceof KernelBuffer.F32 h32) {
             gateGradientsFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) hn).b, h32.b, ((KernelBuffer.F32) dh).b,
                     ((KernelBuffer.F32) dProj).b, ((KernelBuffer.F32) rec).b, ((KernelBuffer.F32) dhPrev).b, prev, z,
                     hnOff);

@@ -38,6 +38,11 @@ abstract sealed class KernelBuffer permits KernelBuffer.F32, KernelBuffer.F64 {
 
     abstract double get(int i);
 
+    /** @return the bytes, for {@link VectorGates} */
+    final ByteBuffer bytes() {
+        return bytes;
+    }
+
     abstract void put(int i, double v);
 
     /** @return the precision of the elements */

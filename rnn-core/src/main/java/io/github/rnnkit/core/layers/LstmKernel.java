@@ -27,6 +27,22 @@ final class LstmKernel extends CellKernel {
         int prev = stateOffset(t);
         int next = stateOffset(t + 1);
         int tc = t * mb * hidden;
+        if (simd) {
+            for (int r = 0; r < mb; r++) {
+                int row = z + r * width;
+                int s = r * hidden;
+                VectorGates.sigmoid(gates.bytes(), row, gates.bytes(), row, proj.bytes(), row, bias.bytes(), 0, hidden);
+                VectorGates.sigmoid(gates.bytes(), row + hidden, gates.bytes(), row + hidden, proj.bytes(), row + hidden,
+                        bias.bytes(), hidden, hidden);
+                VectorGates.tanh(gates.bytes(), row + 2 * hidden, gates.bytes(), row + 2 * hidden, proj.bytes(),
+                        row + 2 * hidden, bias.bytes(), 2 * hidden, hidden);
+                VectorGates.sigmoid(gates.bytes(), row + 3 * hidden, gates.bytes(), row + 3 * hidden, proj.bytes(),
+                        row + 3 * hidden, bias.bytes(), 3 * hidden, hidden);
+                VectorGates.lstmState(gates.bytes(), row, cs.bytes(), prev + s, next + s, tanhC.bytes(), tc + s,
+                        hs.bytes(), hidden);
+            }
+            return;
+        }
         if (hs instanceof KernelBuffer.F32 h32) {
             forwardFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) proj).b, ((KernelBuffer.F32) bias).b,
                     ((KernelBuffer.F32) cs).b, ((KernelBuffer.F32) tanhC).b, h32.b, z, prev, next, tc);
@@ -90,7 +106,13 @@ final class LstmKernel extends CellKernel {
         int z = gateOffset(t);
         int prev = stateOffset(t);
         int tc = t * mb * hidden;
-        if (hs instanceof KernelBuffer.F32) {
+        if (simd) {
+            for (int r = 0; r < mb; r++) {
+                int s = r * hidden;
+                VectorGates.lstmGradients(gates.bytes(), z + r * width, tanhC.bytes(), tc + s, cs.bytes(), prev + s,
+                        dh.bytes(), dc.bytes(), s, dProj.bytes(), dcPrev.bytes(), hidden);
+            }
+        } else if (hs instanceof KernelBuffer.F32) {
             gateGradientsFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) tanhC).b, ((KernelBuffer.F32) cs).b,
                     ((KernelBuffer.F32) dh).b, ((KernelBuffer.F32) dc).b, ((KernelBuffer.F32) dProj).b,
                     ((KernelBuffer.F32) dcPrev).b, z, prev, tc);

@@ -16,6 +16,19 @@ final class SimpleRnnKernel extends CellKernel {
         int out = stateOffset(t + 1);
         int in = gateOffset(t);
         Blas.gemm(false, false, mb, hidden, hidden, 1.0, hs, stateOffset(t), rw, 0, 0.0, hs, out);
+        if (simd) {
+            for (int r = 0; r < mb; r++) {
+                int row = r * hidden;
+                if (relu) {
+                    VectorGates.relu(hs.bytes(), out + row, hs.bytes(), out + row, proj.bytes(), in + row, bias.bytes(), 0,
+                            hidden);
+                } else {
+                    VectorGates.tanh(hs.bytes(), out + row, hs.bytes(), out + row, proj.bytes(), in + row, bias.bytes(), 0,
+                            hidden);
+                }
+            }
+            return;
+        }
         if (hs instanceof KernelBuffer.F32 h32) {
             forwardFloat(h32.b, ((KernelBuffer.F32) proj).b, ((KernelBuffer.F32) bias).b, out, in);
             return;
@@ -52,7 +65,11 @@ final class SimpleRnnKernel extends CellKernel {
         int h = stateOffset(t + 1);
         int d = gateOffset(t);
         int n = mb * hidden;
-        if (hs instanceof KernelBuffer.F32 h32) {
+        if (simd && relu) {
+            VectorGates.reluGradient(dProj.bytes(), d, dh.bytes(), 0, hs.bytes(), h, n);
+        } else if (simd) {
+            VectorGates.tanhGradient(dProj.bytes(), d, dh.bytes(), 0, hs.bytes(), h, n);
+        } else if (hs instanceof KernelBuffer.F32 h32) {
             derivativeFloat(h32.b, ((KernelBuffer.F32) dh).b, ((KernelBuffer.F32) dProj).b, h, d, n);
         } else {
             for (int i = 0; i < n; i++) {

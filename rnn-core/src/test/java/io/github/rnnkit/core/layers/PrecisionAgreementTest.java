@@ -14,19 +14,37 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Float32 networks run their own kernel loops (float buffers, rational tanh); the float64 ones
- * are the gradient-checked reference. Both must give the same outputs and gradients to float32
+ * Float32 networks run their own kernel loops (float buffers, rational tanh), in SIMD lanes
+ * ({@link VectorGates}) when the Vector API module is there and scalar otherwise; the float64 ones
+ * are the gradient-checked reference. All must give the same outputs and gradients to float32
  * accuracy on the same weights.
  */
 class PrecisionAgreementTest {
-    @ParameterizedTest
-    @CsvSource({"SIMPLE_RNN,TANH", "SIMPLE_RNN,RELU", "LSTM,TANH", "GRU,TANH"})
-    void float32AgreesWithFloat64(CellType cell, RnnActivation activation) {
+    @ParameterizedTest(name = "{0} {1} simd={2}")
+    @CsvSource({"SIMPLE_RNN,TANH,true", "SIMPLE_RNN,RELU,true", "LSTM,TANH,true", "GRU,TANH,true",
+            "SIMPLE_RNN,TANH,false", "SIMPLE_RNN,RELU,false", "LSTM,TANH,false", "GRU,TANH,false"})
+    void float32AgreesWithFloat64(CellType cell, RnnActivation activation, boolean simd) {
+        boolean before = Simd.enabled;
+        try {
+            if (simd) {
+                assertTrue(Simd.lanes() > 0, "run the tests with --add-modules jdk.incubator.vector (as the build does)");
+            }
+            Simd.enabled = simd;
+            // 32 units: whole vectors at 4, 8 or 16 lanes, so the SIMD loops run when enabled.
+            assertEquals(simd, Simd.covers(32));
+            compare(cell, activation);
+        } finally {
+            Simd.enabled = before;
+        }
+    }
+
+    private static void compare(CellType cell, RnnActivation activation) {
         ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_MANY).setInputSize(3)
-                .setHiddenSizes(8).setOutputSize(2).setTask(Task.REGRESSION).optActivation(activation)
+                .setHiddenSizes(32).setOutputSize(2).setTask(Task.REGRESSION).optActivation(activation)
                 .optDataType(DataType.DOUBLE).optSeed(3).build();
         RnnNetwork reference = NetworkFactory.create(spec);
         // Random biases too: the initial ones are zero and would hide a lost bias term.

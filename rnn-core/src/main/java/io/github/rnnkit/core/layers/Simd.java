@@ -1,0 +1,30 @@
+package io.github.rnnkit.core.layers;
+
+/**
+ * Whether float32 kernels run their gate loops in SIMD lanes ({@link VectorGates}). That needs
+ * the JDK's incubating {@code jdk.incubator.vector} module, which a JVM resolves only when told
+ * ({@code java --add-modules jdk.incubator.vector}, as {@code ./rnnkit} and the test runner do);
+ * without it, and for hidden sizes that are not a multiple of the lane count, the kernels run
+ * their scalar float loops, with the same results to float rounding. On this project's
+ * benchmark machine (AVX-512) the SIMD loops made an LSTM step's gate arithmetic about ten times
+ * faster (docs/BENCHMARKS.md).
+ */
+public final class Simd {
+    private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /** Tests turn this off to run the scalar float loops too. */
+    static boolean enabled = AVAILABLE;
+
+    private Simd() {
+    }
+
+    /** @return floats per SIMD vector the float32 kernels use, or 0 when they run scalar loops */
+    public static int lanes() {
+        // VectorGates is loaded only here and when the module is there: its class needs the module.
+        return enabled ? VectorGates.lanes() : 0;
+    }
+
+    /** @return true when float32 kernels of {@code hidden} units run their gate loops in SIMD lanes */
+    static boolean covers(int hidden) {
+        return enabled && hidden % VectorGates.lanes() == 0;
+    }
+}
