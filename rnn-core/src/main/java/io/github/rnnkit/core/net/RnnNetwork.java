@@ -1,6 +1,7 @@
 package io.github.rnnkit.core.net;
 
 import io.github.rnnkit.core.layers.RecurrentRuntimeLayer;
+import io.github.rnnkit.core.layers.TimeMajorOutputLayer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.conf.BackpropType;
@@ -64,12 +65,32 @@ public class RnnNetwork extends MultiLayerNetwork {
     @Override
     public void init(INDArray parameters, boolean cloneParametersArray) {
         super.init(parameters, cloneParametersArray);
+        useTimeMajorOutputLayer();
         int back = isTruncatedBptt() ? layerWiseConfigurations.getTbpttBackLength() : -1;
         for (Layer layer : getLayers()) {
             if (layer instanceof RecurrentRuntimeLayer r) {
                 r.setTruncatedBackLength(back);
             }
         }
+    }
+
+    /**
+     * Puts a {@link TimeMajorOutputLayer} in place of DL4J's RNN output layer, on the same
+     * configuration and parameter views: it reads rnnkit's layers' activations without copying.
+     */
+    private void useTimeMajorOutputLayer() {
+        int last = layers.length - 1;
+        if (last < 0 || layers[last].getClass() != org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer.class) {
+            return;
+        }
+        Layer dl4j = layers[last];
+        TimeMajorOutputLayer out = new TimeMajorOutputLayer(dl4j.conf(), layerWiseConfigurations.getDataType());
+        out.setListeners(dl4j.getListeners());
+        out.setIndex(dl4j.getIndex());
+        out.setParamsViewArray(dl4j.params());
+        out.setParamTable(dl4j.paramTable());
+        layers[last] = out;
+        layerMap.put(dl4j.conf().getLayer().getLayerName(), out);
     }
 
     @Override

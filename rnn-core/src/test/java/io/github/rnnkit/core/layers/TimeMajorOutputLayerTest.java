@@ -1,0 +1,60 @@
+package io.github.rnnkit.core.layers;
+
+import io.github.rnnkit.core.TestArrays;
+import io.github.rnnkit.core.net.NetworkFactory;
+import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.spec.Task;
+import io.github.rnnkit.data.Topology;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * rnnkit's output layer against DL4J's on the same configuration, parameters and data: the same
+ * outputs, score and gradients, with and without masks, for classification and regression.
+ */
+class TimeMajorOutputLayerTest {
+    @ParameterizedTest(name = "{0} {1} {2} masked={3}")
+    @CsvSource({"LSTM,MANY_TO_ONE,CLASSIFICATION,false", "LSTM,MANY_TO_ONE,CLASSIFICATION,true",
+            "GRU,MANY_TO_MANY,REGRESSION,false", "SIMPLE_RNN,MANY_TO_MANY,REGRESSION,true",
+            "GRU,MANY_TO_MANY,CLASSIFICATION,true", "SIMPLE_RNN,SEQ2SEQ,REGRESSION,false"})
+    void agreesWithDl4jsRnnOutputLayer(CellType cell, Topology topology, Task task, boolean masked) {
+        ModelSpec.Builder b = ModelSpec.builder().setCell(cell).setTopology(topology).setInputSize(2).setHiddenSizes(5)
+                .setOutputSize(3).setTask(task).optDataType(DataType.DOUBLE).optSeed(5);
+        if (topology == Topology.SEQ2SEQ) {
+            b.optHorizon(3);
+        }
+        ModelSpec spec = b.build();
+        MultiLayerConfiguration conf = NetworkFactory.configuration(spec);
+        RnnNetwork fast = new RnnNetwork(conf.clone());
+        fast.init();
+        MultiLayerNetwork dl4j = new MultiLayerNetwork(conf.clone());
+        dl4j.init(fast.params().dup(), false);
+        assertInstanceOf(TimeMajorOutputLayer.class, fast.getOutputLayer());
+        assertEquals(org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer.class, dl4j.getOutputLayer().getClass());
+
+        DataSet data = TestArrays.data(spec, 4, 6, masked, 11);
+        INDArray outFast = fast.output(data.getFeatures(), false, data.getFeaturesMaskArray(), data.getLabelsMaskArray());
+        INDArray outDl4j = dl4j.output(data.getFeatures(), false, data.getFeaturesMaskArray(), data.getLabelsMaskArray());
+        assertTrue(outFast.equalsWithEps(outDl4j, 1e-12), "outputs differ");
+
+        for (MultiLayerNetwork net : new MultiLayerNetwork[]{fast, dl4j}) {
+            net.setInput(data.getFeatures());
+            net.setLabels(data.getLabels());
+            net.setLayerMaskArrays(data.getFeaturesMaskArray(), data.getLabelsMaskArray());
+            net.computeGradientAndScore();
+        }
+        assertEquals(dl4j.score(), fast.score(), 1e-12);
+        assertTrue(fast.gradient().gradient().equalsWithEps(dl4j.gradient().gradient(), 1e-12), "gradients differ");
+    }
+}
