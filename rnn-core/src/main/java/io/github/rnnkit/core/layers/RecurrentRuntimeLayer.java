@@ -46,6 +46,11 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     public static final String STATE_H = "h";
     /** State key of the LSTM memory cell c {@code [mb, H]}. */
     public static final String STATE_C = "c";
+    /**
+     * Up to this many inputs, the input weight and input gradients are one matrix-vector product
+     * per input: OpenBLAS's matrix product is several times slower on such thin shapes.
+     */
+    private static final int FEW_INPUTS = 8;
 
     /** The state the last stored-state forward pass started from: the fixed state of a TBPTT segment. */
     private Map<String, INDArray> segmentStart = Map.of();
@@ -394,7 +399,13 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         KernelBuffer dRw = pool.any("dRw", (long) hidden * width);
         Blas.gemm(true, false, hidden, width, rows, 1.0, f.kernel.hs, first * hidden, dRec, first * width, 0.0, dRw, 0);
         KernelBuffer dW = pool.any("dW", (long) f.nIn * width);
-        Blas.gemm(true, false, f.nIn, width, steps * mb, 1.0, f.x, 0, dProj, 0, 0.0, dW, 0);
+        if (f.nIn <= FEW_INPUTS) {
+            for (int j = 0; j < f.nIn; j++) {
+                Blas.gemv(true, steps * mb, width, 1.0, dProj, 0, f.x, j, f.nIn, 0.0, dW, j * width, 1);
+            }
+        } else {
+            Blas.gemm(true, false, f.nIn, width, steps * mb, 1.0, f.x, 0, dProj, 0, 0.0, dW, 0);
+        }
         KernelBuffer db = pool.any("db", width);
         columnSums(dProj, first, rows, width, db);
         KernelBuffer dBhn = null;
@@ -408,7 +419,13 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
             }
         }
         KernelBuffer dx = pool.any("dx", (long) steps * mb * f.nIn);
-        Blas.gemm(false, true, steps * mb, f.nIn, width, 1.0, dProj, 0, f.w, 0, 0.0, dx, 0);
+        if (f.nIn <= FEW_INPUTS) {
+            for (int j = 0; j < f.nIn; j++) {
+                Blas.gemv(false, steps * mb, width, 1.0, dProj, 0, f.w, j * width, 1, 0.0, dx, j, f.nIn);
+            }
+        } else {
+            Blas.gemm(false, true, steps * mb, f.nIn, width, 1.0, dProj, 0, f.w, 0, 0.0, dx, 0);
+        }
 
         Map<String, INDArray> views = gradientViews;
         Gradient g = new DefaultGradient(gradientsFlattened);
@@ -451,7 +468,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
                 ones.put(i, 1.0);
             }
         }
-        Blas.gemm(false, false, 1, width, rows, 1.0, ones, 0, a, first * width, 0.0, sums, 0);
+        Blas.gemv(true, rows, width, 1.0, a, first * width, ones, 0, 1, 0.0, sums, 0, 1);
     }
 
     private static double meanRowNorm(KernelBuffer rows, int mb, int width) {
