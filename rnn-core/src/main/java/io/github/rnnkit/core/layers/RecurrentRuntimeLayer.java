@@ -246,7 +246,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         KernelBuffer b = toBuffer("b", getParamWithNoise(BIAS, training, mgr));
         KernelBuffer bhn = cell() == CellType.GRU ? toBuffer("bhn", getParamWithNoise(GRU_RECURRENT_BIAS, training, mgr)) : null;
         KernelBuffer proj = pool.any("proj", (long) steps * mb * width);
-        Blas.gemm(false, false, steps * mb, width, nIn, 1.0, x, 0, w, 0, 0.0, proj, 0);
+        project(x, w, proj, steps * mb, nIn, width);
         CellKernel kernel = CellKernel.create(cell(), layerConf().getActivationFn() instanceof ActivationReLU, steps, mb,
                 hidden, pool);
         initialState(init, STATE_H, mb, hidden, kernel.hs);
@@ -439,6 +439,42 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
                 .permute(1, 2, 0);
         weightNoiseParams.clear();
         return new Pair<>(g, backpropDropOutIfPresent(epsOut));
+    }
+
+    /**
+     * {@code proj = x W} for {@code rows} rows: a matrix product, or for few inputs one pass over
+     * the output (OpenBLAS took 0.3 ms single-threaded and 1.3 ms on two threads for a
+     * 3200 x 1 x 256 product, four times the cost of writing the output once).
+     */
+    private static void project(KernelBuffer x, KernelBuffer w, KernelBuffer proj, int rows, int nIn, int width) {
+        if (nIn > FEW_INPUTS || nIn == 0) {
+            Blas.gemm(false, false, rows, width, nIn, 1.0, x, 0, w, 0, 0.0, proj, 0);
+        } else if (x instanceof KernelBuffer.F32 && Simd.covers(width)) {
+            VectorGates.project(x.bytes(), w.bytes(), proj.bytes(), rows, nIn, width);
+        } else if (x instanceof KernelBuffer.F32 xf) {
+            java.nio.FloatBuffer xs = xf.b;
+            java.nio.FloatBuffer ws = ((KernelBuffer.F32) w).b;
+            java.nio.FloatBuffer ps = ((KernelBuffer.F32) proj).b;
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < width; k++) {
+                    float sum = 0;
+                    for (int j = 0; j < nIn; j++) {
+                        sum += xs.get(r * nIn + j) * ws.get(j * width + k);
+                    }
+                    ps.put(r * width + k, sum);
+                }
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < width; k++) {
+                    double sum = 0;
+                    for (int j = 0; j < nIn; j++) {
+                        sum += x.get(r * nIn + j) * w.get(j * width + k);
+                    }
+                    proj.put(r * width + k, sum);
+                }
+            }
+        }
     }
 
     /** {@code into[i] += from[offset + i]} for {@code i < n}. */

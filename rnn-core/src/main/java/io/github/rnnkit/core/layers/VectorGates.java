@@ -186,4 +186,23 @@ final class VectorGates {
             store(dhs.mul(z), dhPrev, s + k);
         }
     }
+
+    /**
+     * {@code proj[r] = sum_j x[r][j] w[j]} for {@code rows} rows of {@code nIn} inputs and
+     * weight rows of {@code width}: the input projection of few inputs, a pass that writes each
+     * output once.
+     */
+    static void project(ByteBuffer x, ByteBuffer w, ByteBuffer proj, int rows, int nIn, int width) {
+        for (int r = 0; r < rows; r++) {
+            int xr = r * nIn;
+            int pr = r * width;
+            for (int k = 0; k < width; k += S.length()) {
+                FloatVector acc = load(w, k).mul(x.getFloat(xr << 2));
+                for (int j = 1; j < nIn; j++) {
+                    acc = load(w, j * width + k).fma(constant(x.getFloat((xr + j) << 2)), acc);
+                }
+                store(acc, proj, pr + k);
+            }
+        }
+    }
 }
