@@ -38,6 +38,12 @@ abstract sealed class KernelBuffer permits KernelBuffer.F32, KernelBuffer.F64 {
 
     abstract double get(int i);
 
+    /** @return true when the first {@code n} elements of this and {@code other} are bitwise equal */
+    final boolean sameAs(KernelBuffer other, int n) {
+        int length = n * elementBytes;
+        return other.elementBytes == elementBytes && bytes.slice(0, length).equals(other.bytes.slice(0, length));
+    }
+
     /** @return the bytes, for {@link VectorGates} */
     final ByteBuffer bytes() {
         return bytes;
@@ -63,10 +69,10 @@ abstract sealed class KernelBuffer permits KernelBuffer.F32, KernelBuffer.F64 {
     /** Copies all of {@code a}, read in row-major order, into this buffer from index 0. */
     final void copyFrom(INDArray a) {
         // Judged by the strides: ND4J reports some permuted views as 'c' order.
-        boolean plain = a.dataType() == dataType() && a.data().offset() == 0 && a.length() == a.data().length()
+        boolean plain = a.dataType() == dataType() && a.data().offset() == 0 && a.offset() + a.length() <= a.data().length()
                 && Arrays.equals(a.stride(), Nd4j.getStrides(a.shape(), 'c'));
         INDArray c = plain ? a : a.castTo(dataType()).dup('c');
-        bytes.put(0, c.data().asNio(), 0, Math.toIntExact(c.length()) * elementBytes);
+        bytes.put(0, c.data().asNio(), Math.toIntExact(c.offset()) * elementBytes, Math.toIntExact(c.length()) * elementBytes);
     }
 
     /**

@@ -72,7 +72,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     private transient long forwardPasses;
 
     /** A training forward pass and what it was computed from, to tell whether a backward pass may reuse it. */
-    private record TrainingPass(Forward forward, INDArray input, INDArray mask, Map<String, INDArray> init, double[] params) {
+    private record TrainingPass(Forward forward, INDArray input, INDArray mask, Map<String, INDArray> init) {
     }
 
     public RecurrentRuntimeLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -264,7 +264,11 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
                 }
             }
         }
-        lastTrainingPass = training ? new TrainingPass(f, input, maskArray, init, paramValues()) : null;
+        lastTrainingPass = null;
+        if (training) {
+            toBuffer("paramsAtForward", params());
+            lastTrainingPass = new TrainingPass(f, input, maskArray, init);
+        }
         return f;
     }
 
@@ -276,16 +280,12 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         TrainingPass last = lastTrainingPass;
         lastTrainingPass = null;
         if (last != null && last.input() == input && last.mask() == maskArray && last.init() == init
-                && Arrays.equals(last.params(), paramValues())) {
+                && toBuffer("paramsNow", params()).sameAs(pool.any("paramsAtForward", 0), (int) numParams())) {
             return last.forward();
         }
         return forward(init, true, mgr);
     }
 
-    /** @return this layer's parameters as doubles: a copy, since DL4J updates them in place */
-    private double[] paramValues() {
-        return params().castTo(DataType.DOUBLE).dup('c').data().asDouble();
-    }
 
     /** {@code s_{t+1} = m s_{t+1} + (1 - m) s_t}: a masked step keeps the previous state. */
     private static void carryMasked(Forward f, int t, KernelBuffer states) {

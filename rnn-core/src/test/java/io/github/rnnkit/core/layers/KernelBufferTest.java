@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,5 +37,16 @@ class KernelBufferTest {
         for (int i = 0; i < 10; i++) {
             assertEquals(4 + i, back.getDouble(i / 5, i % 5), 0.0, "element " + i + " read back from offset 4");
         }
+        // A contiguous view that starts inside its buffer, as a layer's slice of the network's parameters.
+        INDArray rows = a.reshape('c', 6, 4).get(NDArrayIndex.interval(2, 4), NDArrayIndex.all());
+        b.copyFrom(rows);
+        for (int i = 0; i < 8; i++) {
+            assertEquals(8 + i, b.get(i), 0.0, "element " + i + " of a view from offset 8");
+        }
+        KernelBuffer same = KernelBuffer.allocate(type, 8);
+        same.copyFrom(rows.dup());
+        assertEquals(true, same.sameAs(b, 8));
+        same.put(7, -1);
+        assertEquals(false, same.sameAs(b, 8));
     }
 }
