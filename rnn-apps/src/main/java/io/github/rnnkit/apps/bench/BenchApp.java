@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.bench;
 
+import io.github.rnnkit.core.layers.Simd;
 import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.spec.CellType;
@@ -45,7 +46,7 @@ public final class BenchApp {
                 double train = median(() -> net.fit(data), o.warmup(), o.steps());
                 double infer = median(() -> net.output(data.getFeatures()), o.warmup(), o.steps());
                 BenchResult r = new BenchResult(c, cell == CellType.SIMPLE_RNN ? "RNN" : cell.name(), train, infer, threads,
-                        policy);
+                        policy, Simd.lanes());
                 out.add(r);
                 sink.accept(r);
             }

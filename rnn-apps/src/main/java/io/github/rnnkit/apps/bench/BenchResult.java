@@ -11,14 +11,15 @@ import java.util.Locale;
  * @param inferMs  median milliseconds of one inference step (forward only)
  * @param threads  OpenBLAS threads
  * @param ompWaitPolicy the process's {@code OMP_WAIT_POLICY} (libnd4j's OpenMP threads), or "unset"
+ * @param simdLanes floats per SIMD vector in the float32 gate loops, 0 when they run scalar
  */
 public record BenchResult(BenchConfig config, String cell, double trainMs, double inferMs, int threads,
-                          String ompWaitPolicy) {
+                          String ompWaitPolicy, int simdLanes) {
     /** @return one line of JSON in torch_rnn_bench.py's schema, plus the configuration */
     public String json() {
         return String.format(Locale.ROOT, "{\"fw\": \"rnnkit\", \"cfg\": \"%s\", \"cell\": \"%s\", \"train_ms\": %.3f, "
-                        + "\"infer_ms\": %.3f, \"threads\": %d, \"omp_wait_policy\": \"%s\", \"batch\": %d, \"length\": %d, \"input\": %d, \"hidden\": %d}",
-                config.name(), cell, trainMs, inferMs, threads, ompWaitPolicy, config.batch(), config.length(), config.input(),
+                        + "\"infer_ms\": %.3f, \"threads\": %d, \"omp_wait_policy\": \"%s\", \"simd_lanes\": %d, \"batch\": %d, \"length\": %d, \"input\": %d, \"hidden\": %d}",
+                config.name(), cell, trainMs, inferMs, threads, ompWaitPolicy, simdLanes, config.batch(), config.length(), config.input(),
                 config.hidden());
     }
 }

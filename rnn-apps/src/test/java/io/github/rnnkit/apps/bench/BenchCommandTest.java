@@ -25,6 +25,9 @@ class BenchCommandTest {
             assertEquals("a", n.get("cfg").asText());
             assertEquals(List.of("RNN", "LSTM", "GRU").get(i), n.get("cell").asText());
             assertTrue(n.get("train_ms").asDouble() > 0 && n.get("infer_ms").asDouble() > 0);
+            // The build runs tests as ./rnnkit runs the command: SIMD module resolved, passive OpenMP threads.
+            assertTrue(n.get("simd_lanes").asInt() > 0, lines.get(i));
+            assertEquals("PASSIVE", n.get("omp_wait_policy").asText());
         }
     }
 
