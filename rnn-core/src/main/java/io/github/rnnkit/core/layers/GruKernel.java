@@ -77,21 +77,19 @@ final class GruKernel extends CellKernel {
         int prev = stateOffset(t);
         int z = gateOffset(t);
         int hnOff = t * mb * hidden;
-        KernelBuffer rec = dRec;
         if (simd) {
             for (int r = 0; r < mb; r++) {
                 int s = r * hidden;
                 VectorGates.gruGradients(gates.bytes(), z + r * width, hn.bytes(), hnOff + s, hs.bytes(), prev + s,
-                        dh.bytes(), s, dProj.bytes(), rec.bytes(), dhPrev.bytes(), hidden);
+                        dh.bytes(), s, dProj.bytes(), dRec.bytes(), dhPrev.bytes(), hidden);
             }
         } else if (hs instanceof KernelBuffer.F32 h32) {
             gateGradientsFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) hn).b, h32.b, ((KernelBuffer.F32) dh).b,
-                    ((KernelBuffer.F32) dProj).b, ((KernelBuffer.F32) rec).b, ((KernelBuffer.F32) dhPrev).b, prev, z,
+                    ((KernelBuffer.F32) dProj).b, ((KernelBuffer.F32) dRec).b, ((KernelBuffer.F32) dhPrev).b, prev, z,
                     hnOff);
         } else {
             for (int r = 0; r < mb; r++) {
                 int row = z + r * width;
-                int recRow = row;
                 for (int k = 0; k < hidden; k++) {
                     int s = r * hidden + k;
                     double rg = gates.get(row + k);
@@ -105,14 +103,14 @@ final class GruKernel extends CellKernel {
                     dProj.put(row + k, dr);
                     dProj.put(row + hidden + k, dz);
                     dProj.put(row + 2 * hidden + k, dn);
-                    rec.put(recRow + k, dr);
-                    rec.put(recRow + hidden + k, dz);
-                    rec.put(recRow + 2 * hidden + k, dhn);
+                    dRec.put(row + k, dr);
+                    dRec.put(row + hidden + k, dz);
+                    dRec.put(row + 2 * hidden + k, dhn);
                     dhPrev.put(s, dhs * zg);
                 }
             }
         }
-        Blas.gemm(false, true, mb, hidden, width, 1.0, rec, z, rw, 0, 1.0, dhPrev, 0);
+        Blas.gemm(false, true, mb, hidden, width, 1.0, dRec, z, rw, 0, 1.0, dhPrev, 0);
     }
 
     /**
@@ -144,11 +142,10 @@ final class GruKernel extends CellKernel {
 
     /** {@link #backward}'s gate gradients in float32 on the buffers themselves, as {@link #forwardFloat}. */
     private void gateGradientsFloat(FloatBuffer gates, FloatBuffer hn, FloatBuffer hs, FloatBuffer dh, FloatBuffer dProj,
-                                    FloatBuffer rec, FloatBuffer dhPrev, int prev, int z, int hnOff) {
+                                    FloatBuffer dRec, FloatBuffer dhPrev, int prev, int z, int hnOff) {
         int h2 = 2 * hidden;
         for (int r = 0; r < mb; r++) {
             int row = z + r * width;
-            int recRow = row;
             for (int k = 0; k < hidden; k++) {
                 int s = r * hidden + k;
                 double rg = gates.get(row + k);
@@ -162,9 +159,9 @@ final class GruKernel extends CellKernel {
                 dProj.put(row + k, (float) dr);
                 dProj.put(row + hidden + k, (float) dz);
                 dProj.put(row + h2 + k, (float) dn);
-                rec.put(recRow + k, (float) dr);
-                rec.put(recRow + hidden + k, (float) dz);
-                rec.put(recRow + h2 + k, (float) dhn);
+                dRec.put(row + k, (float) dr);
+                dRec.put(row + hidden + k, (float) dz);
+                dRec.put(row + h2 + k, (float) dhn);
                 dhPrev.put(s, (float) (dhs * zg));
             }
         }

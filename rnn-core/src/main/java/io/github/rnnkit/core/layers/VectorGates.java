@@ -100,8 +100,8 @@ final class VectorGates {
     /** {@code d[i] = h[i] > 0 ? dh[i] : 0}, the gradient through {@code h = relu(a)}, for {@code i < n}. */
     static void reluGradient(ByteBuffer d, int dOff, ByteBuffer dh, int dhOff, ByteBuffer h, int hOff, int n) {
         for (int i = 0; i < n; i += S.length()) {
-            FloatVector off = load(h, hOff + i);
-            store(load(dh, dhOff + i).blend(0f, off.compare(VectorOperators.LE, 0f)), d, dOff + i);
+            FloatVector v = load(h, hOff + i);
+            store(load(dh, dhOff + i).blend(0f, v.compare(VectorOperators.LE, 0f)), d, dOff + i);
         }
     }
 
