@@ -68,6 +68,8 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
      * (which overwrites the pooled buffers it lives in).
      */
     private transient TrainingPass lastTrainingPass;
+    /** All ones, at least as long as the last column sum ({@link #columnSums}); from {@link #pool}. */
+    private transient KernelBuffer ones;
     /** Forward passes run over whole sequences, counted so that tests can see a pass being reused. */
     private transient long forwardPasses;
 
@@ -498,11 +500,13 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
             sums.zero(width);
             return;
         }
-        KernelBuffer ones = pool.any("ones", rows);
-        if (ones.get(rows - 1) != 1.0 || ones.get(0) != 1.0) {
-            for (int i = 0; i < ones.capacity(); i++) {
-                ones.put(i, 1.0);
+        KernelBuffer b = pool.any("ones", rows);
+        if (b != ones) {
+            // The pool hands out a new buffer only when it grows; fill that one once.
+            for (int i = 0; i < b.capacity(); i++) {
+                b.put(i, 1.0);
             }
+            ones = b;
         }
         Blas.gemv(true, rows, width, 1.0, a, first * width, ones, 0, 1, 0.0, sums, 0, 1);
     }
