@@ -11,7 +11,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Times rnnkit's training and inference steps on the benchmark configurations. */
+/**
+ * Times rnnkit's training and inference steps on the benchmark configurations.
+ *
+ * <p>Each step is first run {@code warmup} times untimed, then {@code steps} times timed (the
+ * <em>cold</em> median: what the first seconds of a run see), then untimed again until
+ * {@code warmupSeconds} have passed since the first step, then {@code steps} times timed (the
+ * reported, steady-state median). The JVM compiles hot code in stages over the first thousands of
+ * calls; the JDK's vector (SIMD) code in particular is slow until its final compilation. The
+ * first steps measured 2 to 3 times slower than steady state (docs/BENCHMARKS.md), so a
+ * warm-up counted in steps alone measures the compiler, not the training a real run does.
+ */
 public final class BenchApp {
     private BenchApp() {
     }
@@ -21,12 +31,18 @@ public final class BenchApp {
      * @param cells   cells to run
      * @param steps   timed steps (the median is reported), at least 1
      * @param warmup  untimed steps first
+     * @param warmupSeconds least seconds of running before the steady-state steps are timed; 0 times them right after
+     *                the cold ones
      * @param threads OpenBLAS threads, or 0 to leave the default
      */
-    public record Options(List<BenchConfig> configs, List<CellType> cells, int steps, int warmup, int threads) {
+    public record Options(List<BenchConfig> configs, List<CellType> cells, int steps, int warmup, double warmupSeconds,
+                          int threads) {
         public Options {
             if (steps < 1 || warmup < 0) {
                 throw new IllegalArgumentException("--steps must be at least 1 and --warmup at least 0");
+            }
+            if (!(warmupSeconds >= 0) || warmupSeconds > 3600) {
+                throw new IllegalArgumentException("--warmup-seconds must be between 0 and 3600, not " + warmupSeconds);
             }
         }
     }
@@ -43,10 +59,10 @@ public final class BenchApp {
             DataSet data = c.data(0);
             for (CellType cell : o.cells()) {
                 RnnNetwork net = NetworkFactory.create(c.spec(cell));
-                double train = median(() -> net.fit(data), o.warmup(), o.steps());
-                double infer = median(() -> net.output(data.getFeatures()), o.warmup(), o.steps());
-                BenchResult r = new BenchResult(c, cell == CellType.SIMPLE_RNN ? "RNN" : cell.name(), train, infer, threads,
-                        policy, Simd.lanes());
+                Timing train = time(() -> net.fit(data), o);
+                Timing infer = time(() -> net.output(data.getFeatures()), o);
+                BenchResult r = new BenchResult(c, cell == CellType.SIMPLE_RNN ? "RNN" : cell.name(), train.steady(),
+                        infer.steady(), train.cold(), infer.cold(), o.warmupSeconds(), threads, policy, Simd.lanes());
                 out.add(r);
                 sink.accept(r);
             }
@@ -60,10 +76,27 @@ public final class BenchApp {
         return p == null || p.isBlank() ? "unset" : p.trim();
     }
 
-    private static double median(Runnable step, int warmup, int steps) {
-        for (int i = 0; i < warmup; i++) {
+    /** Median milliseconds of the first timed steps and of the steps after the warm-up time. */
+    private record Timing(double cold, double steady) {
+    }
+
+    private static Timing time(Runnable step, Options o) {
+        long start = System.nanoTime();
+        for (int i = 0; i < o.warmup(); i++) {
             step.run();
         }
+        double cold = median(step, o.steps());
+        if (o.warmupSeconds() == 0) {
+            return new Timing(cold, cold);
+        }
+        long until = start + (long) (o.warmupSeconds() * 1e9);
+        while (System.nanoTime() < until) {
+            step.run();
+        }
+        return new Timing(cold, median(step, o.steps()));
+    }
+
+    private static double median(Runnable step, int steps) {
         double[] ms = new double[steps];
         for (int i = 0; i < steps; i++) {
             long t0 = System.nanoTime();

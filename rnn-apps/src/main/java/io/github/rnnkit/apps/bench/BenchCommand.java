@@ -35,6 +35,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--warmup-seconds", defaultValue = "5", paramLabel = "S",
+            description = "run each step at least this long before timing it: the JVM compiles hot code over the first "
+                    + "seconds (default: ${DEFAULT-VALUE}; 0 times the first steps)")
+    double warmupSeconds;
+
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "OpenBLAS threads (default: OpenBLAS's own)")
     int threads;
 
@@ -61,11 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "; times on few cores are slower than with PASSIVE, which ./rnnkit sets (docs/BENCHMARKS.md)");
         }
         if (!json) {
-            w.printf("%-4s%-6s%12s%12s%n", "cfg", "cell", "train ms", "infer ms");
+            w.printf("%-4s%-6s%12s%12s%20s%n", "cfg", "cell", "train ms", "infer ms", "cold: train, infer");
         }
-        BenchApp.run(new BenchApp.Options(cfgs, cellTypes, steps, warmup, threads), r -> {
-            w.println(json ? r.json() : String.format(Locale.ROOT, "%-4s%-6s%12.2f%12.2f", r.config().name(), r.cell(),
-                    r.trainMs(), r.inferMs()));
+        BenchApp.run(new BenchApp.Options(cfgs, cellTypes, steps, warmup, warmupSeconds, threads), r -> {
+            w.println(json ? r.json() : String.format(Locale.ROOT, "%-4s%-6s%12.2f%12.2f%12.2f%8.2f", r.config().name(),
+                    r.cell(), r.trainMs(), r.inferMs(), r.trainMsCold(), r.inferMsCold()));
             w.flush();
         });
         return 0;

@@ -10,11 +10,12 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The benchmark in a tiny mode (one step, no warm-up): it runs and prints side_by_side.py's schema. Not a timing test. */
+/** The benchmark in a tiny mode (few steps, no warm-up): it runs and prints side_by_side.py's schema. Not a timing test. */
 class BenchCommandTest {
     @Test
     void tinyRunPrintsOneJsonLinePerConfigAndCell() throws Exception {
-        CliRun r = CliRun.of("bench", "--configs", "a", "--cells", "RNN,LSTM,GRU", "--steps", "1", "--warmup", "0", "--json");
+        CliRun r = CliRun.of("bench", "--configs", "a", "--cells", "RNN,LSTM,GRU", "--steps", "1", "--warmup", "0",
+                "--warmup-seconds", "0", "--json");
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().strip().lines().toList();
         assertEquals(3, lines.size());
@@ -25,10 +26,28 @@ class BenchCommandTest {
             assertEquals("a", n.get("cfg").asText());
             assertEquals(List.of("RNN", "LSTM", "GRU").get(i), n.get("cell").asText());
             assertTrue(n.get("train_ms").asDouble() > 0 && n.get("infer_ms").asDouble() > 0);
+            // Without warm-up time the steady-state figures are the cold ones.
+            assertEquals(n.get("train_ms").asDouble(), n.get("train_ms_cold").asDouble(), lines.get(i));
+            assertEquals(n.get("infer_ms").asDouble(), n.get("infer_ms_cold").asDouble(), lines.get(i));
+            assertEquals(0.0, n.get("warmup_s").asDouble());
             // The build runs tests as ./rnnkit runs the command: SIMD module resolved, passive OpenMP threads.
             assertTrue(n.get("simd_lanes").asInt() > 0, lines.get(i));
             assertEquals("PASSIVE", n.get("omp_wait_policy").asText());
         }
+    }
+
+    @Test
+    void warmupTimeRunsStepsUntilItHasPassedThenTimesThemAgain() {
+        var o = new BenchApp.Options(List.of(BenchConfig.byName("a").with(4, 5, 8)),
+                List.of(io.github.rnnkit.core.spec.CellType.GRU), 3, 1, 0.5, 0);
+        long t0 = System.nanoTime();
+        var r = BenchApp.run(o, x -> { }).get(0);
+        assertTrue((System.nanoTime() - t0) / 1e9 >= 2 * 0.5, "training and inference each ran for the warm-up time");
+        assertTrue(r.trainMs() > 0 && r.trainMsCold() > 0 && r.inferMs() > 0 && r.inferMsCold() > 0, r.toString());
+        assertTrue(r.json().contains("\"warmup_s\": 0.5"), r.json());
+        CliRun bad = CliRun.of("bench", "--configs", "a", "--warmup-seconds", "-1");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--warmup-seconds must be between 0 and 3600"), bad.err());
     }
 
     @Test
