@@ -23,12 +23,6 @@ abstract class CellKernel {
     protected final KernelBuffer hs;
     /** True when the gate loops run in SIMD lanes ({@link VectorGates}): float32, and the module is there. */
     protected final boolean simd;
-    /** The recurrent weights transposed {@code [G*H, H]} for backward steps after {@link #splitByRows}, else null. */
-    private KernelBuffer rwTransposed;
-    /** {@code [mb, H]} for the product {@link #recurrentGradient} adds, with split rows; else null. */
-    private KernelBuffer gradientScratch;
-    /** True when the per-step products run in {@link VectorGemm} ({@link #splitByRows}). */
-    private boolean vectorProducts;
 
     CellKernel(int steps, int mb, int hidden, int gates, BufferPool pool) {
         this.mb = mb;
@@ -57,51 +51,6 @@ abstract class CellKernel {
         };
     }
 
-    /**
-     * Chooses where the per-step products run: with {@code split}, in {@link VectorGemm} on the
-     * calling thread, so that blocks of rows may run on several threads at once
-     * ({@link MinibatchSplit}; SIMD kernels only); otherwise in OpenBLAS.
-     *
-     * @param rwTransposed with {@code split}, for a backward pass, the recurrent weights
-     *                     transposed {@code [G*H, H]}; else null
-     * @param scratch      with {@code split}, for a backward pass, {@code [mb, H]} of working
-     *                     memory; else null
-     */
-    final void splitByRows(boolean split, KernelBuffer rwTransposed, KernelBuffer scratch) {
-        if (split && !simd) {
-            throw new IllegalStateException("row blocks run at once only with SIMD products");
-        }
-        this.vectorProducts = split;
-        this.rwTransposed = rwTransposed;
-        this.gradientScratch = scratch;
-    }
-
-    /** {@code C[cOff..] = h[hOff..] RW} for {@code rows} rows: step t's recurrent product. */
-    final void recurrentProduct(int rows, KernelBuffer h, int hOff, KernelBuffer rw, KernelBuffer c, int cOff) {
-        if (vectorProducts) {
-            VectorGemm.gemm(rows, width, hidden, h.bytes(), hOff, rw.bytes(), 0, c.bytes(), cOff);
-        } else {
-            Blas.gemm(false, false, rows, width, hidden, 1.0, h, hOff, rw, 0, 0.0, c, cOff);
-        }
-    }
-
-    /**
-     * {@code dhPrev[dOff..] (+)= d[off..] RWᵀ} for {@code rows} rows: the gradient through step
-     * t's recurrent product, added to what {@code dhPrev} holds when {@code accumulate}.
-     */
-    final void recurrentGradient(int rows, KernelBuffer d, int off, KernelBuffer rw, boolean accumulate,
-                                 KernelBuffer dhPrev, int dOff) {
-        if (vectorProducts && accumulate) {
-            // Rows [dOff, dOff + rows*H) of the scratch belong to this block as those of dhPrev do.
-            VectorGemm.gemm(rows, hidden, width, d.bytes(), off, rwTransposed.bytes(), 0, gradientScratch.bytes(), dOff);
-            VectorGates.addInto(dhPrev.bytes(), dOff, gradientScratch.bytes(), dOff, rows * hidden);
-        } else if (vectorProducts) {
-            VectorGemm.gemm(rows, hidden, width, d.bytes(), off, rwTransposed.bytes(), 0, dhPrev.bytes(), dOff);
-        } else {
-            Blas.gemm(false, true, rows, hidden, width, 1.0, d, off, rw, 0, accumulate ? 1.0 : 0.0, dhPrev, dOff);
-        }
-    }
-
     /** @return offset of the state block before step t (block t) in {@code hs} or {@link #cs()} */
     final int stateOffset(int t) {
         return t * mb * hidden;
@@ -118,9 +67,7 @@ abstract class CellKernel {
     }
 
     /**
-     * Step t forward for minibatch rows {@code [from, to)}, before masking: reads those rows of
-     * state block t, writes them in block t+1. Calls for disjoint row ranges touch disjoint parts
-     * of every buffer, so they may run at once ({@link MinibatchSplit}).
+     * Step t forward, before masking: reads the state block t, writes block t+1.
      *
      * @param proj {@code x W} for all steps {@code [T*mb, G*H]}, without the bias
      * @param bias the input bias {@code b} {@code [G*H]}, added here in the same pass as the
@@ -128,8 +75,7 @@ abstract class CellKernel {
      * @param rw   recurrent weights {@code [H, G*H]}
      * @param bhn  GRU's n-gate recurrent bias {@code [H]}, else null
      */
-    abstract void forward(int t, int from, int to, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw,
-                          KernelBuffer bhn);
+    abstract void forward(int t, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw, KernelBuffer bhn);
 
     /**
      * Prepares a backward pass over the sequence.
@@ -145,9 +91,7 @@ abstract class CellKernel {
     }
 
     /**
-     * Step t backward for minibatch rows {@code [from, to)} (as {@link #forward}, row ranges may run
-     * at once); the buffers below are of the whole minibatch, of which these rows are read and
-     * written. The caller forms the recurrent weight gradient afterwards, in one product
+     * Step t backward. The caller forms the recurrent weight gradient afterwards, in one product
      * over all steps of the buffer {@link #beginBackward} returned.
      *
      * @param dh      dL/dh_t into the cell {@code [mb, H]} (masked rows zero)
@@ -157,6 +101,6 @@ abstract class CellKernel {
      * @param dhPrev  where to write dL/dh_{t-1} through the cell {@code [mb, H]}
      * @param dcPrev  where to write dL/dc_{t-1}, or null
      */
-    abstract void backward(int t, int from, int to, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw,
-                           KernelBuffer dProj, KernelBuffer dhPrev, KernelBuffer dcPrev);
+    abstract void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj,
+                           KernelBuffer dhPrev, KernelBuffer dcPrev);
 }

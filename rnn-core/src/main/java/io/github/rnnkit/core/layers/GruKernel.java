@@ -22,20 +22,20 @@ final class GruKernel extends CellKernel {
     }
 
     @Override
-    void forward(int t, int from, int to, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw, KernelBuffer bhn) {
+    void forward(int t, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw, KernelBuffer bhn) {
         int prev = stateOffset(t);
         int next = stateOffset(t + 1);
         int z = gateOffset(t);
         int hnOff = t * mb * hidden;
-        recurrentProduct(to - from, hs, prev + from * hidden, rw, rec, from * width);
+        Blas.gemm(false, false, mb, width, hidden, 1.0, hs, prev, rw, 0, 0.0, rec, 0);
         if (simd) {
-            for (int r = from; r < to; r++) {
+            for (int r = 0; r < mb; r++) {
                 int row = z + r * width;
                 int recRow = r * width;
                 int s = r * hidden;
-                // r and z side by side: one pass over 2H
-                VectorGates.sigmoid(gates.bytes(), row, proj.bytes(), row, rec.bytes(), recRow, bias.bytes(), 0,
-                        2 * hidden);
+                VectorGates.sigmoid(gates.bytes(), row, proj.bytes(), row, rec.bytes(), recRow, bias.bytes(), 0, hidden);
+                VectorGates.sigmoid(gates.bytes(), row + hidden, proj.bytes(), row + hidden, rec.bytes(), recRow + hidden,
+                        bias.bytes(), hidden, hidden);
                 VectorGates.gruState(gates.bytes(), row, proj.bytes(), bias.bytes(), rec.bytes(), recRow, bhn.bytes(),
                         hn.bytes(), hnOff + s, hs.bytes(), prev + s, next + s, hidden);
             }
@@ -44,10 +44,10 @@ final class GruKernel extends CellKernel {
         if (hs instanceof KernelBuffer.F32 h32) {
             forwardFloat(((KernelBuffer.F32) proj).b, ((KernelBuffer.F32) bias).b, ((KernelBuffer.F32) rec).b,
                     ((KernelBuffer.F32) bhn).b, ((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) hn).b, h32.b,
-                    prev, next, z, hnOff, from, to);
+                    prev, next, z, hnOff);
             return;
         }
-        for (int r = from; r < to; r++) {
+        for (int r = 0; r < mb; r++) {
             int row = z + r * width;
             int recRow = r * width;
             for (int k = 0; k < hidden; k++) {
@@ -72,13 +72,13 @@ final class GruKernel extends CellKernel {
     }
 
     @Override
-    void backward(int t, int from, int to, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj,
-                  KernelBuffer dhPrev, KernelBuffer dcPrev) {
+    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dhPrev,
+                  KernelBuffer dcPrev) {
         int prev = stateOffset(t);
         int z = gateOffset(t);
         int hnOff = t * mb * hidden;
         if (simd) {
-            for (int r = from; r < to; r++) {
+            for (int r = 0; r < mb; r++) {
                 int s = r * hidden;
                 VectorGates.gruGradients(gates.bytes(), z + r * width, hn.bytes(), hnOff + s, hs.bytes(), prev + s,
                         dh.bytes(), s, dProj.bytes(), dRec.bytes(), dhPrev.bytes(), hidden);
@@ -86,9 +86,9 @@ final class GruKernel extends CellKernel {
         } else if (hs instanceof KernelBuffer.F32 h32) {
             gateGradientsFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) hn).b, h32.b, ((KernelBuffer.F32) dh).b,
                     ((KernelBuffer.F32) dProj).b, ((KernelBuffer.F32) dRec).b, ((KernelBuffer.F32) dhPrev).b, prev, z,
-                    hnOff, from, to);
+                    hnOff);
         } else {
-            for (int r = from; r < to; r++) {
+            for (int r = 0; r < mb; r++) {
                 int row = z + r * width;
                 for (int k = 0; k < hidden; k++) {
                     int s = r * hidden + k;
@@ -110,7 +110,7 @@ final class GruKernel extends CellKernel {
                 }
             }
         }
-        recurrentGradient(to - from, dRec, z + from * width, rw, true, dhPrev, from * hidden);
+        Blas.gemm(false, true, mb, hidden, width, 1.0, dRec, z, rw, 0, 1.0, dhPrev, 0);
     }
 
     /**
@@ -119,9 +119,9 @@ final class GruKernel extends CellKernel {
      * PrecisionAgreementTest holds the two to float accuracy.
      */
     private void forwardFloat(FloatBuffer proj, FloatBuffer bias, FloatBuffer rec, FloatBuffer bhn, FloatBuffer gates,
-                              FloatBuffer hn, FloatBuffer hs, int prev, int next, int z, int hnOff, int from, int to) {
+                              FloatBuffer hn, FloatBuffer hs, int prev, int next, int z, int hnOff) {
         int h2 = 2 * hidden;
-        for (int r = from; r < to; r++) {
+        for (int r = 0; r < mb; r++) {
             int row = z + r * width;
             int recRow = r * width;
             for (int k = 0; k < hidden; k++) {
@@ -142,10 +142,9 @@ final class GruKernel extends CellKernel {
 
     /** {@link #backward}'s gate gradients in float32 on the buffers themselves, as {@link #forwardFloat}. */
     private void gateGradientsFloat(FloatBuffer gates, FloatBuffer hn, FloatBuffer hs, FloatBuffer dh, FloatBuffer dProj,
-                                    FloatBuffer dRec, FloatBuffer dhPrev, int prev, int z, int hnOff, int from,
-                                    int to) {
+                                    FloatBuffer dRec, FloatBuffer dhPrev, int prev, int z, int hnOff) {
         int h2 = 2 * hidden;
-        for (int r = from; r < to; r++) {
+        for (int r = 0; r < mb; r++) {
             int row = z + r * width;
             for (int k = 0; k < hidden; k++) {
                 int s = r * hidden + k;

@@ -21,19 +21,19 @@ final class LstmKernel extends CellKernel {
     }
 
     @Override
-    void forward(int t, int from, int to, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw, KernelBuffer bhn) {
+    void forward(int t, KernelBuffer proj, KernelBuffer bias, KernelBuffer rw, KernelBuffer bhn) {
         int z = gateOffset(t);
-        recurrentProduct(to - from, hs, stateOffset(t) + from * hidden, rw, gates, z + from * width);
+        Blas.gemm(false, false, mb, width, hidden, 1.0, hs, stateOffset(t), rw, 0, 0.0, gates, z);
         int prev = stateOffset(t);
         int next = stateOffset(t + 1);
         int tc = t * mb * hidden;
         if (simd) {
-            for (int r = from; r < to; r++) {
+            for (int r = 0; r < mb; r++) {
                 int row = z + r * width;
                 int s = r * hidden;
-                // i and f side by side: one pass over 2H
-                VectorGates.sigmoid(gates.bytes(), row, gates.bytes(), row, proj.bytes(), row, bias.bytes(), 0,
-                        2 * hidden);
+                VectorGates.sigmoid(gates.bytes(), row, gates.bytes(), row, proj.bytes(), row, bias.bytes(), 0, hidden);
+                VectorGates.sigmoid(gates.bytes(), row + hidden, gates.bytes(), row + hidden, proj.bytes(), row + hidden,
+                        bias.bytes(), hidden, hidden);
                 VectorGates.tanh(gates.bytes(), row + 2 * hidden, gates.bytes(), row + 2 * hidden, proj.bytes(),
                         row + 2 * hidden, bias.bytes(), 2 * hidden, hidden);
                 VectorGates.sigmoid(gates.bytes(), row + 3 * hidden, gates.bytes(), row + 3 * hidden, proj.bytes(),
@@ -45,10 +45,10 @@ final class LstmKernel extends CellKernel {
         }
         if (hs instanceof KernelBuffer.F32 h32) {
             forwardFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) proj).b, ((KernelBuffer.F32) bias).b,
-                    ((KernelBuffer.F32) cs).b, ((KernelBuffer.F32) tanhC).b, h32.b, z, prev, next, tc, from, to);
+                    ((KernelBuffer.F32) cs).b, ((KernelBuffer.F32) tanhC).b, h32.b, z, prev, next, tc);
             return;
         }
-        for (int r = from; r < to; r++) {
+        for (int r = 0; r < mb; r++) {
             int row = z + r * width;
             for (int k = 0; k < hidden; k++) {
                 double i = sigmoid(gates.get(row + k) + proj.get(row + k) + bias.get(k));
@@ -75,10 +75,10 @@ final class LstmKernel extends CellKernel {
      * PrecisionAgreementTest holds the two to float accuracy.
      */
     private void forwardFloat(FloatBuffer gates, FloatBuffer proj, FloatBuffer bias, FloatBuffer cs, FloatBuffer tanhC,
-                              FloatBuffer hs, int z, int prev, int next, int tc, int from, int to) {
+                              FloatBuffer hs, int z, int prev, int next, int tc) {
         int h2 = 2 * hidden;
         int h3 = 3 * hidden;
-        for (int r = from; r < to; r++) {
+        for (int r = 0; r < mb; r++) {
             int row = z + r * width;
             for (int k = 0; k < hidden; k++) {
                 double i = Activations.sigmoidFloat(gates.get(row + k) + proj.get(row + k) + bias.get(k));
@@ -101,13 +101,13 @@ final class LstmKernel extends CellKernel {
     }
 
     @Override
-    void backward(int t, int from, int to, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj,
-                  KernelBuffer dhPrev, KernelBuffer dcPrev) {
+    void backward(int t, KernelBuffer dh, KernelBuffer dc, KernelBuffer rw, KernelBuffer dProj, KernelBuffer dhPrev,
+                  KernelBuffer dcPrev) {
         int z = gateOffset(t);
         int prev = stateOffset(t);
         int tc = t * mb * hidden;
         if (simd) {
-            for (int r = from; r < to; r++) {
+            for (int r = 0; r < mb; r++) {
                 int s = r * hidden;
                 VectorGates.lstmGradients(gates.bytes(), z + r * width, tanhC.bytes(), tc + s, cs.bytes(), prev + s,
                         dh.bytes(), dc.bytes(), s, dProj.bytes(), dcPrev.bytes(), hidden);
@@ -115,9 +115,9 @@ final class LstmKernel extends CellKernel {
         } else if (hs instanceof KernelBuffer.F32) {
             gateGradientsFloat(((KernelBuffer.F32) gates).b, ((KernelBuffer.F32) tanhC).b, ((KernelBuffer.F32) cs).b,
                     ((KernelBuffer.F32) dh).b, ((KernelBuffer.F32) dc).b, ((KernelBuffer.F32) dProj).b,
-                    ((KernelBuffer.F32) dcPrev).b, z, prev, tc, from, to);
+                    ((KernelBuffer.F32) dcPrev).b, z, prev, tc);
         } else {
-            for (int r = from; r < to; r++) {
+            for (int r = 0; r < mb; r++) {
                 int row = z + r * width;
                 for (int k = 0; k < hidden; k++) {
                     int s = r * hidden + k;
@@ -136,15 +136,15 @@ final class LstmKernel extends CellKernel {
                 }
             }
         }
-        recurrentGradient(to - from, dProj, z + from * width, rw, false, dhPrev, from * hidden);
+        Blas.gemm(false, true, mb, hidden, width, 1.0, dProj, z, rw, 0, 0.0, dhPrev, 0);
     }
 
     /** {@link #backward}'s gate gradients in float32 on the float buffers themselves, as {@link #forwardFloat}. */
     private void gateGradientsFloat(FloatBuffer gates, FloatBuffer tanhC, FloatBuffer cs, FloatBuffer dh, FloatBuffer dc,
-                                    FloatBuffer dProj, FloatBuffer dcPrev, int z, int prev, int tc, int from, int to) {
+                                    FloatBuffer dProj, FloatBuffer dcPrev, int z, int prev, int tc) {
         int h2 = 2 * hidden;
         int h3 = 3 * hidden;
-        for (int r = from; r < to; r++) {
+        for (int r = 0; r < mb; r++) {
             int row = z + r * width;
             for (int k = 0; k < hidden; k++) {
                 int s = r * hidden + k;

@@ -257,19 +257,15 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         }
         double[] mask = maskArray == null ? null : maskArray.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         Forward f = new Forward(mb, steps, nIn, hidden, x, w, rw, mask, kernel);
-        int blocks = MinibatchSplit.blocks(mb, (long) steps * mb * width, kernel.simd);
-        kernel.splitByRows(blocks > 1, null, null);
-        MinibatchSplit.run(mb, blocks, (block, from, to) -> {
-            for (int t = 0; t < steps; t++) {
-                kernel.forward(t, from, to, proj, b, rw, bhn);
-                if (mask != null) {
-                    carryMasked(f, t, from, to, kernel.hs);
-                    if (kernel.cs() != null) {
-                        carryMasked(f, t, from, to, kernel.cs());
-                    }
+        for (int t = 0; t < steps; t++) {
+            kernel.forward(t, proj, b, rw, bhn);
+            if (mask != null) {
+                carryMasked(f, t, kernel.hs);
+                if (kernel.cs() != null) {
+                    carryMasked(f, t, kernel.cs());
                 }
             }
-        });
+        }
         lastTrainingPass = null;
         if (training) {
             toBuffer("paramsAtForward", params());
@@ -293,11 +289,11 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     }
 
 
-    /** {@code s_{t+1} = m s_{t+1} + (1 - m) s_t} for rows {@code [from, to)}: a masked step keeps the previous state. */
-    private static void carryMasked(Forward f, int t, int from, int to, KernelBuffer states) {
+    /** {@code s_{t+1} = m s_{t+1} + (1 - m) s_t}: a masked step keeps the previous state. */
+    private static void carryMasked(Forward f, int t, KernelBuffer states) {
         int prev = f.kernel.stateOffset(t);
         int next = f.kernel.stateOffset(t + 1);
-        for (int r = from; r < to; r++) {
+        for (int r = 0; r < f.mb; r++) {
             double m = f.mask(r, t);
             if (m != 1.0) {
                 for (int k = 0; k < f.hidden; k++) {
@@ -338,22 +334,65 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         dProj.zero(end * mb * width);
         KernelBuffer dRec = f.kernel.beginBackward(dProj, pool);
         boolean cellState = f.kernel.cs() != null;
-        BackwardBuffers buffers = new BackwardBuffers(pool.zeros("dh", n), pool.zeros("dhNext", n),
-                f.mask == null ? null : pool.zeros("dhCell", n), cellState ? pool.zeros("dc", n) : null,
-                cellState ? pool.zeros("dcNext", n) : null, cellState && f.mask != null ? pool.zeros("dcCell", n) : null);
-        int blocks = MinibatchSplit.blocks(mb, (long) steps * mb * width, f.kernel.simd);
-        f.kernel.splitByRows(blocks > 1, blocks > 1 ? transposed("RWt", f.rw, hidden, width) : null,
-                blocks > 1 ? pool.any("dhScratch", n) : null);
-        double[][] norms = recordStateGradients ? new double[blocks][steps] : null;
-        MinibatchSplit.run(mb, blocks, (block, from, to) ->
-                backwardRows(f, eps, dProj, buffers, end, from, to, norms == null ? null : norms[block]));
-        if (norms != null) {
-            stateGradientNorms = new double[steps];
-            for (double[] part : norms) {
-                for (int t = 0; t < steps; t++) {
-                    stateGradientNorms[t] += part[t] / mb;
+        KernelBuffer dh = pool.zeros("dh", n);
+        KernelBuffer dhNext = pool.zeros("dhNext", n);
+        KernelBuffer dhCell = f.mask == null ? dh : pool.zeros("dhCell", n);
+        KernelBuffer dc = cellState ? pool.zeros("dc", n) : null;
+        KernelBuffer dcNext = cellState ? pool.zeros("dcNext", n) : null;
+        KernelBuffer dcCell = cellState && f.mask != null ? pool.zeros("dcCell", n) : dc;
+        double[] norms = recordStateGradients ? new double[steps] : null;
+        for (int t = steps - 1; t >= end; t--) {
+            int e = t * n;
+            if (f.mask == null) {
+                addInto(dh, eps, e, n);
+            } else {
+                for (int r = 0; r < mb; r++) {
+                    double m = f.mask(r, t);
+                    for (int k = 0; k < hidden; k++) {
+                        int s = r * hidden + k;
+                        double total = dh.get(s) + eps.get(e + s) * m;
+                        dh.put(s, total);
+                        dhCell.put(s, total * m);
+                        if (cellState) {
+                            dcCell.put(s, dc.get(s) * m);
+                        }
+                    }
                 }
             }
+            if (norms != null) {
+                norms[t] = meanRowNorm(dh, mb, hidden);
+            }
+            f.kernel.backward(t, dhCell, dcCell, f.rw, dProj, dhNext, dcNext);
+            if (f.mask != null) {
+                // A masked step passed the state through unchanged, and so passes its gradient back.
+                for (int r = 0; r < mb; r++) {
+                    double keep = 1.0 - f.mask(r, t);
+                    for (int k = 0; k < hidden && keep != 0.0; k++) {
+                        int s = r * hidden + k;
+                        dhNext.put(s, dhNext.get(s) + keep * dh.get(s));
+                        if (cellState) {
+                            dcNext.put(s, dcNext.get(s) + keep * dc.get(s));
+                        }
+                    }
+                }
+            }
+            KernelBuffer swap = dh;
+            dh = dhNext;
+            dhNext = swap;
+            if (dhCell == dhNext) {
+                dhCell = dh;
+            }
+            if (cellState) {
+                swap = dc;
+                dc = dcNext;
+                dcNext = swap;
+                if (f.mask == null) {
+                    dcCell = dc;
+                }
+            }
+        }
+        if (norms != null) {
+            stateGradientNorms = norms;
         }
         // Weight and bias gradients as products over all steps at once: dRW = sum_t h_{t-1}^T dRec_t,
         // where one product per step would run a k = mb matrix product T times.
@@ -405,87 +444,6 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     }
 
     /**
-     * The per-step gradient buffers of a backward pass, each {@code [mb, H]}: dL/dh into the
-     * current step and the one before it (swapped after every step), their masked copies handed
-     * to the cell when there is a mask (else null), and the same for the LSTM cell state.
-     */
-    private record BackwardBuffers(KernelBuffer dh, KernelBuffer dhNext, KernelBuffer dhCell, KernelBuffer dc,
-                                   KernelBuffer dcNext, KernelBuffer dcCell) {
-    }
-
-    /**
-     * The loop back over time, from the last step to step {@code end}, for minibatch rows
-     * {@code [from, to)}: writes their rows of {@code dProj} (and of the kernel's dRec) and of
-     * the buffers, nothing else, so row ranges may run at once.
-     *
-     * @param norms where to add each step's sum over these rows of ‖dL/dh_t‖, or null
-     */
-    private void backwardRows(Forward f, KernelBuffer eps, KernelBuffer dProj, BackwardBuffers buffers, int end,
-                              int from, int to, double[] norms) {
-        int hidden = f.hidden;
-        int n = f.mb * hidden;
-        int first = from * hidden;
-        int count = (to - from) * hidden;
-        boolean cellState = buffers.dc() != null;
-        KernelBuffer dh = buffers.dh();
-        KernelBuffer dhNext = buffers.dhNext();
-        KernelBuffer dhCell = f.mask == null ? dh : buffers.dhCell();
-        KernelBuffer dc = buffers.dc();
-        KernelBuffer dcNext = buffers.dcNext();
-        KernelBuffer dcCell = f.mask == null ? dc : buffers.dcCell();
-        for (int t = f.steps - 1; t >= end; t--) {
-            int e = t * n;
-            if (f.mask == null) {
-                addInto(dh, first, eps, e + first, count);
-            } else {
-                for (int r = from; r < to; r++) {
-                    double m = f.mask(r, t);
-                    for (int k = 0; k < hidden; k++) {
-                        int s = r * hidden + k;
-                        double total = dh.get(s) + eps.get(e + s) * m;
-                        dh.put(s, total);
-                        dhCell.put(s, total * m);
-                        if (cellState) {
-                            dcCell.put(s, dc.get(s) * m);
-                        }
-                    }
-                }
-            }
-            if (norms != null) {
-                norms[t] = sumRowNorms(dh, from, to, hidden);
-            }
-            f.kernel.backward(t, from, to, dhCell, dcCell, f.rw, dProj, dhNext, dcNext);
-            if (f.mask != null) {
-                // A masked step passed the state through unchanged, and so passes its gradient back.
-                for (int r = from; r < to; r++) {
-                    double keep = 1.0 - f.mask(r, t);
-                    for (int k = 0; k < hidden && keep != 0.0; k++) {
-                        int s = r * hidden + k;
-                        dhNext.put(s, dhNext.get(s) + keep * dh.get(s));
-                        if (cellState) {
-                            dcNext.put(s, dcNext.get(s) + keep * dc.get(s));
-                        }
-                    }
-                }
-            }
-            KernelBuffer swap = dh;
-            dh = dhNext;
-            dhNext = swap;
-            if (f.mask == null) {
-                dhCell = dh;
-            }
-            if (cellState) {
-                swap = dc;
-                dc = dcNext;
-                dcNext = swap;
-                if (f.mask == null) {
-                    dcCell = dc;
-                }
-            }
-        }
-    }
-
-    /**
      * {@code proj = x W} for {@code rows} rows: a matrix product, or for few inputs one pass over
      * the output (OpenBLAS took 0.3 ms single-threaded and 1.3 ms on two threads for a
      * 3200 x 1 x 256 product, four times the cost of writing the output once).
@@ -521,28 +479,17 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         }
     }
 
-    /** @return a pooled buffer holding the row-major {@code [rows, cols]} matrix {@code a} transposed */
-    private KernelBuffer transposed(String purpose, KernelBuffer a, int rows, int cols) {
-        KernelBuffer t = pool.any(purpose, (long) rows * cols);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t.put(c * rows + r, a.get(r * cols + c));
-            }
-        }
-        return t;
-    }
-
-    /** {@code into[intoOffset + i] += from[offset + i]} for {@code i < n}. */
-    private static void addInto(KernelBuffer into, int intoOffset, KernelBuffer from, int offset, int n) {
+    /** {@code into[i] += from[offset + i]} for {@code i < n}. */
+    private static void addInto(KernelBuffer into, KernelBuffer from, int offset, int n) {
         if (into instanceof KernelBuffer.F32 a && from instanceof KernelBuffer.F32 b) {
             java.nio.FloatBuffer x = a.b;
             java.nio.FloatBuffer y = b.b;
             for (int i = 0; i < n; i++) {
-                x.put(intoOffset + i, x.get(intoOffset + i) + y.get(offset + i));
+                x.put(i, x.get(i) + y.get(offset + i));
             }
         } else {
             for (int i = 0; i < n; i++) {
-                into.put(intoOffset + i, into.get(intoOffset + i) + from.get(offset + i));
+                into.put(i, into.get(i) + from.get(offset + i));
             }
         }
     }
@@ -564,10 +511,9 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         Blas.gemv(true, rows, width, 1.0, a, first * width, ones, 0, 1, 0.0, sums, 0, 1);
     }
 
-    /** @return the sum of the Euclidean norms of rows {@code [from, to)} of width {@code width} */
-    private static double sumRowNorms(KernelBuffer rows, int from, int to, int width) {
+    private static double meanRowNorm(KernelBuffer rows, int mb, int width) {
         double sum = 0;
-        for (int r = from; r < to; r++) {
+        for (int r = 0; r < mb; r++) {
             double sq = 0;
             for (int k = 0; k < width; k++) {
                 double v = rows.get(r * width + k);
@@ -575,7 +521,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
             }
             sum += Math.sqrt(sq);
         }
-        return sum;
+        return sum / mb;
     }
 
     private void putGradient(Gradient g, Map<String, INDArray> views, String key, KernelBuffer values, long[] shape) {

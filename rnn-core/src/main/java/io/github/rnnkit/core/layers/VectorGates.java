@@ -88,13 +88,6 @@ final class VectorGates {
         }
     }
 
-    /** {@code into[o+k] += from[fo+k]} for {@code k < n}. */
-    static void addInto(ByteBuffer into, int o, ByteBuffer from, int fo, int n) {
-        for (int k = 0; k < n; k += S.length()) {
-            store(load(into, o + k).add(load(from, fo + k)), into, o + k);
-        }
-    }
-
     /** {@code d[i] = dh[i] (1 - h[i]^2)}, the gradient through {@code h = tanh(a)}, for {@code i < n}. */
     static void tanhGradient(ByteBuffer d, int dOff, ByteBuffer dh, int dhOff, ByteBuffer h, int hOff, int n) {
         FloatVector one = constant(1f);
