@@ -33,9 +33,9 @@ final class GruKernel extends CellKernel {
                 int row = z + r * width;
                 int recRow = r * width;
                 int s = r * hidden;
-                VectorGates.sigmoid(gates.bytes(), row, proj.bytes(), row, rec.bytes(), recRow, bias.bytes(), 0, hidden);
-                VectorGates.sigmoid(gates.bytes(), row + hidden, proj.bytes(), row + hidden, rec.bytes(), recRow + hidden,
-                        bias.bytes(), hidden, hidden);
+                // r and z side by side: one pass over 2H
+                VectorGates.sigmoid(gates.bytes(), row, proj.bytes(), row, rec.bytes(), recRow, bias.bytes(), 0,
+                        2 * hidden);
                 VectorGates.gruState(gates.bytes(), row, proj.bytes(), bias.bytes(), rec.bytes(), recRow, bhn.bytes(),
                         hn.bytes(), hnOff + s, hs.bytes(), prev + s, next + s, hidden);
             }

@@ -31,9 +31,9 @@ final class LstmKernel extends CellKernel {
             for (int r = 0; r < mb; r++) {
                 int row = z + r * width;
                 int s = r * hidden;
-                VectorGates.sigmoid(gates.bytes(), row, gates.bytes(), row, proj.bytes(), row, bias.bytes(), 0, hidden);
-                VectorGates.sigmoid(gates.bytes(), row + hidden, gates.bytes(), row + hidden, proj.bytes(), row + hidden,
-                        bias.bytes(), hidden, hidden);
+                // i and f side by side: one pass over 2H
+                VectorGates.sigmoid(gates.bytes(), row, gates.bytes(), row, proj.bytes(), row, bias.bytes(), 0,
+                        2 * hidden);
                 VectorGates.tanh(gates.bytes(), row + 2 * hidden, gates.bytes(), row + 2 * hidden, proj.bytes(),
                         row + 2 * hidden, bias.bytes(), 2 * hidden, hidden);
                 VectorGates.sigmoid(gates.bytes(), row + 3 * hidden, gates.bytes(), row + 3 * hidden, proj.bytes(),
