@@ -65,10 +65,11 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("rnnkit bench: OMP_WAIT_POLICY is " + BenchApp.ompWaitPolicy()
                     + "; times on few cores are slower than with PASSIVE, which ./rnnkit sets (docs/BENCHMARKS.md)");
         }
+        BenchApp.Options options = new BenchApp.Options(cfgs, cellTypes, steps, warmup, warmupSeconds, threads);
         if (!json) {
             w.printf("%-4s%-6s%12s%12s%20s%n", "cfg", "cell", "train ms", "infer ms", "cold: train, infer");
         }
-        BenchApp.run(new BenchApp.Options(cfgs, cellTypes, steps, warmup, warmupSeconds, threads), r -> {
+        BenchApp.run(options, r -> {
             w.println(json ? r.json() : String.format(Locale.ROOT, "%-4s%-6s%12.2f%12.2f%12.2f%8.2f", r.config().name(),
                     r.cell(), r.trainMs(), r.inferMs(), r.trainMsCold(), r.inferMsCold()));
             w.flush();

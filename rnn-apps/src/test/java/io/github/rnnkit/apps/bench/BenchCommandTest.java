@@ -48,6 +48,7 @@ class BenchCommandTest {
         CliRun bad = CliRun.of("bench", "--configs", "a", "--warmup-seconds", "-1");
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("--warmup-seconds must be between 0 and 3600"), bad.err());
+        assertEquals("", bad.out(), "nothing printed before the error");
     }
 
     @Test
