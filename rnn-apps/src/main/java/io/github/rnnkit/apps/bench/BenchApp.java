@@ -19,8 +19,9 @@ import java.util.List;
  * {@code warmupSeconds} have passed since the first step, then {@code steps} times timed (the
  * reported, steady-state median). The JVM compiles hot code in stages over the first thousands of
  * calls; the JDK's vector (SIMD) code in particular is slow until its final compilation. The
- * first steps measured 2 to 3 times slower than steady state (docs/BENCHMARKS.md), so a
- * warm-up counted in steps alone measures the compiler, not the training a real run does.
+ * first steps run in a fresh JVM measured up to 2.7 times slower than steady state
+ * (docs/BENCHMARKS.md), so a warm-up counted in steps alone measures the compiler, not the
+ * training a real run does.
  */
 public final class BenchApp {
     private BenchApp() {
