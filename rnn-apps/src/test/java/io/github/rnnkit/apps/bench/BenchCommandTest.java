@@ -1,6 +1,7 @@
 package io.github.rnnkit.apps.bench;
 
 import io.github.rnnkit.apps.cli.CliRun;
+import io.github.rnnkit.core.spec.CellType;
 import org.junit.jupiter.api.Test;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ class BenchCommandTest {
     @Test
     void warmupTimeRunsStepsUntilItHasPassedThenTimesThemAgain() {
         var o = new BenchApp.Options(List.of(BenchConfig.byName("a").with(4, 5, 8)),
-                List.of(io.github.rnnkit.core.spec.CellType.GRU), 3, 1, 0.5, 0);
+                List.of(CellType.GRU), 3, 1, 0.5, 0);
         long t0 = System.nanoTime();
         var r = BenchApp.run(o, x -> { }).get(0);
         assertTrue((System.nanoTime() - t0) / 1e9 >= 2 * 0.5, "training and inference each ran for the warm-up time");
