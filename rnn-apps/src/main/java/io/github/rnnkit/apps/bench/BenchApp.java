@@ -2,6 +2,7 @@ package io.github.rnnkit.apps.bench;
 
 import io.github.rnnkit.core.layers.Simd;
 import io.github.rnnkit.core.net.NetworkFactory;
+import io.github.rnnkit.data.runtime.NativeRuntime;
 import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.spec.CellType;
 import org.nd4j.linalg.dataset.DataSet;
@@ -71,10 +72,12 @@ public final class BenchApp {
         return out;
     }
 
-    /** @return {@code OMP_WAIT_POLICY} as libnd4j's OpenMP runtime read it at start-up, or "unset" */
+    /**
+     * @return {@code OMP_WAIT_POLICY} as libnd4j's OpenMP runtime reads it: the environment's, or
+     *         PASSIVE as rnnkit sets it ({@link NativeRuntime}), or "default"
+     */
     public static String ompWaitPolicy() {
-        String p = System.getenv("OMP_WAIT_POLICY");
-        return p == null || p.isBlank() ? "unset" : p.trim();
+        return NativeRuntime.configure().ompWaitPolicy().trim();
     }
 
     /** Median milliseconds of the first timed steps and of the steps after the warm-up time. */

@@ -63,7 +63,8 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         if (!BenchApp.ompWaitPolicy().equalsIgnoreCase("passive")) {
             spec.commandLine().getErr().println("rnnkit bench: OMP_WAIT_POLICY is " + BenchApp.ompWaitPolicy()
-                    + "; times on few cores are slower than with PASSIVE, which ./rnnkit sets (docs/BENCHMARKS.md)");
+                    + "; times on few cores are slower than with PASSIVE, which rnnkit sets unless told otherwise "
+                    + "(docs/BENCHMARKS.md)");
         }
         BenchApp.Options options = new BenchApp.Options(cfgs, cellTypes, steps, warmup, warmupSeconds, threads);
         if (!json) {

@@ -9,8 +9,6 @@ import io.github.rnnkit.data.series.CategoricalSeries;
 import io.github.rnnkit.data.series.PriceSeries;
 import io.github.rnnkit.data.series.SeriesKind;
 import io.github.rnnkit.data.series.SeriesReader;
-import io.github.rnnkit.data.split.ChronoSplit;
-import io.github.rnnkit.data.split.IndexRange;
 
 import java.util.List;
 
@@ -51,18 +49,5 @@ final class BundleSeries {
                     + (found == SeriesKind.PRICE ? "numbers" : "categories") + " (a model of the wrong kind for the data)");
         }
         return reader;
-    }
-
-    /** @return a split with every step in the first part, for windows over the whole series */
-    static ChronoSplit whole(int steps) {
-        return new ChronoSplit(new IndexRange(0, steps), new IndexRange(steps, steps), new IndexRange(steps, steps));
-    }
-
-    /** @throws DataException when the series is too short for one input window */
-    static void requireLength(SeriesInput input, String column, int length, int needed, String what) {
-        if (length < needed) {
-            throw new DataException(input.sourceName(), 0, column, "the series has " + length + " steps; " + what
-                    + " needs at least " + needed);
-        }
     }
 }

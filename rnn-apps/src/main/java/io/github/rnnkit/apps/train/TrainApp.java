@@ -6,13 +6,11 @@ import io.github.rnnkit.core.diag.GradientDiagnostics;
 import io.github.rnnkit.core.diag.SpectralRadius;
 import io.github.rnnkit.core.diag.StepGradientNorms;
 import io.github.rnnkit.core.bundle.ModelBundle;
-import io.github.rnnkit.core.bundle.Provenance;
 import io.github.rnnkit.core.eval.CategoricalEvaluation;
 import io.github.rnnkit.core.eval.PriceEvaluation;
 import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.spec.ModelSpec;
-import io.github.rnnkit.core.spec.Task;
 import io.github.rnnkit.core.spec.UpdaterKind;
 import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.core.train.TrainerOptions;
@@ -50,8 +48,6 @@ public final class TrainApp {
         if (o.tbptt() != null) {
             spec.optTbptt(o.tbptt().forward(), o.tbptt().backward());
         }
-        DataDescription description;
-        CategoricalSeries categories = null;
         if (kind == SeriesKind.CATEGORICAL) {
             if (columns.size() > 1) {
                 throw new IllegalArgumentException("a categorical series is one column; got --column " + String.join(",", columns));
@@ -59,7 +55,7 @@ public final class TrainApp {
             if (o.horizon() != 1) {
                 throw new IllegalArgumentException("categorical models forecast the next step; --horizon applies to prices");
             }
-            categories = reader.categorical(columns.get(0));
+            CategoricalSeries categories = reader.categorical(columns.get(0));
             CategoricalDataset ds = CategoricalDataset.builder(categories).window(WindowSpec.manyToOne(o.lookBack()))
                     .split(o.split()).build();
             int k = ds.vocabulary().size();
@@ -67,16 +63,13 @@ public final class TrainApp {
                 throw new IllegalArgumentException("column '" + columns.get(0) + "' has only one category in the training part: "
                         + "nothing to classify");
             }
-            spec.setTopology(ds.window().topology()).setInputSize(k).setOutputSize(k).setTask(Task.CLASSIFICATION);
-            description = new DataDescription(kind, columns, reader.dateColumn(), ds.window(), ds.vocabulary(), List.of());
+            spec.setDataShape(ds);
             data = ds;
         } else {
             PriceSeries prices = reader.prices(columns.toArray(new String[0]));
             WindowSpec window = o.horizon() > 1 ? WindowSpec.seq2seq(o.lookBack(), o.horizon()) : WindowSpec.manyToOne(o.lookBack());
             PriceDataset ds = PriceDataset.builder(prices).window(window).split(o.split()).optScaler(o.scaler()).build();
-            spec.setTopology(window.topology()).optHorizon(o.horizon()).setInputSize(prices.featureCount()).setOutputSize(1)
-                    .setTask(Task.REGRESSION);
-            description = new DataDescription(kind, columns, reader.dateColumn(), window, null, ds.scalers());
+            spec.setDataShape(ds);
             data = ds;
         }
         if (data.test().isEmpty()) {
@@ -101,14 +94,13 @@ public final class TrainApp {
         CategoricalEvaluation categorical = null;
         PriceEvaluation price = null;
         if (data instanceof CategoricalDataset cds) {
-            int[] trainCodes = categories.slice(cds.split().train()).encode(cds.vocabulary());
-            categorical = CategoricalEvaluation.of(net, cds.test(), trainCodes, cds.vocabulary());
+            categorical = CategoricalEvaluation.onTest(net, cds);
         } else {
-            price = PriceEvaluation.of(net, (PriceDataset) data, data.test());
+            price = PriceEvaluation.onTest(net, (PriceDataset) data);
         }
-        String sha = o.input().csv() != null ? Provenance.sha256(o.input().csv()) : null;
         Path modelDir = o.out().resolve("model");
-        new ModelBundle(net, modelSpec, description, Provenance.now(o.input().sourceName(), sha, o.seed()), history)
+        ModelBundle bundle = ModelBundle.of(net, modelSpec, data, history);
+        new ModelBundle(net, modelSpec, DataDescription.of(data, reader.dateColumn()), bundle.provenance(), history)
                 .save(modelDir);
         history.writeEpochsCsv(o.out().resolve("history.csv"));
         Path report = o.out().resolve("report.md");

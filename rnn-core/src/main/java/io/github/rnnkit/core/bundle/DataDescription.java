@@ -1,5 +1,8 @@
 package io.github.rnnkit.core.bundle;
 
+import io.github.rnnkit.data.prep.CategoricalDataset;
+import io.github.rnnkit.data.prep.PriceDataset;
+import io.github.rnnkit.data.prep.WindowedDataset;
 import io.github.rnnkit.data.scale.Scaler;
 import io.github.rnnkit.data.series.SeriesKind;
 import io.github.rnnkit.data.series.Vocabulary;
@@ -20,6 +23,30 @@ import java.util.List;
  */
 public record DataDescription(SeriesKind kind, List<String> columns, String dateColumn, WindowSpec window,
                               Vocabulary vocabulary, List<Scaler> scalers) {
+    /**
+     * @return the description of a dataset's series, window and fitted vocabulary or scalers, with
+     *         no date column name (a CSV read later finds a column named {@code date} itself)
+     */
+    public static DataDescription of(WindowedDataset data) {
+        return of(data, null);
+    }
+
+    /**
+     * @param dateColumn the CSV's date column, or null
+     * @return the description of a dataset's series, window and fitted vocabulary or scalers
+     */
+    public static DataDescription of(WindowedDataset data, String dateColumn) {
+        if (data instanceof CategoricalDataset c) {
+            return new DataDescription(SeriesKind.CATEGORICAL, List.of(c.series().column()), dateColumn, c.window(),
+                    c.vocabulary(), List.of());
+        }
+        if (data instanceof PriceDataset p) {
+            return new DataDescription(SeriesKind.PRICE, p.series().features(), dateColumn, p.window(), null, p.scalers());
+        }
+        throw new IllegalArgumentException("a bundle describes a CategoricalDataset or a PriceDataset, not "
+                + data.getClass().getSimpleName());
+    }
+
     public DataDescription {
         columns = List.copyOf(columns);
         scalers = scalers == null ? List.of() : List.copyOf(scalers);

@@ -1,10 +1,12 @@
 package io.github.rnnkit.core.bundle;
 
+import io.github.rnnkit.core.net.DataFit;
 import io.github.rnnkit.core.net.ModelFiles;
 import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.train.TrainingHistory;
 import io.github.rnnkit.data.DataException;
+import io.github.rnnkit.data.prep.WindowedDataset;
 import org.nd4j.shade.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -38,6 +40,36 @@ public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription da
     private static final String SPEC = "spec.json";
     private static final String DATA = "data.json";
     private static final String PROVENANCE = "provenance.json";
+
+    /**
+     * A bundle of a network built by {@link io.github.rnnkit.core.net.NetworkFactory} and trained on
+     * {@code data}: its spec, the dataset's window and vocabulary or scalers, and provenance filled in
+     * (versions, the data file and its SHA-256 when it is a file, the network seed, now).
+     *
+     * <pre>{@code
+     * RnnNetwork net = NetworkFactory.create(spec);
+     * TrainingHistory history = Trainer.fit(net, data.train(), data.validation(), TrainerOptions.of(30));
+     * ModelBundle.of(net, data, history).save(Path.of("models/weather"));
+     * }</pre>
+     *
+     * @param history its training history, or null
+     * @throws IllegalArgumentException when the network does not fit the data, or does not know its
+     *                                  spec (see {@link #of(RnnNetwork, ModelSpec, WindowedDataset, TrainingHistory)})
+     */
+    public static ModelBundle of(RnnNetwork net, WindowedDataset data, TrainingHistory history) {
+        if (net.spec() == null) {
+            throw new IllegalArgumentException("this network was not built by NetworkFactory.create, so it does not "
+                    + "know its spec: use ModelBundle.of(net, spec, data, history)");
+        }
+        return of(net, net.spec(), data, history);
+    }
+
+    /** As {@link #of(RnnNetwork, WindowedDataset, TrainingHistory)}, with the spec given. */
+    public static ModelBundle of(RnnNetwork net, ModelSpec spec, WindowedDataset data, TrainingHistory history) {
+        DataFit.require(spec, data);
+        DataFit.require(net, data.train(), "the training part");
+        return new ModelBundle(net, spec, DataDescription.of(data), Provenance.of(data, spec.seed()), history);
+    }
 
     /** Writes the bundle into {@code dir}, creating it. */
     public void save(Path dir) {
@@ -81,7 +113,7 @@ public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription da
         ModelSpec spec = parse(dir, SPEC, () -> BundleJson.spec(json(dir, SPEC)));
         DataDescription data = parse(dir, DATA, () -> BundleJson.data(json(dir, DATA)));
         Provenance prov = parse(dir, PROVENANCE, () -> BundleJson.provenance(provenance));
-        return new ModelBundle(ModelFiles.read(dir.resolve(NETWORK)), spec, data, prov, null);
+        return new ModelBundle(ModelFiles.read(dir.resolve(NETWORK), spec), spec, data, prov, null);
     }
 
     private interface Parse<T> {

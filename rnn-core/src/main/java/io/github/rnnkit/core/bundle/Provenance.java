@@ -1,6 +1,9 @@
 package io.github.rnnkit.core.bundle;
 
 import io.github.rnnkit.data.Versions;
+import io.github.rnnkit.data.prep.CategoricalDataset;
+import io.github.rnnkit.data.prep.PriceDataset;
+import io.github.rnnkit.data.prep.WindowedDataset;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +33,32 @@ public record Provenance(String rnnkit, String dl4j, String java, String dataSou
     public static Provenance now(String dataSource, String dataSha256, long seed) {
         return new Provenance(Versions.rnnkit(), Versions.dl4j(), Versions.java(), dataSource, dataSha256, seed,
                 Instant.now());
+    }
+
+    /**
+     * Provenance for now of a model trained on a dataset: its source (the file, or a sample's
+     * name) with the file's SHA-256 when the source is a readable file, and the network seed.
+     */
+    public static Provenance of(WindowedDataset data, long seed) {
+        String source = source(data);
+        Path file = null;
+        try {
+            file = Path.of(source);
+        } catch (java.nio.file.InvalidPathException e) {
+            // a sample name such as "sample:seattle-weather" on a platform that rejects ':'
+        }
+        String sha = file != null && Files.isRegularFile(file) ? sha256(file) : null;
+        return now(source, sha, seed);
+    }
+
+    private static String source(WindowedDataset data) {
+        if (data instanceof CategoricalDataset c) {
+            return c.series().index().source();
+        }
+        if (data instanceof PriceDataset p) {
+            return p.series().index().source();
+        }
+        return "unknown";
     }
 
     /** @return the SHA-256 of a file's bytes, as lower-case hex */

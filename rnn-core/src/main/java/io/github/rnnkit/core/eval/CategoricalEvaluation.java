@@ -1,5 +1,7 @@
 package io.github.rnnkit.core.eval;
 
+import io.github.rnnkit.core.net.DataFit;
+import io.github.rnnkit.data.prep.CategoricalDataset;
 import io.github.rnnkit.data.series.Vocabulary;
 import io.github.rnnkit.data.window.SequenceSample;
 import io.github.rnnkit.data.window.SequenceSet;
@@ -24,6 +26,21 @@ public record CategoricalEvaluation(ClassificationMetrics model, Map<String, Cla
                                    int[] truth, Map<String, int[]> forecasts) {
 
     /**
+     * Evaluates a classifier on a dataset's test part, with the baselines fitted on its training
+     * part.
+     *
+     * <pre>{@code
+     * CategoricalEvaluation e = CategoricalEvaluation.onTest(net, data);
+     * e.comparisons().forEach(c -> System.out.println(c.sentence()));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the test part is empty or does not fit the network
+     */
+    public static CategoricalEvaluation onTest(MultiLayerNetwork net, CategoricalDataset data) {
+        return of(net, data.test(), data.trainCodes(), data.vocabulary());
+    }
+
+    /**
      * @param net        a trained classifier
      * @param windows    the windows to forecast (for seq2seq, the first horizon step is evaluated)
      * @param trainCodes the training part's codes, for fitting the baselines
@@ -34,6 +51,7 @@ public record CategoricalEvaluation(ClassificationMetrics model, Map<String, Cla
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("no windows to evaluate");
         }
+        DataFit.require(net, windows, "the evaluated windows");
         int n = windows.size();
         int[] truth = new int[n];
         int[] today = new int[n];

@@ -1,5 +1,6 @@
 package io.github.rnnkit.core.eval;
 
+import io.github.rnnkit.core.net.DataFit;
 import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.window.SequenceSample;
@@ -24,11 +25,22 @@ import java.util.Map;
 public record PriceEvaluation(List<ForecastMetrics> model, Map<String, List<ForecastMetrics>> baselines,
                               double[][] forecasts, double[][] actual) {
 
+    /**
+     * Evaluates a price model on a dataset's test part, in prices, next to the naive and drift
+     * forecasts.
+     *
+     * @throws IllegalArgumentException when the test part is empty or does not fit the network
+     */
+    public static PriceEvaluation onTest(MultiLayerNetwork net, PriceDataset data) {
+        return of(net, data, data.test());
+    }
+
     /** @param windows windows of {@code data} (e.g. {@code data.test()}) */
     public static PriceEvaluation of(MultiLayerNetwork net, PriceDataset data, SequenceSet windows) {
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("no windows to evaluate");
         }
+        DataFit.require(net, windows, "the evaluated windows");
         int n = windows.size();
         double[][][] out = ModelOutputs.forecasts(net, windows);
         double[][] forecast = new double[n][];

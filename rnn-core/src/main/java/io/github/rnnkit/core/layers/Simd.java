@@ -10,7 +10,18 @@ package io.github.rnnkit.core.layers;
  * faster (docs/BENCHMARKS.md).
  */
 public final class Simd {
+    /** The measured cost of the scalar loops, for the warning (docs/BENCHMARKS.md, "A user's own JVM"). */
+    private static final String SCALAR_COST = "2x";
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    static {
+        if (!AVAILABLE) {
+            org.slf4j.LoggerFactory.getLogger(Simd.class).warn("rnnkit: the JVM was started without the Vector API "
+                    + "module, so float32 recurrent layers run scalar gate loops: training steps take up to "
+                    + SCALAR_COST + " as long (docs/BENCHMARKS.md). Add --add-modules jdk.incubator.vector to the "
+                    + "java command (or your IDE's VM options) for SIMD.");
+        }
+    }
     /** Tests turn this off to run the scalar float loops too. */
     static boolean enabled = AVAILABLE;
 

@@ -1,5 +1,7 @@
 package io.github.rnnkit.core.net;
 
+import io.github.rnnkit.data.runtime.NativeRuntime;
+import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.data.DataException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -12,6 +14,11 @@ import java.util.zip.ZipFile;
 
 /** Writes and reads a network as DL4J's model zip ({@link ModelSerializer}), with clear errors. */
 public final class ModelFiles {
+    static {
+        // Before ND4J loads its native libraries: see NativeRuntime.
+        NativeRuntime.configure();
+    }
+
     private ModelFiles() {
     }
 
@@ -25,6 +32,22 @@ public final class ModelFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a network saved with its spec (as in a model bundle), checking that they agree.
+     *
+     * @throws DataException as {@link #read(Path)}, or when the network's shape is not the spec's
+     */
+    public static RnnNetwork read(Path file, ModelSpec spec) {
+        RnnNetwork net = read(file);
+        NetworkShape found = NetworkShape.of(net);
+        NetworkShape expected = NetworkShape.of(spec);
+        if (!found.equals(expected)) {
+            throw new DataException(file.toString(), "the network does not match its spec: it is " + found
+                    + ", the spec says " + expected);
+        }
+        return net.withSpec(spec);
     }
 
     /**

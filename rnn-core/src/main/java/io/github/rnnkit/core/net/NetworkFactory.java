@@ -1,5 +1,6 @@
 package io.github.rnnkit.core.net;
 
+import io.github.rnnkit.data.runtime.NativeRuntime;
 import io.github.rnnkit.core.layers.GruLayer;
 import io.github.rnnkit.core.layers.LstmLayer;
 import io.github.rnnkit.core.layers.SimpleRnnLayer;
@@ -40,6 +41,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * allocate what they hand to DL4J in its workspaces.
  */
 public final class NetworkFactory {
+    static {
+        // Before ND4J loads its native libraries: see NativeRuntime.
+        NativeRuntime.configure();
+    }
+
     private NetworkFactory() {
     }
 
@@ -47,7 +53,7 @@ public final class NetworkFactory {
     public static RnnNetwork create(ModelSpec spec) {
         RnnNetwork net = new RnnNetwork(configuration(spec));
         net.init();
-        return net;
+        return net.withSpec(spec);
     }
 
     /** @return the DL4J configuration for the spec */

@@ -2,6 +2,7 @@ package io.github.rnnkit.core.net;
 
 import io.github.rnnkit.core.layers.RecurrentRuntimeLayer;
 import io.github.rnnkit.core.layers.TimeMajorOutputLayer;
+import io.github.rnnkit.core.spec.ModelSpec;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.conf.BackpropType;
@@ -33,6 +34,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * score belong to the same loss. Segmenting, state carry, clipping and updaters stay DL4J's.
  */
 public class RnnNetwork extends MultiLayerNetwork {
+    private transient ModelSpec spec;
     private transient INDArray featureMask;
     private transient INDArray labelMask;
 
@@ -55,6 +57,20 @@ public class RnnNetwork extends MultiLayerNetwork {
             out.getUpdater().setStateViewArray(out, u.getStateViewArray().dup(), false);
         }
         return out;
+    }
+
+    /**
+     * @return the spec this network was built from ({@link NetworkFactory#create}) or saved with
+     *         ({@code ModelBundle.load}), or null for a network made otherwise
+     */
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** Records the spec this network was built from or saved with. */
+    RnnNetwork withSpec(ModelSpec s) {
+        this.spec = s;
+        return this;
     }
 
     /** @return true when the configuration asks for truncated BPTT */
@@ -95,11 +111,16 @@ public class RnnNetwork extends MultiLayerNetwork {
 
     @Override
     public RnnNetwork clone() {
-        return of(super.clone());
+        return of(super.clone()).withSpec(spec);
     }
 
     @Override
     public void setLayerMaskArrays(INDArray featuresMaskArray, INDArray labelsMaskArray) {
+        if (labelsMaskArray != null && labelsMaskArray.length() == 1 && labelsMaskArray.getDouble(0) == 1.0) {
+            // One example of one step: DL4J's cross-entropy reads a [1, 1] label mask as per-output
+            // masking and throws; a mask of a single 1 masks nothing, so it is dropped.
+            labelsMaskArray = null;
+        }
         super.setLayerMaskArrays(featuresMaskArray, labelsMaskArray);
         // DL4J calls this again with the features mask alone during a forward pass; keep the labels mask.
         featureMask = featuresMaskArray != null ? featuresMaskArray : featureMask;

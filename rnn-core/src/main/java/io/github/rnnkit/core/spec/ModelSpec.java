@@ -1,6 +1,8 @@
 package io.github.rnnkit.core.spec;
 
 import io.github.rnnkit.data.Topology;
+import io.github.rnnkit.data.prep.WindowedDataset;
+import io.github.rnnkit.data.window.SequenceSet;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -198,6 +200,21 @@ public record ModelSpec(CellType cell, Topology topology, int horizon, int input
 
         public Builder setTask(Task t) {
             this.task = t;
+            return this;
+        }
+
+        /**
+         * Sets what the data decides, from a dataset: topology and horizon from its window, input
+         * size from its features per step, output size and task from its targets (categories:
+         * classification over the vocabulary; prices: regression on the target feature).
+         */
+        public Builder setDataShape(WindowedDataset data) {
+            SequenceSet train = data.train();
+            this.topology = data.window().topology();
+            this.horizon = topology == Topology.SEQ2SEQ ? data.window().horizon() : 1;
+            this.inputSize = train.featureCount();
+            this.outputSize = train.targetCount();
+            this.task = train.isClassification() ? Task.CLASSIFICATION : Task.REGRESSION;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.rnnkit.core.stream;
 
+import io.github.rnnkit.data.runtime.NativeRuntime;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
@@ -23,6 +24,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * }</pre>
  */
 public final class StreamingPredictor {
+    static {
+        // Before ND4J loads its native libraries: see NativeRuntime.
+        NativeRuntime.configure();
+    }
+
     private final MultiLayerNetwork net;
     private long batch = -1;
 

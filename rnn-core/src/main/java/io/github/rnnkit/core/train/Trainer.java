@@ -5,6 +5,7 @@ import io.github.rnnkit.core.eval.ModelOutputs;
 import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.data.window.SequenceSample;
 import io.github.rnnkit.data.window.SequenceSet;
+import io.github.rnnkit.core.net.DataFit;
 import io.github.rnnkit.core.net.ModelFiles;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -34,6 +35,7 @@ public final class Trainer {
      * @param validation windows to validate on after each epoch; may be empty, and then the
      *                   training loss decides the best epoch and nothing stops early
      * @return what happened; the network holds the best epoch's parameters
+     * @throws IllegalArgumentException when the network does not fit the windows ({@link DataFit})
      */
     public static TrainingHistory fit(MultiLayerNetwork net, SequenceSet train, SequenceSet validation,
                                       TrainerOptions o) {
@@ -41,6 +43,10 @@ public final class Trainer {
             throw new IllegalArgumentException("no training windows");
         }
         boolean hasValidation = validation != null && !validation.isEmpty();
+        DataFit.require(net, train, "the training part");
+        if (hasValidation) {
+            DataFit.require(net, validation, "the validation part");
+        }
         List<Double> iterations = new ArrayList<>();
         List<EpochRecord> epochs = new ArrayList<>();
         int batches = (train.size() + o.batchSize() - 1) / o.batchSize();

@@ -1,5 +1,6 @@
 package io.github.rnnkit.data.iter;
 
+import io.github.rnnkit.data.runtime.NativeRuntime;
 import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.data.window.SequenceSample;
 import io.github.rnnkit.data.window.SequenceSet;
@@ -34,6 +35,11 @@ import java.util.List;
  * Masks are left out (null) where every step is real.
  */
 public final class SequenceIterators {
+    static {
+        // Before ND4J loads its native libraries: see NativeRuntime.
+        NativeRuntime.configure();
+    }
+
     private SequenceIterators() {
     }
 

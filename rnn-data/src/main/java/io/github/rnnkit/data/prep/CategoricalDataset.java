@@ -78,6 +78,14 @@ public final class CategoricalDataset implements WindowedDataset {
         return series;
     }
 
+    /**
+     * @return the training part's categories as codes of {@link #vocabulary()}, step by step: what
+     *         the majority-class, persistence and Markov baselines are fitted on
+     */
+    public int[] trainCodes() {
+        return series.slice(split.train()).encode(vocabulary);
+    }
+
     /** @return the categories, fitted on the training part unless given */
     public Vocabulary vocabulary() {
         return vocabulary;

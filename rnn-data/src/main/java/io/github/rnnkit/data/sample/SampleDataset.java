@@ -1,6 +1,8 @@
 package io.github.rnnkit.data.sample;
 
 import io.github.rnnkit.data.csv.CsvTable;
+import io.github.rnnkit.data.series.CategoricalSeries;
+import io.github.rnnkit.data.series.SeriesReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +54,14 @@ public enum SampleDataset {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @return the sample's default column as a dated categorical series (the Seattle weather:
+     *         1,461 days of {@code sun}, {@code rain}, {@code fog}, {@code drizzle}, {@code snow})
+     */
+    public CategoricalSeries series() {
+        return SeriesReader.of(table()).categorical(defaultColumn);
     }
 
     /** @return the provenance notes shipped beside the data (source, licence, checksum) */

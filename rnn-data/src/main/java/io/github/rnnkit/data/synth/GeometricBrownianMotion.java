@@ -45,4 +45,25 @@ public record GeometricBrownianMotion(double start, double mu, double sigma, dou
         return PriceSeries.of(java.util.List.of("close"), rows, SyntheticDates.weekdays(steps),
                 "gbm(seed=" + seed + ")");
     }
+
+    /**
+     * The same closes as {@link #generate} with a second feature, a daily traded volume that rises
+     * with the size of the day's move (as real volumes do):
+     * {@code V_t = 10^6 (1 + 50 |log(S_t / S_{t-1})|) exp(0.3 W_t)}, W_t standard normal from a
+     * stream of its own, so that the closes equal {@code generate(steps, seed)}'s.
+     *
+     * @return a price series with features {@code close} (target) and {@code volume} (shares)
+     */
+    public PriceSeries generateWithVolume(int steps, long seed) {
+        PriceSeries close = generate(steps, seed);
+        NumpyRandom rng = new NumpyRandom((seed + 0x9E3779B9L) & 0xFFFFFFFFL);
+        double[][] rows = new double[steps][2];
+        for (int t = 0; t < steps; t++) {
+            double move = t == 0 ? 0 : Math.abs(Math.log(close.get(t, 0) / close.get(t - 1, 0)));
+            rows[t][0] = close.get(t, 0);
+            rows[t][1] = 1e6 * (1 + 50 * move) * Math.exp(0.3 * rng.nextGaussian());
+        }
+        return PriceSeries.of(java.util.List.of("close", "volume"), rows, SyntheticDates.weekdays(steps),
+                "gbm-with-volume(seed=" + seed + ")");
+    }
 }

@@ -1,0 +1,249 @@
+package io.github.rnnkit.core.forecast;
+
+import io.github.rnnkit.core.bundle.DataDescription;
+import io.github.rnnkit.core.bundle.ModelBundle;
+import io.github.rnnkit.core.eval.CategoricalEvaluation;
+import io.github.rnnkit.core.eval.ModelOutputs;
+import io.github.rnnkit.core.eval.PriceEvaluation;
+import io.github.rnnkit.core.net.DataFit;
+import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.stream.StreamingPredictor;
+import io.github.rnnkit.data.DataException;
+import io.github.rnnkit.data.Topology;
+import io.github.rnnkit.data.prep.CategoricalDataset;
+import io.github.rnnkit.data.prep.PriceDataset;
+import io.github.rnnkit.data.series.CategoricalSeries;
+import io.github.rnnkit.data.series.PriceSeries;
+import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.data.split.ChronoSplit;
+import io.github.rnnkit.data.split.IndexRange;
+import io.github.rnnkit.data.window.SequenceSample;
+import io.github.rnnkit.data.window.SequenceSet;
+import io.github.rnnkit.data.window.WindowSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Forecasts with a trained model and what it knows of its data (window, vocabulary, scalers): the
+ * one place a series becomes the network's inputs and its outputs become categories or prices.
+ * In the spirit of DJL's {@code Predictor}: load once, then forecast as often as needed.
+ *
+ * <pre>{@code
+ * Forecaster f = Forecaster.load(Path.of("runs/gru/model"));
+ * NextCategory tomorrow = f.next(CategoricalSeries.fromCsv(Path.of("weather.csv"), "weather"));
+ * System.out.println(tomorrow.category() + " " + tomorrow.probability("rain"));
+ * CategoricalEvaluation e = f.evaluate(series);   // every window, next to the baselines
+ * }</pre>
+ *
+ * A series of the wrong kind, with other columns than the model's, shorter than one window or
+ * holding a category the model never saw fails with a {@link DataException} naming it. Not
+ * thread-safe: the network keeps per-call state.
+ */
+public final class Forecaster {
+    private static final int CHUNK = 256;
+    private final RnnNetwork net;
+    private final DataDescription data;
+
+    private Forecaster(RnnNetwork net, DataDescription data) {
+        this.net = net;
+        this.data = data;
+    }
+
+    /** @return a forecaster of a loaded or freshly built bundle */
+    public static Forecaster of(ModelBundle bundle) {
+        return of(bundle.network(), bundle.data());
+    }
+
+    /**
+     * @return a forecaster of a trained network with what it expects of its data (for example
+     *         {@code DataDescription.of(dataset)})
+     * @throws IllegalArgumentException when the network does not fit the description
+     */
+    public static Forecaster of(RnnNetwork net, DataDescription data) {
+        int k = data.kind() == SeriesKind.CATEGORICAL ? data.vocabulary().size() : 0;
+        SequenceSet probe = data.kind() == SeriesKind.CATEGORICAL
+                ? SequenceSet.classification(List.of(), k, k, data.window().topology())
+                : SequenceSet.regression(List.of(), data.columns().size(), 1, data.window().topology());
+        DataFit.require(net, probe, "the data description (" + data.kind() + ", " + data.columns() + ")");
+        return new Forecaster(net, data);
+    }
+
+    /**
+     * @param bundleDir a folder written by {@link ModelBundle#save}
+     * @throws DataException for a missing, partial or corrupt bundle
+     */
+    public static Forecaster load(Path bundleDir) {
+        return of(ModelBundle.load(bundleDir));
+    }
+
+    /** @return what the model expects of its data */
+    public DataDescription data() {
+        return data;
+    }
+
+    /** @return the network */
+    public RnnNetwork network() {
+        return net;
+    }
+
+    /** @return the forecast for the step after the series' last, from its last look-back steps */
+    public NextCategory next(CategoricalSeries series) {
+        return categories(series, true).get(0);
+    }
+
+    /**
+     * @return a forecast after every step that ends a full look-back window, in order: the
+     *         forecast after step t uses steps t − L + 1 .. t (the last is {@link #next})
+     */
+    public List<NextCategory> everyStep(CategoricalSeries series) {
+        return categories(series, false);
+    }
+
+    /** @return the next H values after the series' last step, in the series' units */
+    public NextPrices next(PriceSeries series) {
+        return prices(series, true).get(0);
+    }
+
+    /** @return as {@link #everyStep(CategoricalSeries)}, for a price model */
+    public List<NextPrices> everyStep(PriceSeries series) {
+        return prices(series, false);
+    }
+
+    /**
+     * Evaluates the model on every window of a series, next to the majority-class, persistence and
+     * Markov baselines. The baselines are fitted on the evaluated series itself, which can only
+     * flatter them: a model that beats them here beats them fairly.
+     */
+    public CategoricalEvaluation evaluate(CategoricalSeries series) {
+        require(SeriesKind.CATEGORICAL, series.index().source(), series.column(), 1);
+        requireLength(series.index().source(), series.column(), series.length(), data.window().span());
+        CategoricalDataset ds = CategoricalDataset.builder(series).window(data.window()).optVocabulary(data.vocabulary())
+                .split(whole(series.length())).build();
+        return CategoricalEvaluation.of(net, ds.train(), series.encode(data.vocabulary()), data.vocabulary());
+    }
+
+    /** Evaluates a price model on every window of a series, in prices, next to naive and drift. */
+    public PriceEvaluation evaluate(PriceSeries series) {
+        require(SeriesKind.PRICE, series.index().source(), series.features().get(0), series.featureCount());
+        requireLength(series.index().source(), series.features().get(0), series.length(), data.window().span() + lag());
+        PriceDataset ds = PriceDataset.builder(series).window(data.window()).optScalers(data.scalers())
+                .split(whole(series.length())).build();
+        return PriceEvaluation.of(net, ds, ds.train());
+    }
+
+    /**
+     * @return a predictor fed one step at a time (inputs as the network takes them: one-hot
+     *         categories, or scaled values) that gives what the full pass gives at each step
+     */
+    public StreamingPredictor streaming() {
+        return StreamingPredictor.of(net);
+    }
+
+    private List<NextCategory> categories(CategoricalSeries s, boolean lastOnly) {
+        require(SeriesKind.CATEGORICAL, s.index().source(), s.column(), 1);
+        int lookBack = data.window().lookBack();
+        requireLength(s.index().source(), s.column(), s.length(), lookBack);
+        int k = data.vocabulary().size();
+        double[][] oneHot = CategoricalDataset.oneHot(s.encode(data.vocabulary()), k);
+        List<SequenceSample> samples = new ArrayList<>();
+        for (int end = lastOnly ? s.length() : lookBack; end <= s.length(); end++) {
+            samples.add(new SequenceSample(Arrays.copyOfRange(oneHot, end - lookBack, end), dummyTargets(), end - 1));
+        }
+        List<NextCategory> out = new ArrayList<>();
+        forEachOutput(SequenceSet.classification(samples, k, k, data.window().topology()), (sample, y) ->
+                out.add(new NextCategory(sample.lastInputStep(), date(s.index(), sample.lastInputStep()),
+                        data.vocabulary().categories(), y[0])));
+        return out;
+    }
+
+    private List<NextPrices> prices(PriceSeries s, boolean lastOnly) {
+        require(SeriesKind.PRICE, s.index().source(), s.features().get(0), s.featureCount());
+        int lookBack = data.window().lookBack();
+        int lag = lag();
+        requireLength(s.index().source(), s.features().get(0), s.length(), lookBack + lag);
+        int features = s.featureCount();
+        double[][] scaled = new double[features][];
+        for (int f = 0; f < features; f++) {
+            // lag-free scalers map step t to t; log-returns map step t to t - 1 (step 0 has no return)
+            scaled[f] = data.scalers().get(f).transform(s.feature(f));
+        }
+        List<SequenceSample> samples = new ArrayList<>();
+        for (int end = lastOnly ? s.length() : lookBack + lag; end <= s.length(); end++) {
+            double[][] x = new double[lookBack][features];
+            for (int t = 0; t < lookBack; t++) {
+                for (int f = 0; f < features; f++) {
+                    x[t][f] = scaled[f][end - lag - lookBack + t];
+                }
+            }
+            samples.add(new SequenceSample(x, dummyTargets(), end - 1));
+        }
+        List<NextPrices> out = new ArrayList<>();
+        forEachOutput(SequenceSet.regression(samples, features, 1, data.window().topology()), (sample, y) -> {
+            double[] values = new double[y.length];
+            for (int h = 0; h < y.length; h++) {
+                values[h] = y[h][0];
+            }
+            double last = s.get(sample.lastInputStep(), 0);
+            out.add(new NextPrices(sample.lastInputStep(), date(s.index(), sample.lastInputStep()), last,
+                    data.scalers().get(0).inversePath(values, last)));
+        });
+        return out;
+    }
+
+    private interface OutputSink {
+        void accept(SequenceSample sample, double[][] output);
+    }
+
+    private void forEachOutput(SequenceSet set, OutputSink sink) {
+        for (int from = 0; from < set.size(); from += CHUNK) {
+            SequenceSet part = set.subset(from, Math.min(set.size(), from + CHUNK));
+            double[][][] y = ModelOutputs.forecasts(net, part);
+            for (int i = 0; i < part.size(); i++) {
+                sink.accept(part.get(i), y[i]);
+            }
+        }
+    }
+
+    private double[][] dummyTargets() {
+        WindowSpec w = data.window();
+        int steps = w.topology() == Topology.SEQ2SEQ ? w.horizon() : w.topology() == Topology.MANY_TO_MANY ? w.lookBack() : 1;
+        return new double[steps][1];
+    }
+
+    private int lag() {
+        return data.scalers().isEmpty() ? 0 : data.scalers().get(0).lag();
+    }
+
+    private void require(SeriesKind kind, String source, String column, int columns) {
+        if (data.kind() != kind) {
+            throw new DataException(source, 0, column, "the model forecasts "
+                    + (data.kind() == SeriesKind.PRICE ? "prices" : "categories") + " but this series holds "
+                    + (kind == SeriesKind.PRICE ? "numbers" : "categories") + " (a model of the wrong kind for the data)");
+        }
+        if (columns != data.columns().size()) {
+            throw new DataException(source, 0, column, "the model takes " + data.columns().size() + " column(s) ("
+                    + String.join(", ", data.columns()) + "), this series has " + columns);
+        }
+    }
+
+    /** @param needed steps for one input window (forecasts) or one window with its targets (evaluation) */
+    private void requireLength(String source, String column, int length, int needed) {
+        int lookBack = data.window().lookBack();
+        String what = needed - lag() == lookBack ? "look-back of " + lookBack : data.window().describe();
+        if (length < needed) {
+            throw new DataException(source, 0, column, "the series has " + length + " steps; the model's " + what
+                    + (lag() > 0 ? " (plus one step for log-returns)" : "") + " needs at least " + needed);
+        }
+    }
+
+    private static java.time.LocalDate date(io.github.rnnkit.data.series.TimeIndex index, int t) {
+        return index.hasDates() ? index.date(t) : null;
+    }
+
+    private static ChronoSplit whole(int steps) {
+        return new ChronoSplit(new IndexRange(0, steps), new IndexRange(steps, steps), new IndexRange(steps, steps));
+    }
+}
