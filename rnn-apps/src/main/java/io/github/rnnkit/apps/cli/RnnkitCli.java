@@ -3,6 +3,7 @@ package io.github.rnnkit.apps.cli;
 import io.github.rnnkit.apps.bench.BenchCommand;
 import io.github.rnnkit.apps.compare.CompareCommand;
 import io.github.rnnkit.apps.data.DataCommand;
+import io.github.rnnkit.apps.example.ExampleCommand;
 import io.github.rnnkit.apps.forward.ForwardCommand;
 import io.github.rnnkit.apps.memory.MemoryCommand;
 import io.github.rnnkit.apps.model.EvaluateCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Recurrent sequence models (vanilla RNN, LSTM, GRU) on Deeplearning4j.",
         subcommands = {DataCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
                 ImportTorchCommand.class, ForwardCommand.class, BenchCommand.class, WeatherCommand.class, StockCommand.class,
-                CompareCommand.class, MemoryCommand.class,
+                CompareCommand.class, MemoryCommand.class, ExampleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'rnnkit COMMAND --help' for a command's options."})
 public final class RnnkitCli implements Runnable {

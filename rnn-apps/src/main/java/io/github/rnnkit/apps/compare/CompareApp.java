@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.compare;
 
+import io.github.rnnkit.core.spec.ParameterMatch;
 import io.github.rnnkit.apps.common.CellRun;
 import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.apps.report.LineChart;

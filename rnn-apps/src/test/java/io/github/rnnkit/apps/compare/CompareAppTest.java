@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.compare;
 
+import io.github.rnnkit.core.spec.ParameterMatch;
 import io.github.rnnkit.apps.cli.CliRun;
 import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.core.spec.CellType;

@@ -1,6 +1,5 @@
-package io.github.rnnkit.apps.compare;
+package io.github.rnnkit.core.spec;
 
-import io.github.rnnkit.core.spec.CellType;
 
 /**
  * Hidden sizes that give the three cells (nearly) the same number of parameters, so a comparison
