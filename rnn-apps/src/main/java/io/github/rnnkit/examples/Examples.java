@@ -42,7 +42,10 @@ public final class Examples {
     private Examples() {
     }
 
-    /** @return the example of that name (any case) */
+    /**
+     * @param name the example's class name
+     * @return the example of that name (any case)
+     */
     public static Entry byName(String name) {
         return ALL.stream().filter(e -> e.name().equalsIgnoreCase(name)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("unknown example '" + name + "'; expected one of "

@@ -48,6 +48,11 @@ public final class StockPrices {
     public record Result(PriceEvaluation evaluation, NextPrices next) {
     }
 
+    /**
+     * Runs the example on generated prices, or on {@code CSV CLOSE VOLUME} when given; {@code --quick} for a few seconds' run.
+     *
+     * @param args {@code [CSV CLOSE VOLUME] [--quick]}
+     */
     public static void main(String[] args) {
         String[] rest = Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
         PriceSeries prices = rest.length >= 3 ? PriceSeries.fromCsv(Path.of(rest[0]), rest[1], rest[2])
@@ -55,8 +60,13 @@ public final class StockPrices {
         run(prices, Examples.quick(args));
     }
 
-    /** @param prices a series whose first feature is the close (the target) and second the volume */
+    /**
+     * @param prices a series whose first feature is the close (the target) and second the volume
+     * @param quick one epoch of a small network instead of 20 of a larger one
+     * @return the evaluation and the next close
+     */
     public static Result run(PriceSeries prices, boolean quick) {
+        // snippet:prices
         PriceDataset data = PriceDataset.builder(prices)
                 .window(WindowSpec.manyToOne(60))
                 .optScaler(ScalerKind.LOG_RETURNS)
@@ -70,6 +80,7 @@ public final class StockPrices {
                 .build();
         RnnNetwork net = NetworkFactory.create(spec);
         Trainer.fit(net, data.train(), data.validation(), TrainerOptions.of(quick ? 1 : 20));
+        // end-snippet
 
         PriceEvaluation test = PriceEvaluation.onTest(net, data);
         System.out.printf(Locale.ROOT, "test RMSE %.4f over %d days%n", PriceEvaluation.meanRmse(test.model()),

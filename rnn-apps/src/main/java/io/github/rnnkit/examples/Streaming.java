@@ -43,10 +43,19 @@ public final class Streaming {
     public record Result(int days, double maxDifference, double[] lastForecast) {
     }
 
+    /**
+     * Runs the example; {@code --quick} for a few seconds' run.
+     *
+     * @param args {@code --quick} or nothing
+     */
     public static void main(String[] args) {
         run(Examples.quick(args));
     }
 
+    /**
+     * @param quick one epoch and 60 days instead of 10 epochs and a year
+     * @return the days streamed and the largest difference from the full pass
+     */
     public static Result run(boolean quick) {
         CategoricalSeries weather = SampleDataset.SEATTLE_WEATHER.series();
         CategoricalDataset data = CategoricalDataset.builder(weather).window(WindowSpec.manyToOne(10))

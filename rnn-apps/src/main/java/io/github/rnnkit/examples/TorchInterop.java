@@ -48,10 +48,19 @@ public final class TorchInterop {
     public record Result(Path npz, List<String> arrays, double maxDifference) {
     }
 
+    /**
+     * Runs the example; {@code --out DIR} chooses where the .npz goes (a temporary folder otherwise).
+     *
+     * @param args {@code [--out DIR]}
+     */
     public static void main(String[] args) {
         run(Examples.outputDir(args, "torch"));
     }
 
+    /**
+     * @param dir the folder to write {@code gru.npz} in
+     * @return the file, its arrays and the largest difference
+     */
     public static Result run(Path dir) {
         RnnNetwork original = NetworkFactory.create(ModelSpec.builder().setCell(CellType.GRU)
                 .setTopology(Topology.MANY_TO_MANY).setInputSize(3).setHiddenSizes(16, 16).setOutputSize(1)

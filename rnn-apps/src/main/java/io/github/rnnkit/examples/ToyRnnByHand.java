@@ -45,11 +45,19 @@ public final class ToyRnnByHand {
     public record Result(double[] hidden, double byHand, double networkOutput) {
     }
 
+    /**
+     * Runs the article's toy: three prices, all 0.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         run(0.0, 0.0, 0.0);
     }
 
-    /** @param prices x_1 .. x_T, oldest first */
+    /**
+     * @param prices x_1 .. x_T, oldest first
+     * @return the hidden states and y, by hand and from the network
+     */
     public static Result run(double... prices) {
         double[] h = new double[prices.length];
         double prev = 0;

@@ -48,6 +48,11 @@ public final class WeatherForecast {
     public record Result(CategoricalEvaluation evaluation, NextCategory tomorrow, NextCategory reloaded, Path bundle) {
     }
 
+    /**
+     * Runs the example; {@code --quick} for a few seconds' run, {@code --out DIR} for where the bundle goes (a temporary folder otherwise).
+     *
+     * @param args {@code [--quick] [--out DIR]}
+     */
     public static void main(String[] args) {
         run(Examples.quick(args), Examples.outputDir(args, "weather"));
     }
@@ -55,6 +60,7 @@ public final class WeatherForecast {
     /**
      * @param quick a few seconds' run (one epoch, a small network) instead of the full one
      * @param dir   an empty or new folder for the bundle
+     * @return the evaluation, tomorrow's forecast before and after reloading, and the bundle's folder
      */
     public static Result run(boolean quick, Path dir) {
         CategoricalSeries weather = SampleDataset.SEATTLE_WEATHER.series();

@@ -8,9 +8,21 @@ package io.github.rnnkit.data;
  * that a command line can print it as it is.
  */
 public class DataException extends IllegalArgumentException {
+    /**
+     * File name or description of the data's origin; may be null.
+     */
     private final String source;
+    /**
+     * 1-based line, or 0 when the problem is not on one line.
+     */
     private final int line;
+    /**
+     * Column name, or null.
+     */
     private final String column;
+    /**
+     * What is wrong, without the location.
+     */
     private final String problem;
 
     /**
@@ -27,6 +39,12 @@ public class DataException extends IllegalArgumentException {
         this.problem = problem;
     }
 
+    /**
+     * A problem with a whole source rather than one line or column.
+     *
+     * @param source file name or description of where the data came from
+     * @param problem what is wrong
+     */
     public DataException(String source, String problem) {
         this(source, 0, null, problem);
     }

@@ -10,7 +10,12 @@ package io.github.rnnkit.data;
  * </ul>
  */
 public enum Topology {
-    MANY_TO_ONE, MANY_TO_MANY, SEQ2SEQ;
+    /** L inputs, one target: the value right after the window. */
+    MANY_TO_ONE,
+    /** L inputs, L targets: the input shifted by one step. */
+    MANY_TO_MANY,
+    /** L inputs, H targets: the H values right after the window. */
+    SEQ2SEQ;
 
     /** @return the lower-case hyphenated name used on the command line, e.g. {@code many-to-one} */
     public String label() {

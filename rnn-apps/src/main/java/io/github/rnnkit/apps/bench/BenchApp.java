@@ -39,6 +39,16 @@ public final class BenchApp {
      */
     public record Options(List<BenchConfig> configs, List<CellType> cells, int steps, int warmup, double warmupSeconds,
                           int threads) {
+        /**
+         * Checks the values.
+         *
+         * @param configs configurations to run
+         * @param cells cells to run
+         * @param steps timed steps (the median is reported), at least 1
+         * @param warmup untimed steps first
+         * @param warmupSeconds least seconds of running before the steady-state steps are timed; 0 times them right after the cold ones
+         * @param threads OpenBLAS threads, or 0 to leave the default
+         */
         public Options {
             if (steps < 1 || warmup < 0) {
                 throw new IllegalArgumentException("--steps must be at least 1 and --warmup at least 0");
@@ -49,7 +59,13 @@ public final class BenchApp {
         }
     }
 
-    /** Runs every configuration and cell, giving each result to {@code sink} as it comes. */
+    /**
+     * Runs every configuration and cell, giving each result to {@code sink} as it comes.
+     *
+     * @param o configurations, cells, steps and warm-up
+     * @param sink receives each result as soon as it is measured
+     * @return every result, in order
+     */
     public static List<BenchResult> run(Options o, java.util.function.Consumer<BenchResult> sink) {
         if (o.threads() > 0) {
             Nd4j.factory().blas().setMaxThreads(o.threads());

@@ -30,25 +30,40 @@ import java.util.Random;
  * @param classes classes of a many-to-one classifier, or 0 for many-to-many regression
  */
 public record BenchConfig(String name, int batch, int length, int input, int hidden, int classes) {
+    /**
+     * Configurations a, b and c of the PyTorch reference benchmark.
+     */
     public static final List<BenchConfig> STANDARD = List.of(
             new BenchConfig("a", 64, 50, 1, 64, 0),
             new BenchConfig("b", 64, 100, 3, 128, 3),
             new BenchConfig("c", 32, 1000, 3, 32, 3));
 
-    /** @throws IllegalArgumentException naming the configurations that exist */
+    /**
+     * @param name a, b or c
+     * @return the configuration
+     * @throws IllegalArgumentException naming the configurations that exist
+     */
     public static BenchConfig byName(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         return STANDARD.stream().filter(c -> c.name.equals(n)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("unknown benchmark configuration '" + name + "'; expected a, b or c"));
     }
 
-    /** @return this configuration with the sizes that are above 0 replaced (for memory runs) */
+    /**
+     * @param newBatch the batch size, or 0 to keep it
+     * @param newLength the sequence length, or 0 to keep it
+     * @param newHidden the hidden size, or 0 to keep it
+     * @return this configuration with the sizes that are above 0 replaced (for memory runs)
+     */
     public BenchConfig with(int newBatch, int newLength, int newHidden) {
         return new BenchConfig(name, newBatch > 0 ? newBatch : batch, newLength > 0 ? newLength : length, input,
                 newHidden > 0 ? newHidden : hidden, classes);
     }
 
-    /** @return the network rnnkit users get for this configuration: one layer, float32, Adam 0.001 */
+    /**
+     * @param cell the cell
+     * @return the network rnnkit users get for this configuration: one layer, float32, Adam 0.001
+     */
     public ModelSpec spec(CellType cell) {
         return ModelSpec.builder().setCell(cell)
                 .setTopology(classes > 0 ? Topology.MANY_TO_ONE : Topology.MANY_TO_MANY)
@@ -57,7 +72,10 @@ public record BenchConfig(String name, int batch, int length, int input, int hid
                 .optUpdater(UpdaterKind.ADAM, 1e-3).optDataType(DataType.FLOAT).optSeed(0).build();
     }
 
-    /** @return one minibatch in rnnkit's layout (labels on the last step with a label mask for many-to-one) */
+    /**
+     * @param seed the seed of the random inputs and labels
+     * @return one minibatch in rnnkit's layout (labels on the last step with a label mask for many-to-one)
+     */
     public DataSet data(long seed) {
         Random r = new Random(seed);
         INDArray x = Nd4j.zeros(DataType.FLOAT, batch, input, length);

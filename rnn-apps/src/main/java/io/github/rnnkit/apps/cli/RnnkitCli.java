@@ -45,6 +45,11 @@ public final class RnnkitCli implements Runnable {
         return cl;
     }
 
+    /**
+     * Runs the command line and exits with its status (2 for bad input).
+     *
+     * @param args the command and its options
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }

@@ -20,14 +20,26 @@ import io.github.rnnkit.data.window.SequenceSet;
  */
 public record CellRun(ModelSpec spec, RnnNetwork net, TrainingHistory history, long params) {
 
-    /** Builds {@code spec}'s network and trains it with {@link Trainer#fit}. */
+    /**
+     * Builds {@code spec}'s network and trains it with {@link Trainer#fit}.
+     *
+     * @param spec the spec
+     * @param train training windows
+     * @param validation validation windows, possibly empty
+     * @param options how to train
+     * @return the trained network with its history
+     */
     public static CellRun train(ModelSpec spec, SequenceSet train, SequenceSet validation, TrainerOptions options) {
         RnnNetwork net = NetworkFactory.create(spec);
         TrainingHistory history = Trainer.fit(net, train, validation, options);
         return new CellRun(spec, net, history, net.numParams());
     }
 
-    /** @return mean ‖∂L/∂x_t‖ over the windows of {@code set} (at most {@code max} of them), by distance from the last step */
+    /**
+     * @param set the windows
+     * @param max at most this many windows are used
+     * @return mean ‖∂L/∂x_t‖ over the windows of {@code set} (at most {@code max} of them), by distance from the last step
+     */
     public double[] inputGradientsByDistance(SequenceSet set, int max) {
         return GradientDiagnostics.inputGradientNorms(net, set.subset(0, Math.min(max, set.size())).toDataSet()).byDistance();
     }

@@ -15,6 +15,10 @@ public final class EvaluationMarkdown {
     private EvaluationMarkdown() {
     }
 
+    /**
+     * @param e a categorical evaluation
+     * @return a Markdown table of the model's and the baselines' accuracy, macro F1 and log loss, with McNemar p-values
+     */
     public static String categorical(CategoricalEvaluation e) {
         StringBuilder sb = new StringBuilder();
         sb.append("| forecaster | accuracy | macro F1 | log loss |\n|---|---:|---:|---:|\n");
@@ -42,6 +46,10 @@ public final class EvaluationMarkdown {
                 Double.isNaN(m.logLoss()) ? "n/a" : String.format(Locale.ROOT, "%.4f", m.logLoss())));
     }
 
+    /**
+     * @param e a price evaluation
+     * @return a Markdown table of the model's and the baselines' MAE, RMSE, MAPE and directional accuracy, per horizon step
+     */
     public static String price(PriceEvaluation e) {
         StringBuilder sb = new StringBuilder();
         sb.append("Errors in the series' own units, per forecast step.\n\n");
@@ -61,12 +69,19 @@ public final class EvaluationMarkdown {
         }
     }
 
-    /** @return one line per baseline, and an overall sentence about the test part */
+    /**
+     * @param comparisons the model against each baseline
+     * @return one line per baseline, and an overall sentence about the test part
+     */
     public static String verdict(List<Comparison> comparisons) {
         return verdict(comparisons, "the test part");
     }
 
-    /** @return one line per baseline, and an overall sentence about {@code where} (e.g. "this data") */
+    /**
+     * @param comparisons the model against each baseline
+     * @param where what was evaluated, e.g. "the test part"
+     * @return one line per baseline, and an overall sentence about {@code where} (e.g. "this data")
+     */
     public static String verdict(List<Comparison> comparisons, String where) {
         StringBuilder sb = new StringBuilder();
         for (Comparison c : comparisons) {
@@ -80,7 +95,11 @@ public final class EvaluationMarkdown {
         return sb.toString();
     }
 
-    /** @return one sentence: does the model beat the baselines on {@code where}, and is it sure? */
+    /**
+     * @param comparisons the model against each baseline
+     * @param where what was evaluated, e.g. "the test part"
+     * @return one sentence: does the model beat the baselines on {@code where}, and is it sure?
+     */
     public static String overall(List<Comparison> comparisons, String where) {
         boolean all = comparisons.stream().allMatch(Comparison::modelWins);
         boolean none = comparisons.stream().noneMatch(Comparison::modelWins);

@@ -11,7 +11,11 @@ public final class ListOption {
     private ListOption() {
     }
 
-    /** @return the cells of e.g. {@code "rnn,lstm,gru"} */
+    /**
+     * @param option the option's name, for errors
+     * @param text the option's value
+     * @return the cells of e.g. {@code "rnn,lstm,gru"}
+     */
     public static List<CellType> cells(String option, String text) {
         List<CellType> cells = new ArrayList<>();
         for (String part : split(option, text)) {
@@ -28,7 +32,11 @@ public final class ListOption {
         return cells;
     }
 
-    /** @return the positive integers of e.g. {@code "5,10,20"} */
+    /**
+     * @param option the option's name, for errors
+     * @param text the option's value
+     * @return the positive integers of e.g. {@code "5,10,20"}
+     */
     public static List<Integer> positiveInts(String option, String text) {
         List<Integer> values = new ArrayList<>();
         for (String part : split(option, text)) {

@@ -19,6 +19,15 @@ import java.nio.file.Path;
  */
 public record SeriesInput(Path csv, SampleDataset sample, java.util.List<String> columns, String dateColumn,
                           MissingValues missing) {
+    /**
+     * Checks that exactly one of a file and a sample is given, and that a file comes with its column.
+     *
+     * @param csv a CSV file, or null when {@code sample} is given
+     * @param sample a bundled sample, or null when {@code csv} is given
+     * @param columns the series columns, target first; empty for a sample's default column
+     * @param dateColumn the date column; null to use one named {@code date} if there is one
+     * @param missing what to do with blank values
+     */
     public SeriesInput {
         if ((csv == null) == (sample == null)) {
             throw new IllegalArgumentException("give either a CSV file (--csv) or a sample (--sample), not "
@@ -31,12 +40,23 @@ public record SeriesInput(Path csv, SampleDataset sample, java.util.List<String>
         missing = missing == null ? MissingValues.ERROR : missing;
     }
 
-    /** A sample with its default column. */
+    /**
+     * A sample with its default column.
+     *
+     * @param sample the sample
+     * @return the input
+     */
     public static SeriesInput of(SampleDataset sample) {
         return new SeriesInput(null, sample, java.util.List.of(), null, MissingValues.ERROR);
     }
 
-    /** A CSV file's column(s). */
+    /**
+     * A CSV file's column(s).
+     *
+     * @param csv the CSV file
+     * @param columns its columns, target first
+     * @return the input
+     */
     public static SeriesInput of(Path csv, String... columns) {
         return new SeriesInput(csv, null, java.util.List.of(columns), null, MissingValues.ERROR);
     }
@@ -56,7 +76,10 @@ public record SeriesInput(Path csv, SampleDataset sample, java.util.List<String>
         return csv != null ? CsvTable.read(csv) : sample.table();
     }
 
-    /** @return a reader over the table with the date column and missing-value policy applied */
+    /**
+     * @param table the table, read
+     * @return a reader over the table with the date column and missing-value policy applied
+     */
     public SeriesReader reader(CsvTable table) {
         SeriesReader r = SeriesReader.of(table).optMissing(missing);
         if (dateColumn != null) {

@@ -42,7 +42,10 @@ public final class SeriesInputOptions {
         return toInput(null);
     }
 
-    /** @return the chosen input, with these columns when none were named (e.g. a saved model's) */
+    /**
+     * @param defaultColumns the columns to use when the user named none
+     * @return the chosen input, with these columns when none were named (e.g. a saved model's)
+     */
     public SeriesInput toInput(List<String> defaultColumns) {
         List<String> cols = (columns == null || columns.isEmpty()) && defaultColumns != null ? defaultColumns : columns;
         return new SeriesInput(source.csv, source.sample == null ? null : SampleDataset.byId(source.sample), cols,

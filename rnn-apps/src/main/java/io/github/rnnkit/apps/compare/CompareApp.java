@@ -43,6 +43,12 @@ public final class CompareApp {
     private CompareApp() {
     }
 
+    /**
+     * Trains each cell at a matched parameter count on the same data, split, seed and budget, and writes the report.
+     *
+     * @param o what to compare, and where the run folder goes
+     * @return each cell's run, the baselines and the report's path
+     */
     public static CompareResult run(CompareOptions o) {
         RunFolder folder = RunFolder.create(o.out(), "compare");
         Loaded loaded = load(o);

@@ -13,7 +13,12 @@ public enum CompareDataset {
     /** A column of the user's CSV file (--csv, --column). */
     CSV;
 
-    /** Parses weather, seattle-weather, gbm or csv. */
+    /**
+     * Parses weather, seattle-weather, gbm or csv.
+     *
+     * @param text the name
+     * @return the dataset
+     */
     public static CompareDataset parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "weather" -> WEATHER;

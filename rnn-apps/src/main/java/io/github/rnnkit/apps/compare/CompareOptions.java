@@ -21,6 +21,19 @@ import java.util.List;
  */
 public record CompareOptions(CompareDataset dataset, SeriesInput input, List<CellType> cells, int lstmHidden, int lookBack,
                              int epochs, double learningRate, long seed, Path out) {
+    /**
+     * Checks the values.
+     *
+     * @param dataset which data
+     * @param input the CSV column when {@code dataset} is CSV, else null
+     * @param cells the cells to compare
+     * @param lstmHidden the LSTM's hidden size; the other cells get the size that matches its parameter count
+     * @param lookBack steps per window
+     * @param epochs most epochs (early stopping on validation loss, patience 5)
+     * @param learningRate Adam's learning rate, the same for every cell
+     * @param seed seed of data, networks and minibatch order, the same for every cell
+     * @param out run folder, or null for {@code runs/compare-<timestamp>}
+     */
     public CompareOptions {
         cells = List.copyOf(cells);
         if (cells.isEmpty()) {
@@ -35,12 +48,22 @@ public record CompareOptions(CompareDataset dataset, SeriesInput input, List<Cel
         }
     }
 
-    /** Seattle weather, LSTM hidden 32, look-back 10, 30 epochs, Adam 0.005, seed 42. */
+    /**
+     * Seattle weather, LSTM hidden 32, look-back 10, 30 epochs, Adam 0.005, seed 42.
+     *
+     * @param out the run folder
+     * @return the options
+     */
     public static CompareOptions defaults(Path out) {
         return new CompareOptions(CompareDataset.SEATTLE_WEATHER, null, List.of(CellType.values()), 32, 10, 30, 0.005, 42, out);
     }
 
-    /** A first look: 2 epochs. */
+    /**
+     * A first look: 2 epochs.
+     *
+     * @param out the run folder
+     * @return the options
+     */
     public static CompareOptions quick(Path out) {
         CompareOptions d = defaults(out);
         return new CompareOptions(d.dataset, null, d.cells, d.lstmHidden, d.lookBack, 2, d.learningRate, d.seed, out);

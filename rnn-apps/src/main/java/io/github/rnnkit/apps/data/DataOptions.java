@@ -16,7 +16,12 @@ import io.github.rnnkit.data.window.WindowSpec;
  */
 public record DataOptions(SeriesInput input, SeriesKind kind, WindowSpec window, SplitFractions split) {
 
-    /** Defaults for a sample: its default column, inferred kind, look-back 10, default split. */
+    /**
+     * Defaults for a sample: its default column, inferred kind, look-back 10, default split.
+     *
+     * @param sample the sample
+     * @return the options
+     */
     public static DataOptions of(SampleDataset sample) {
         return new DataOptions(SeriesInput.of(sample), null, WindowSpec.manyToOne(10), SplitFractions.DEFAULT);
     }

@@ -13,6 +13,10 @@ public final class DataReportText {
     private DataReportText() {
     }
 
+    /**
+     * @param r the profile
+     * @return the profile as plain text, as {@code rnnkit data} prints it
+     */
     public static String render(DataReport r) {
         StringBuilder sb = new StringBuilder();
         line(sb, "source", r.source() + (r.description() == null ? "" : "  (" + r.description() + ")"));

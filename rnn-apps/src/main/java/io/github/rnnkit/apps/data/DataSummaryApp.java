@@ -18,6 +18,8 @@ public final class DataSummaryApp {
     }
 
     /**
+     * @param o the column, kind, window, split and missing-value policy
+     * @return the profile
      * @throws io.github.rnnkit.data.DataException for bad data, naming file, line and column
      * @throws IllegalArgumentException            for options that do not fit the data
      */

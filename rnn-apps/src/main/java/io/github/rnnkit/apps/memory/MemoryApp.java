@@ -27,7 +27,11 @@ public final class MemoryApp {
     private MemoryApp() {
     }
 
-    /** @param onRun called after each run, for progress */
+    /**
+     * @param onRun called after each run, for progress
+     * @param o tasks, cells, lags, seeds and budget
+     * @return every run and the report's path
+     */
     public static MemoryResult run(MemoryOptions o, Consumer<MemoryRun> onRun) {
         RunFolder folder = RunFolder.create(o.out(), "memory");
         List<MemoryRun> runs = new ArrayList<>();

@@ -16,13 +16,22 @@ import java.util.OptionalDouble;
  */
 public record MemoryResult(Path dir, Path report, List<Path> files, List<MemoryRun> runs) {
 
-    /** @return the lowest test error over the seeds at this point, or empty when it was not run */
+    /**
+     * @param task the task
+     * @param cell the cell
+     * @param lag the lag
+     * @return the lowest test error over the seeds at this point, or empty when it was not run
+     */
     public OptionalDouble bestError(MemoryTask task, CellType cell, int lag) {
         return runs.stream().filter(r -> r.task() == task && r.cell() == cell && r.lag() == lag)
                 .mapToDouble(MemoryRun::testError).min();
     }
 
-    /** @return the longest lag at which some seed solved the task, or 0 when none did */
+    /**
+     * @param task the task
+     * @param cell the cell
+     * @return the longest lag at which some seed solved the task, or 0 when none did
+     */
     public int longestSolved(MemoryTask task, CellType cell) {
         return runs.stream().filter(r -> r.task() == task && r.cell() == cell && r.solved()).mapToInt(MemoryRun::lag).max().orElse(0);
     }

@@ -38,6 +38,9 @@ public enum MemoryTask {
         this.chance = chance;
     }
 
+    /**
+     * @return the task's name as a heading, e.g. "Adding problem"
+     */
     public String title() {
         return title;
     }
@@ -67,13 +70,23 @@ public enum MemoryTask {
         return this == ADDING ? Task.REGRESSION : Task.CLASSIFICATION;
     }
 
-    /** @return {@code count} sequences testing memory over {@code lag} steps */
+    /**
+     * @param count how many sequences
+     * @param lag the dependency length
+     * @param seed the generator's seed
+     * @return {@code count} sequences testing memory over {@code lag} steps
+     */
     public SequenceSet generate(int count, int lag, long seed) {
         return this == ADDING ? AddingProblem.generate(count, Math.max(2, lag), seed)
                 : DelayedRecall.generate(count, RECALL_PREFIX, lag, ALPHABET, seed);
     }
 
-    /** Parses adding or recall. */
+    /**
+     * Parses adding or recall.
+     *
+     * @param text the name
+     * @return the task
+     */
     public static MemoryTask parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "adding" -> ADDING;

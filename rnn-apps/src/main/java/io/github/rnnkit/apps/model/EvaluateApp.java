@@ -22,11 +22,19 @@ public final class EvaluateApp {
      * @param windows     how many windows were evaluated
      */
     public record Result(CategoricalEvaluation categorical, PriceEvaluation price, int windows) {
+        /**
+         * @return the model against each baseline
+         */
         public List<Comparison> comparisons() {
             return categorical != null ? categorical.comparisons() : price.comparisons();
         }
     }
 
+    /**
+     * @param modelDir a bundle folder
+     * @param input the series to evaluate on
+     * @return the evaluation
+     */
     public static Result run(Path modelDir, SeriesInput input) {
         ModelBundle bundle = ModelBundle.load(modelDir);
         Forecaster f = Forecaster.of(bundle);

@@ -14,6 +14,11 @@ public final class PredictApp {
     private PredictApp() {
     }
 
+    /**
+     * @param modelDir a bundle folder
+     * @param input the series to forecast from
+     * @return the forecast after the series' last step
+     */
     public static Prediction run(Path modelDir, SeriesInput input) {
         ModelBundle bundle = ModelBundle.load(modelDir);
         Forecaster f = Forecaster.of(bundle);

@@ -83,7 +83,12 @@ public final class ChartRenderer {
         off.setShowInLegend(false);
     }
 
-    /** Writes {@code chart} as a PNG to {@code file}. */
+    /**
+     * Writes {@code chart} as a PNG to {@code file}.
+     *
+     * @param chart the chart
+     * @param file the PNG file
+     */
     public static void png(LineChart chart, Path file) {
         XYChart xy = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(chart.title()).xAxisTitle(chart.xLabel())
                 .yAxisTitle(chart.yLabel()).build();

@@ -16,6 +16,17 @@ import java.util.List;
  */
 public record LineChart(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series,
                         List<String> xCategories) {
+    /**
+     * Copies the series.
+     *
+     * @param title the chart's title
+     * @param xLabel x-axis label, with units
+     * @param yLabel y-axis label, with units
+     * @param logX logarithmic x axis
+     * @param logY logarithmic y axis (for decays and growth); points at or below 0 are left out of the drawing
+     * @param series one line per series
+     * @param xCategories labels of x = 0, 1, 2, ... (evenly spaced settings such as lags), or null for a numeric x axis
+     */
     public LineChart {
         series = List.copyOf(series);
         xCategories = xCategories == null ? null : List.copyOf(xCategories);
@@ -30,27 +41,60 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      * @param reference true for a reference line (a baseline, a bound), drawn dashed
      */
     public record Series(String name, double[] x, double[] y, boolean reference) {
+        /**
+         * A plain line (not a reference line).
+         *
+         * @param name the legend's name
+         * @param x the x values
+         * @param y the y values
+         */
         public Series(String name, double[] x, double[] y) {
             this(name, x, y, false);
         }
 
+        /**
+         * Checks that x and y have the same length.
+         *
+         * @param name legend entry
+         * @param x    x values
+         * @param y    y values, as many as x; NaN leaves a point out
+         * @param reference true for a reference line (a baseline, a bound), drawn dashed
+         */
         public Series {
             if (x.length != y.length) {
                 throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x values and " + y.length + " y values");
             }
         }
 
-        /** A horizontal reference line at {@code y} from {@code x0} to {@code x1}. */
+        /**
+         * A horizontal reference line at {@code y} from {@code x0} to {@code x1}.
+         *
+         * @param name the legend's name
+         * @param x0 where the line starts
+         * @param x1 where it ends
+         * @param y its height
+         * @return the line
+         */
         public static Series horizontal(String name, double x0, double x1, double y) {
             return new Series(name, new double[]{x0, x1}, new double[]{y, y}, true);
         }
 
-        /** The same points drawn as a reference line. */
+        /**
+         * The same points drawn as a reference line.
+         *
+         * @return the same points, drawn as a reference
+         */
         public Series asReference() {
             return new Series(name, x, y, true);
         }
 
-        /** A series over x = 0, 1, 2, ... */
+        /**
+         * A series over x = 0, 1, 2, ...
+         *
+         * @param name the legend's name
+         * @param y the values
+         * @return the series
+         */
         public static Series indexed(String name, double[] y) {
             double[] x = new double[y.length];
             for (int i = 0; i < x.length; i++) {
@@ -59,7 +103,13 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
             return new Series(name, x, y);
         }
 
-        /** A series over x = 1, 2, 3, ... (epochs, iterations) */
+        /**
+         * A series over x = 1, 2, 3, ... (epochs, iterations)
+         *
+         * @param name the legend's name
+         * @param y the values
+         * @return the series
+         */
         public static Series counted(String name, List<Double> y) {
             double[] xs = new double[y.size()];
             double[] ys = new double[y.size()];
@@ -71,7 +121,12 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
         }
     }
 
-    /** @return a builder with linear axes */
+    /**
+     * @param title the chart's title
+     * @param xLabel the x axis's label
+     * @param yLabel the y axis's label
+     * @return a builder with linear axes
+     */
     public static Builder builder(String title, String xLabel, String yLabel) {
         return new Builder(title, xLabel, yLabel);
     }
@@ -105,27 +160,51 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
             this.yLabel = yLabel;
         }
 
+        /**
+         * Draws the x axis on a logarithmic scale.
+         *
+         * @return this builder
+         */
         public Builder optLogX() {
             logX = true;
             return this;
         }
 
+        /**
+         * Draws the y axis on a logarithmic scale.
+         *
+         * @return this builder
+         */
         public Builder optLogY() {
             logY = true;
             return this;
         }
 
-        /** Evenly spaced x positions 0, 1, 2, ... labelled with these names. */
+        /**
+         * Evenly spaced x positions 0, 1, 2, ... labelled with these names.
+         *
+         * @param labels one label per x position
+         * @return this builder
+         */
         public Builder optXCategories(List<String> labels) {
             xCategories = labels;
             return this;
         }
 
+        /**
+         * Adds a line.
+         *
+         * @param s the line
+         * @return this builder
+         */
         public Builder add(Series s) {
             series.add(s);
             return this;
         }
 
+        /**
+         * @return the chart
+         */
         public LineChart build() {
             if (series.isEmpty()) {
                 throw new IllegalStateException("chart '" + title + "' has no series");

@@ -45,6 +45,9 @@ public final class RunFolder {
         return Path.of("runs", command + "-" + now.format(STAMP));
     }
 
+    /**
+     * @return the folder
+     */
     public Path dir() {
         return dir;
     }
@@ -54,7 +57,13 @@ public final class RunFolder {
         return List.copyOf(written);
     }
 
-    /** Writes {@code name} (e.g. {@code report.md}). */
+    /**
+     * Writes {@code name} (e.g. {@code report.md}).
+     *
+     * @param name the file name
+     * @param text its content
+     * @return the file
+     */
     public Path text(String name, String text) {
         Path file = dir.resolve(name);
         try {
@@ -66,12 +75,24 @@ public final class RunFolder {
         return file;
     }
 
-    /** Writes {@code name.csv}. */
+    /**
+     * Writes {@code name.csv}.
+     *
+     * @param name the file name without {@code .csv}
+     * @param table the table
+     * @return the file
+     */
     public Path table(String name, Table table) {
         return text(name + ".csv", table.csv());
     }
 
-    /** Writes {@code name.png} and the data behind it as {@code name.csv}; returns the PNG. */
+    /**
+     * Writes {@code name.png} and the data behind it as {@code name.csv}; returns the PNG.
+     *
+     * @param name the file name without extension
+     * @param chart the chart
+     * @return the PNG file
+     */
     public Path chart(String name, LineChart chart) {
         table(name, chart.table());
         Path png = dir.resolve(name + ".png");

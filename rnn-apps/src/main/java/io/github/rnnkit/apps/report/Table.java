@@ -12,6 +12,12 @@ import java.util.Locale;
  * @param rows   rows, each as long as the header
  */
 public record Table(List<String> header, List<List<String>> rows) {
+    /**
+     * Copies the rows and checks that each has one cell per column.
+     *
+     * @param header column names
+     * @param rows rows, each as long as the header
+     */
     public Table {
         header = List.copyOf(header);
         rows = rows.stream().map(List::copyOf).toList();
@@ -22,7 +28,10 @@ public record Table(List<String> header, List<List<String>> rows) {
         }
     }
 
-    /** @return a builder for a table with these columns */
+    /**
+     * @param header the column names
+     * @return a builder for a table with these columns
+     */
     public static Builder builder(String... header) {
         return new Builder(List.of(header));
     }
@@ -67,12 +76,24 @@ public record Table(List<String> header, List<List<String>> rows) {
         sb.append('\n');
     }
 
-    /** Formats {@code x} with {@code digits} significant digits, "n/a" for NaN. */
+    /**
+     * Formats {@code x} with {@code digits} significant digits, "n/a" for NaN.
+     *
+     * @param x the value
+     * @param digits significant digits
+     * @return the text
+     */
     public static String num(double x, int digits) {
         return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%." + digits + "g", x);
     }
 
-    /** Formats {@code x} with {@code decimals} decimals, "n/a" for NaN. */
+    /**
+     * Formats {@code x} with {@code decimals} decimals, "n/a" for NaN.
+     *
+     * @param x the value
+     * @param decimals decimals
+     * @return the text
+     */
     public static String fixed(double x, int decimals) {
         return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", x);
     }
@@ -86,7 +107,12 @@ public record Table(List<String> header, List<List<String>> rows) {
             this.header = header;
         }
 
-        /** Adds a row; numbers are written with {@link String#valueOf}. */
+        /**
+         * Adds a row; numbers are written with {@link String#valueOf}.
+         *
+         * @param cells one value per column
+         * @return this builder
+         */
         public Builder row(Object... cells) {
             List<String> r = new ArrayList<>(cells.length);
             for (Object c : cells) {
@@ -96,6 +122,9 @@ public record Table(List<String> header, List<List<String>> rows) {
             return this;
         }
 
+        /**
+         * @return the table
+         */
         public Table build() {
             return new Table(header, rows);
         }

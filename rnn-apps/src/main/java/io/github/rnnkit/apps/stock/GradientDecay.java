@@ -36,7 +36,13 @@ public record GradientDecay(int steps, RadiusRun trained, List<RadiusRun> rescal
         }
     }
 
-    /** ρ^(T-1): how a product of T-1 Jacobians of radius ρ scales, ignoring tanh. */
+    /**
+     * ρ^(T-1): how a product of T-1 Jacobians of radius ρ scales, ignoring tanh.
+     *
+     * @param radius the spectral radius ρ
+     * @param steps T
+     * @return ρ^(T-1)
+     */
     public static double theory(double radius, int steps) {
         return Math.pow(radius, steps - 1);
     }
@@ -45,6 +51,7 @@ public record GradientDecay(int steps, RadiusRun trained, List<RadiusRun> rescal
      * @param vanilla  a trained one-layer vanilla RNN
      * @param windows  windows of {@code steps} steps to measure on (at most 64 are used)
      * @param radii    the radii to rescale to
+     * @return the measured decay for each radius, beside the theory
      */
     public static GradientDecay measure(CellRun vanilla, SequenceSet windows, double... radii) {
         SequenceSet probe = windows.subset(0, Math.min(64, windows.size()));

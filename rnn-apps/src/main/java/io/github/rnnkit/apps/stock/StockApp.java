@@ -40,6 +40,12 @@ public final class StockApp {
     private StockApp() {
     }
 
+    /**
+     * Runs the toy by hand, the gradient decay, each cell's forecast against naive and drift, and the exploding-gradient demonstration, and writes the report.
+     *
+     * @param o data, model, training and demonstration settings, and where the run folder goes
+     * @return everything the report shows
+     */
     public static StockResult run(StockOptions o) {
         RunFolder folder = RunFolder.create(o.out(), "stock");
         ToyTrace toy = ToyTrace.of(o.toy());

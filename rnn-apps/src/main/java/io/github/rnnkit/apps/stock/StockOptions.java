@@ -33,6 +33,27 @@ import java.util.List;
 public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int lookBack, List<CellType> cells, int hidden,
                            int epochs, double learningRate, Tbptt tbptt, Clipping clipping, ScalerKind scaler,
                            int gradientSteps, double explodeLr, Clipping explodeClip, int explodeEpochs, long seed, Path out) {
+    /**
+     * Checks the values.
+     *
+     * @param toy the toy of part 1
+     * @param input the price series of part 3, or null for synthetic GBM prices
+     * @param gbmSteps length of the synthetic series (when {@code input} is null)
+     * @param lookBack input days per forecast (part 3)
+     * @param cells cells to forecast with
+     * @param hidden hidden units
+     * @param epochs most epochs (early stopping on validation)
+     * @param learningRate Adam's learning rate
+     * @param tbptt truncated BPTT for part 3, or null for full BPTT
+     * @param clipping gradient clipping for part 3
+     * @param scaler price scaler, fitted on the training part
+     * @param gradientSteps steps over which part 2 measures the gradient decay
+     * @param explodeLr SGD learning rate of the exploding-gradient demonstration
+     * @param explodeClip the clipping that the demonstration's second run uses
+     * @param explodeEpochs epochs of each demonstration run
+     * @param seed seed of data, networks and minibatch order
+     * @param out run folder, or null for {@code runs/stock-<timestamp>}
+     */
     public StockOptions {
         cells = List.copyOf(cells);
         if (cells.isEmpty()) {
@@ -47,13 +68,23 @@ public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int look
         }
     }
 
-    /** GBM prices (1,500 days), look-back 20, hidden 32, 30 epochs, Adam 0.005, full BPTT, clipping l2-per-layer:1. */
+    /**
+     * GBM prices (1,500 days), look-back 20, hidden 32, 30 epochs, Adam 0.005, full BPTT, clipping l2-per-layer:1.
+     *
+     * @param out the run folder
+     * @return the options
+     */
     public static StockOptions defaults(Path out) {
         return new StockOptions(ToyRnn.DEFAULT, null, 1500, 20, List.of(CellType.values()), 32, 30, 0.005, null,
                 Clipping.parse("l2-per-layer:1"), ScalerKind.Z_SCORE, 50, 0.5, Clipping.parse("l2-per-layer:1"), 5, 7, out);
     }
 
-    /** A first look: 2 epochs per model, 1 per demonstration run. */
+    /**
+     * A first look: 2 epochs per model, 1 per demonstration run.
+     *
+     * @param out the run folder
+     * @return the options
+     */
     public static StockOptions quick(Path out) {
         StockOptions d = defaults(out);
         return new StockOptions(d.toy, null, d.gbmSteps, d.lookBack, d.cells, d.hidden, 2, d.learningRate, null, d.clipping,

@@ -17,6 +17,16 @@ import java.util.List;
  * @param bOut   output bias
  */
 public record ToyRnn(List<Double> prices, double wx, double wh, double b, double wOut, double bOut) {
+    /**
+     * Checks that there is at least one price and every value is finite.
+     *
+     * @param prices the input prices x_1..x_T, oldest first
+     * @param wx input weight
+     * @param wh recurrent weight
+     * @param b hidden bias
+     * @param wOut output weight
+     * @param bOut output bias
+     */
     public ToyRnn {
         prices = List.copyOf(prices);
         if (prices.isEmpty()) {

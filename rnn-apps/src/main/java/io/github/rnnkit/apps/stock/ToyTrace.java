@@ -26,7 +26,12 @@ import java.util.Locale;
  */
 public record ToyTrace(ToyRnn toy, List<String> lines, double[] hidden, double handOutput, double networkOutput) {
 
-    /** Works the toy out by hand and runs the network. */
+    /**
+     * Works the toy out by hand and runs the network.
+     *
+     * @param toy the toy
+     * @return the trace
+     */
     public static ToyTrace of(ToyRnn toy) {
         List<String> lines = new ArrayList<>();
         int n = toy.prices().size();

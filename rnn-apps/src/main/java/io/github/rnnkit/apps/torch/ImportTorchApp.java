@@ -25,6 +25,17 @@ public final class ImportTorchApp {
      */
     public record Options(Path npz, CellType cell, RnnActivation activation, int inputSize, int hidden, int layers,
                           Path out) {
+        /**
+         * Checks the values.
+         *
+         * @param npz the state dict
+         * @param cell the module's cell
+         * @param activation the vanilla RNN's nonlinearity (tanh unless the module used relu)
+         * @param inputSize the module's input_size
+         * @param hidden its hidden_size
+         * @param layers its num_layers
+         * @param out the model file to write
+         */
         public Options {
             if (inputSize < 1 || hidden < 1 || layers < 1) {
                 throw new IllegalArgumentException("input size, hidden size and layers must be at least 1; got "
@@ -40,6 +51,12 @@ public final class ImportTorchApp {
     public record Result(Path model, long parameters) {
     }
 
+    /**
+     * Reads a state dict and writes the equivalent rnnkit model file.
+     *
+     * @param o the file, cell, sizes and output
+     * @return what was imported
+     */
     public static Result run(Options o) {
         RnnNetwork net = TorchWeights.importNetwork(Npz.read(o.npz()), o.npz().toString(), o.cell(), o.activation(),
                 o.inputSize(), o.hidden(), o.layers());

@@ -36,6 +36,12 @@ public final class TrainApp {
     private TrainApp() {
     }
 
+    /**
+     * Trains on the chronological training part, evaluates on the test part next to the baselines, and writes the bundle, report and history.
+     *
+     * @param o the series, model, training settings and output folder
+     * @return the run's paths, history and evaluation
+     */
     public static TrainResult run(TrainOptions o) {
         CsvTable table = o.input().table();
         SeriesReader reader = o.input().reader(table);

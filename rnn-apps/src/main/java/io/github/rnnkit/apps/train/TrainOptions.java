@@ -39,17 +39,32 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
                            Clipping clipping, ScalerKind scaler, SplitFractions split, double dropout, long seed, Path out,
                            Progress progress) {
 
-    /** Defaults: look-back 10, horizon 1, one layer of 32, 30 epochs of 32, patience 5, Adam 0.005, z-score. */
+    /**
+     * Defaults: look-back 10, horizon 1, one layer of 32, 30 epochs of 32, patience 5, Adam 0.005, z-score.
+     *
+     * @param input the series
+     * @param cell the cell
+     * @param out the output folder
+     * @return the options
+     */
     public static TrainOptions defaults(SeriesInput input, CellType cell, Path out) {
         return new TrainOptions(input, null, cell, 10, 1, List.of(32), 30, 32, 5, 0.005, null, Clipping.NONE,
                 ScalerKind.Z_SCORE, SplitFractions.DEFAULT, 0, 42, out, Progress.NONE);
     }
 
+    /**
+     * @param e epochs
+     * @return these options with that many epochs
+     */
     public TrainOptions withEpochs(int e) {
         return new TrainOptions(input, kind, cell, lookBack, horizon, hidden, e, batchSize, patience, learningRate, tbptt,
                 clipping, scaler, split, dropout, seed, out, progress);
     }
 
+    /**
+     * @param sizes hidden sizes, input side first
+     * @return these options with those hidden sizes
+     */
     public TrainOptions withHidden(List<Integer> sizes) {
         return new TrainOptions(input, kind, cell, lookBack, horizon, sizes, epochs, batchSize, patience, learningRate,
                 tbptt, clipping, scaler, split, dropout, seed, out, progress);

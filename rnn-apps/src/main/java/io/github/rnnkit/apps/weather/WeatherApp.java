@@ -44,6 +44,12 @@ public final class WeatherApp {
     private WeatherApp() {
     }
 
+    /**
+     * Runs the article's experiment and the Seattle comparison, and writes the report.
+     *
+     * @param o epochs, look-backs and where the run folder goes
+     * @return everything the report shows
+     */
     public static WeatherResult run(WeatherOptions o) {
         RunFolder folder = RunFolder.create(o.out(), "weather");
         List<ArticleRun> article = new ArrayList<>();

@@ -21,6 +21,20 @@ import java.util.List;
  */
 public record WeatherOptions(List<Integer> lookBacks, List<CellType> cells, int hidden, double learningRate, int epochs,
                              double testFraction, int seattleHidden, int seattleEpochs, long seed, Path out) {
+    /**
+     * Checks the values.
+     *
+     * @param lookBacks look-backs of the article's experiment (days of history per forecast)
+     * @param cells cells to run it with
+     * @param hidden hidden units of the article's networks
+     * @param learningRate Adam's learning rate for the article's networks
+     * @param epochs full-batch epochs (= updates) of the article's networks
+     * @param testFraction share of the article's windows, the latest, held out for testing
+     * @param seattleHidden hidden units on the Seattle data
+     * @param seattleEpochs most epochs on the Seattle data (early stopping on validation)
+     * @param seed seed of the networks and of minibatch order
+     * @param out run folder, or null for {@code runs/weather-<timestamp>}
+     */
     public WeatherOptions {
         lookBacks = List.copyOf(lookBacks);
         cells = List.copyOf(cells);
@@ -38,16 +52,31 @@ public record WeatherOptions(List<Integer> lookBacks, List<CellType> cells, int 
         }
     }
 
-    /** The article's set-up: look-backs 10, 100, 1000, hidden 10, Adam 0.01, 100 full-batch epochs; Seattle: hidden 32, 30 epochs. */
+    /**
+     * The article's set-up: look-backs 10, 100, 1000, hidden 10, Adam 0.01, 100 full-batch epochs; Seattle: hidden 32, 30 epochs.
+     *
+     * @param out the run folder
+     * @return the options
+     */
     public static WeatherOptions defaults(Path out) {
         return new WeatherOptions(List.of(10, 100, 1000), List.of(CellType.values()), 10, 0.01, 100, 0.2, 32, 30, 42, out);
     }
 
-    /** A first look in seconds: 3 article epochs, 2 Seattle epochs. */
+    /**
+     * A first look in seconds: 3 article epochs, 2 Seattle epochs.
+     *
+     * @param out the run folder
+     * @return the options
+     */
     public static WeatherOptions quick(Path out) {
         return defaults(out).withEpochs(3, 2);
     }
 
+    /**
+     * @param article epochs of each article run
+     * @param seattle epochs of each Seattle run
+     * @return these options with those epochs
+     */
     public WeatherOptions withEpochs(int article, int seattle) {
         return new WeatherOptions(lookBacks, cells, hidden, learningRate, article, testFraction, seattleHidden, seattle, seed, out);
     }

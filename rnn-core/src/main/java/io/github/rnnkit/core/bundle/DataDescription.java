@@ -24,8 +24,9 @@ import java.util.List;
 public record DataDescription(SeriesKind kind, List<String> columns, String dateColumn, WindowSpec window,
                               Vocabulary vocabulary, List<Scaler> scalers) {
     /**
+     * @param data a {@code CategoricalDataset} or {@code PriceDataset}
      * @return the description of a dataset's series, window and fitted vocabulary or scalers, with
-     *         no date column name (a CSV read later finds a column named {@code date} itself)
+     * no date column name (a CSV read later finds a column named {@code date} itself)
      */
     public static DataDescription of(WindowedDataset data) {
         return of(data, null);
@@ -33,6 +34,7 @@ public record DataDescription(SeriesKind kind, List<String> columns, String date
 
     /**
      * @param dateColumn the CSV's date column, or null
+     * @param data a {@code CategoricalDataset} or {@code PriceDataset}
      * @return the description of a dataset's series, window and fitted vocabulary or scalers
      */
     public static DataDescription of(WindowedDataset data, String dateColumn) {
@@ -46,7 +48,16 @@ public record DataDescription(SeriesKind kind, List<String> columns, String date
         throw new IllegalArgumentException("a bundle describes a CategoricalDataset or a PriceDataset, not "
                 + data.getClass().getSimpleName());
     }
-
+    /**
+     * Copies the lists; checks that a categorical description has its vocabulary and a price description one scaler per column.
+     *
+     * @param kind categorical or price
+     * @param columns the series columns, target first
+     * @param dateColumn the date column, or null
+     * @param window look-back, topology and horizon
+     * @param vocabulary the categories (categorical), else null
+     * @param scalers one fitted scaler per column (price), else an empty list
+     */
     public DataDescription {
         columns = List.copyOf(columns);
         scalers = scalers == null ? List.of() : List.copyOf(scalers);

@@ -53,8 +53,11 @@ public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription da
      * }</pre>
      *
      * @param history its training history, or null
+     * @param net a network from {@code NetworkFactory.create}, trained on {@code data}
+     * @param data the dataset it was trained on
+     * @return the bundle, not yet saved
      * @throws IllegalArgumentException when the network does not fit the data, or does not know its
-     *                                  spec (see {@link #of(RnnNetwork, ModelSpec, WindowedDataset, TrainingHistory)})
+     * spec (see {@link #of(RnnNetwork, ModelSpec, WindowedDataset, TrainingHistory)})
      */
     public static ModelBundle of(RnnNetwork net, WindowedDataset data, TrainingHistory history) {
         if (net.spec() == null) {
@@ -64,14 +67,26 @@ public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription da
         return of(net, net.spec(), data, history);
     }
 
-    /** As {@link #of(RnnNetwork, WindowedDataset, TrainingHistory)}, with the spec given. */
+    /**
+     * As {@link #of(RnnNetwork, WindowedDataset, TrainingHistory)}, with the spec given.
+     *
+     * @param net the trained network
+     * @param spec the spec it was built from
+     * @param data the dataset it was trained on
+     * @param history its training history, or null
+     * @return the bundle, not yet saved
+     */
     public static ModelBundle of(RnnNetwork net, ModelSpec spec, WindowedDataset data, TrainingHistory history) {
         DataFit.require(spec, data);
         DataFit.require(net, data.train(), "the training part");
         return new ModelBundle(net, spec, DataDescription.of(data), Provenance.of(data, spec.seed()), history);
     }
 
-    /** Writes the bundle into {@code dir}, creating it. */
+    /**
+     * Writes the bundle into {@code dir}, creating it.
+     *
+     * @param dir the bundle's folder; created with its parents when missing
+     */
     public void save(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -92,8 +107,10 @@ public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription da
     /**
      * Reads a bundle (without its history).
      *
+     * @param dir a folder written by {@link #save}
+     * @return the bundle, its network checked against its spec
      * @throws DataException for a missing folder, a folder that is not a bundle, or a bundle with a
-     *                       missing, corrupt or truncated part, naming the part
+     * missing, corrupt or truncated part, naming the part
      */
     public static ModelBundle load(Path dir) {
         if (!Files.isDirectory(dir)) {

@@ -29,7 +29,14 @@ import java.util.HexFormat;
 public record Provenance(String rnnkit, String dl4j, String java, String dataSource, String dataSha256, long seed,
                          Instant created) {
 
-    /** Provenance for now, with this runtime's versions. */
+    /**
+     * Provenance for now, with this runtime's versions.
+     *
+     * @param dataSource the data file or sample the model was trained on
+     * @param dataSha256 that file's SHA-256, or null
+     * @param seed the network seed
+     * @return provenance stamped with this runtime's versions and the current time
+     */
     public static Provenance now(String dataSource, String dataSha256, long seed) {
         return new Provenance(Versions.rnnkit(), Versions.dl4j(), Versions.java(), dataSource, dataSha256, seed,
                 Instant.now());
@@ -38,6 +45,10 @@ public record Provenance(String rnnkit, String dl4j, String java, String dataSou
     /**
      * Provenance for now of a model trained on a dataset: its source (the file, or a sample's
      * name) with the file's SHA-256 when the source is a readable file, and the network seed.
+     *
+     * @param data the dataset the model was trained on
+     * @param seed the network seed
+     * @return provenance stamped with this runtime's versions and the current time
      */
     public static Provenance of(WindowedDataset data, long seed) {
         String source = source(data);
@@ -61,7 +72,10 @@ public record Provenance(String rnnkit, String dl4j, String java, String dataSou
         return "unknown";
     }
 
-    /** @return the SHA-256 of a file's bytes, as lower-case hex */
+    /**
+     * @param file a readable file
+     * @return the SHA-256 of a file's bytes, as lower-case hex
+     */
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -103,7 +103,11 @@ public final class ClippingMonitor extends BaseTrainingListener {
         return records.isEmpty() ? 0 : records.stream().filter(Record::clipped).count() / (double) records.size();
     }
 
-    /** Writes iteration, layer, norm_before, norm_after, clipped. */
+    /**
+     * Writes iteration, layer, norm_before, norm_after, clipped.
+     *
+     * @param file the CSV file to write (replaced if it exists)
+     */
     public void writeCsv(Path file) {
         StringBuilder sb = new StringBuilder("iteration,layer,norm_before,norm_after,clipped\n");
         for (Record r : records) {

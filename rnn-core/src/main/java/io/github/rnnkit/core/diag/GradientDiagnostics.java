@@ -19,7 +19,11 @@ public final class GradientDiagnostics {
     private GradientDiagnostics() {
     }
 
-    /** @return mean ‖∂L/∂x_t‖ per input step */
+    /**
+     * @param net the network (its parameters are not changed)
+     * @param data a minibatch with labels
+     * @return mean ‖∂L/∂x_t‖ per input step
+     */
     public static StepGradientNorms inputGradientNorms(MultiLayerNetwork net, DataSet data) {
         INDArray eps = net.calculateGradients(data.getFeatures(), data.getLabels(), data.getFeaturesMaskArray(),
                 data.getLabelsMaskArray()).getSecond();
@@ -41,7 +45,11 @@ public final class GradientDiagnostics {
         return new StepGradientNorms(out);
     }
 
-    /** @return per rnnkit recurrent layer (by layer index), mean ‖∂L/∂h_t‖ per step */
+    /**
+     * @param net the network (its parameters are not changed)
+     * @param data a minibatch with labels
+     * @return per rnnkit recurrent layer (by layer index), mean ‖∂L/∂h_t‖ per step
+     */
     public static Map<Integer, StepGradientNorms> stateGradientNorms(MultiLayerNetwork net, DataSet data) {
         Layer[] layers = net.getLayers();
         try {

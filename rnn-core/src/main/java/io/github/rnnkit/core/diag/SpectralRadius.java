@@ -31,7 +31,10 @@ public final class SpectralRadius {
     public record LayerRadii(int layer, CellType cell, List<String> gates, double[] radius) {
     }
 
-    /** @return the radii of every rnnkit recurrent layer, in layer order */
+    /**
+     * @param net a network with rnnkit recurrent layers
+     * @return the radii of every rnnkit recurrent layer, in layer order
+     */
     public static List<LayerRadii> of(MultiLayerNetwork net) {
         List<LayerRadii> out = new ArrayList<>();
         Layer[] layers = net.getLayers();
@@ -56,7 +59,10 @@ public final class SpectralRadius {
         return out;
     }
 
-    /** @return the spectral radius of a square matrix */
+    /**
+     * @param m a square matrix, rows first
+     * @return the spectral radius of a square matrix
+     */
     public static double of(double[][] m) {
         EigenDecomposition e = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
         double[] re = e.getRealEigenvalues();

@@ -21,7 +21,11 @@ public final class CategoricalBaselines {
         this.transitions = transitions;
     }
 
-    /** @param trainCodes the training part's category codes, in time order */
+    /**
+     * @param trainCodes the training part's category codes, in time order
+     * @param classes the number of categories
+     * @return the majority-class, persistence and Markov-chain baselines fitted on {@code trainCodes}
+     */
     public static CategoricalBaselines fit(int[] trainCodes, int classes) {
         double[] freq = new double[classes];
         double[][] trans = new double[classes][classes];
@@ -52,7 +56,10 @@ public final class CategoricalBaselines {
         }
     }
 
-    /** @param today the category code of each window's last input step */
+    /**
+     * @param today the category code of each window's last input step
+     * @return each baseline's forecast for every window, in the order majority class, persistence, Markov chain
+     */
     public List<CategoricalForecast> forecasts(int[] today) {
         int n = today.length;
         double[][] majority = new double[n][];

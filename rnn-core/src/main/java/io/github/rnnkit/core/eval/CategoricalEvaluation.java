@@ -34,6 +34,9 @@ public record CategoricalEvaluation(ClassificationMetrics model, Map<String, Cla
      * e.comparisons().forEach(c -> System.out.println(c.sentence()));
      * }</pre>
      *
+     * @param net a trained classifier
+     * @param data the dataset it was trained on
+     * @return the test part's evaluation next to the baselines
      * @throws IllegalArgumentException when the test part is empty or does not fit the network
      */
     public static CategoricalEvaluation onTest(MultiLayerNetwork net, CategoricalDataset data) {
@@ -45,6 +48,7 @@ public record CategoricalEvaluation(ClassificationMetrics model, Map<String, Cla
      * @param windows    the windows to forecast (for seq2seq, the first horizon step is evaluated)
      * @param trainCodes the training part's codes, for fitting the baselines
      * @param vocabulary the categories
+     * @return the model's and the baselines' metrics on {@code windows}
      */
     public static CategoricalEvaluation of(MultiLayerNetwork net, SequenceSet windows, int[] trainCodes,
                                            Vocabulary vocabulary) {

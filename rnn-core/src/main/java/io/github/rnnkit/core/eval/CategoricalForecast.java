@@ -10,7 +10,11 @@ package io.github.rnnkit.core.eval;
  */
 public record CategoricalForecast(String name, int[] predicted, double[][] probabilities) {
 
-    /** @return forecasts from probabilities: the most probable class of each row */
+    /**
+     * @param name the forecaster's name, e.g. {@code model}
+     * @param probabilities one row of class probabilities per window
+     * @return forecasts from probabilities: the most probable class of each row
+     */
     public static CategoricalForecast fromProbabilities(String name, double[][] probabilities) {
         int[] predicted = new int[probabilities.length];
         for (int i = 0; i < predicted.length; i++) {
@@ -19,7 +23,10 @@ public record CategoricalForecast(String name, int[] predicted, double[][] proba
         return new CategoricalForecast(name, predicted, probabilities);
     }
 
-    /** @return the index of the largest value (the first on ties) */
+    /**
+     * @param v a non-empty vector
+     * @return the index of the largest value (the first on ties)
+     */
     public static int argMax(double[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {

@@ -20,6 +20,8 @@ public record ClassificationMetrics(List<String> classes, int n, double accuracy
      * @param truth         true class codes
      * @param predicted     forecast class codes
      * @param probabilities forecast probabilities {@code [n][classes]}, or null
+     * @param classes the category names, in code order
+     * @return accuracy, macro F1, log loss (NaN without probabilities) and the confusion matrix
      */
     public static ClassificationMetrics of(List<String> classes, int[] truth, int[] predicted, double[][] probabilities) {
         int k = classes.size();

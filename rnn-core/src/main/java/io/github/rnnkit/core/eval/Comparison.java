@@ -13,7 +13,15 @@ package io.github.rnnkit.core.eval;
  */
 public record Comparison(String baseline, String metric, double model, double baselineValue, boolean higherIsBetter,
                          double pValue) {
-    /** A comparison without a significance test. */
+    /**
+     * A comparison without a significance test.
+     *
+     * @param baseline the baseline's name
+     * @param metric the metric's name
+     * @param model the model's value
+     * @param baselineValue the baseline's value
+     * @param higherIsBetter whether larger values are better
+     */
     public Comparison(String baseline, String metric, double model, double baselineValue, boolean higherIsBetter) {
         this(baseline, metric, model, baselineValue, higherIsBetter, Double.NaN);
     }

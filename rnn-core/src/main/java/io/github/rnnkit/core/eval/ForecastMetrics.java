@@ -17,6 +17,7 @@ public record ForecastMetrics(double mae, double rmse, double mape, double direc
      * @param forecast forecasts for one horizon step
      * @param actual   the actual prices
      * @param last     the last known price of each forecast's window
+     * @return MAE, RMSE, MAPE and directional accuracy of the forecasts
      */
     public static ForecastMetrics of(double[] forecast, double[] actual, double[] last) {
         int n = forecast.length;

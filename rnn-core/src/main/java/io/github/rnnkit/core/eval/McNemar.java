@@ -12,6 +12,7 @@ public final class McNemar {
     /**
      * @param aRightBWrong cases the first forecaster gets right and the second wrong
      * @param aWrongBRight cases the other way round
+     * @return the two-sided p-value of McNemar's test with continuity correction (1 when both counts are 0)
      */
     public static double pValue(int aRightBWrong, int aWrongBRight) {
         int n = aRightBWrong + aWrongBRight;
@@ -26,7 +27,12 @@ public final class McNemar {
         return Math.min(1.0, 2 * tail);
     }
 
-    /** @return the p-value for two forecasts of the same truth */
+    /**
+     * @param truth the true class codes
+     * @param a the first forecaster's class codes
+     * @param b the second forecaster's class codes
+     * @return the p-value for two forecasts of the same truth
+     */
     public static double pValue(int[] truth, int[] a, int[] b) {
         int ab = 0;
         int ba = 0;

@@ -18,7 +18,11 @@ public final class ModelOutputs {
     private ModelOutputs() {
     }
 
-    /** @return outputs {@code [window][horizon step][output]} */
+    /**
+     * @param net a trained network
+     * @param set the windows to forecast
+     * @return outputs {@code [window][horizon step][output]}
+     */
     public static double[][][] forecasts(MultiLayerNetwork net, SequenceSet set) {
         double[][][] out = new double[set.size()][][];
         for (int from = 0; from < set.size(); from += CHUNK) {

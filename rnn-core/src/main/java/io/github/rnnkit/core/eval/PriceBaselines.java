@@ -13,7 +13,11 @@ public final class PriceBaselines {
     private PriceBaselines() {
     }
 
-    /** @return {@code [n][horizon]} with each row the window's last known price */
+    /**
+     * @param last each window's last known price
+     * @param horizon steps forecast
+     * @return {@code [n][horizon]} with each row the window's last known price
+     */
     public static double[][] naive(double[] last, int horizon) {
         double[][] out = new double[last.length][horizon];
         for (int i = 0; i < last.length; i++) {
@@ -26,6 +30,8 @@ public final class PriceBaselines {
      * @param first     the series' first price
      * @param last      each window's last known price
      * @param lastStep  each window's last known step (0-based; the first price is step 0)
+     * @param horizon steps forecast
+     * @return {@code [n][horizon]}: each window's last price plus the average step change from the series' first price to it, once per step ahead
      */
     public static double[][] drift(double first, double[] last, int[] lastStep, int horizon) {
         double[][] out = new double[last.length][horizon];

@@ -29,13 +29,21 @@ public record PriceEvaluation(List<ForecastMetrics> model, Map<String, List<Fore
      * Evaluates a price model on a dataset's test part, in prices, next to the naive and drift
      * forecasts.
      *
+     * @param net a trained regressor
+     * @param data the dataset it was trained on
+     * @return the test part's evaluation in prices next to the baselines
      * @throws IllegalArgumentException when the test part is empty or does not fit the network
      */
     public static PriceEvaluation onTest(MultiLayerNetwork net, PriceDataset data) {
         return of(net, data, data.test());
     }
 
-    /** @param windows windows of {@code data} (e.g. {@code data.test()}) */
+    /**
+     * @param windows windows of {@code data} (e.g. {@code data.test()})
+     * @param net a trained regressor
+     * @param data the dataset the windows come from (its scalers turn forecasts back into prices)
+     * @return the evaluation in prices next to the baselines
+     */
     public static PriceEvaluation of(MultiLayerNetwork net, PriceDataset data, SequenceSet windows) {
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("no windows to evaluate");
@@ -80,7 +88,10 @@ public record PriceEvaluation(List<ForecastMetrics> model, Map<String, List<Fore
         return out;
     }
 
-    /** @return mean RMSE over the horizon steps */
+    /**
+     * @param steps metrics per horizon step
+     * @return mean RMSE over the horizon steps
+     */
     public static double meanRmse(List<ForecastMetrics> steps) {
         return steps.stream().mapToDouble(ForecastMetrics::rmse).average().orElse(Double.NaN);
     }

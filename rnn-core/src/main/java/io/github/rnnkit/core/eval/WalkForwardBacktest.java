@@ -38,6 +38,16 @@ public final class WalkForwardBacktest {
         }
     }
 
+    /**
+     * Retrains a categorical model on each walk-forward fold and evaluates it on the fold's test part.
+     *
+     * @param series the whole series
+     * @param window the window of every fold
+     * @param spec the model to train on each fold (its input and output sizes must fit the series)
+     * @param training how to train on each fold
+     * @param folds the walk-forward folds
+     * @return one result per fold
+     */
     public static List<Fold> categorical(CategoricalSeries series, WindowSpec window, ModelSpec spec,
                                          TrainerOptions training, List<ChronoSplit> folds) {
         List<Fold> out = new ArrayList<>();
@@ -51,6 +61,17 @@ public final class WalkForwardBacktest {
         return out;
     }
 
+    /**
+     * Retrains a price model on each walk-forward fold (scalers fitted on each fold's training part) and evaluates it in prices on the fold's test part.
+     *
+     * @param series the whole series
+     * @param window the window of every fold
+     * @param scaler the scaler to fit on each fold's training part
+     * @param spec the model to train on each fold
+     * @param training how to train on each fold
+     * @param folds the walk-forward folds
+     * @return one result per fold
+     */
     public static List<Fold> prices(PriceSeries series, WindowSpec window, ScalerKind scaler, ModelSpec spec,
                                     TrainerOptions training, List<ChronoSplit> folds) {
         List<Fold> out = new ArrayList<>();
@@ -63,7 +84,10 @@ public final class WalkForwardBacktest {
         return out;
     }
 
-    /** @return how many folds the model beats every baseline in */
+    /**
+     * @param folds the backtest's folds
+     * @return how many folds the model beats every baseline in
+     */
     public static long foldsWon(List<Fold> folds) {
         return folds.stream().filter(f -> f.comparisons().stream().allMatch(Comparison::modelWins)).count();
     }

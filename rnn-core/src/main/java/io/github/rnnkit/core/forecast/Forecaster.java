@@ -52,14 +52,19 @@ public final class Forecaster {
         this.data = data;
     }
 
-    /** @return a forecaster of a loaded or freshly built bundle */
+    /**
+     * @param bundle a bundle from {@link ModelBundle#load} or {@link ModelBundle#of}
+     * @return a forecaster of a loaded or freshly built bundle
+     */
     public static Forecaster of(ModelBundle bundle) {
         return of(bundle.network(), bundle.data());
     }
 
     /**
+     * @param net a trained network
+     * @param data what it expects of its data
      * @return a forecaster of a trained network with what it expects of its data (for example
-     *         {@code DataDescription.of(dataset)})
+     * {@code DataDescription.of(dataset)})
      * @throws IllegalArgumentException when the network does not fit the description
      */
     public static Forecaster of(RnnNetwork net, DataDescription data) {
@@ -73,6 +78,7 @@ public final class Forecaster {
 
     /**
      * @param bundleDir a folder written by {@link ModelBundle#save}
+     * @return a forecaster of the saved model
      * @throws DataException for a missing, partial or corrupt bundle
      */
     public static Forecaster load(Path bundleDir) {
@@ -89,25 +95,35 @@ public final class Forecaster {
         return net;
     }
 
-    /** @return the forecast for the step after the series' last, from its last look-back steps */
+    /**
+     * @param series a series of the model's categories, at least one look-back long
+     * @return the forecast for the step after the series' last, from its last look-back steps
+     */
     public NextCategory next(CategoricalSeries series) {
         return categories(series, true).get(0);
     }
 
     /**
+     * @param series a series of the model's categories
      * @return a forecast after every step that ends a full look-back window, in order: the
-     *         forecast after step t uses steps t − L + 1 .. t (the last is {@link #next})
+     * forecast after step t uses steps t − L + 1 .. t (the last is {@link #next})
      */
     public List<NextCategory> everyStep(CategoricalSeries series) {
         return categories(series, false);
     }
 
-    /** @return the next H values after the series' last step, in the series' units */
+    /**
+     * @param series a series with the model's columns, at least one look-back long
+     * @return the next H values after the series' last step, in the series' units
+     */
     public NextPrices next(PriceSeries series) {
         return prices(series, true).get(0);
     }
 
-    /** @return as {@link #everyStep(CategoricalSeries)}, for a price model */
+    /**
+     * @param series a series with the model's columns
+     * @return as {@link #everyStep(CategoricalSeries)}, for a price model
+     */
     public List<NextPrices> everyStep(PriceSeries series) {
         return prices(series, false);
     }
@@ -116,6 +132,9 @@ public final class Forecaster {
      * Evaluates the model on every window of a series, next to the majority-class, persistence and
      * Markov baselines. The baselines are fitted on the evaluated series itself, which can only
      * flatter them: a model that beats them here beats them fairly.
+     *
+     * @param series a series of the model's categories, longer than one window
+     * @return the model's metrics on every window next to the baselines'
      */
     public CategoricalEvaluation evaluate(CategoricalSeries series) {
         require(SeriesKind.CATEGORICAL, series.index().source(), series.column(), 1);
@@ -125,7 +144,12 @@ public final class Forecaster {
         return CategoricalEvaluation.of(net, ds.train(), series.encode(data.vocabulary()), data.vocabulary());
     }
 
-    /** Evaluates a price model on every window of a series, in prices, next to naive and drift. */
+    /**
+     * Evaluates a price model on every window of a series, in prices, next to naive and drift.
+     *
+     * @param series a series with the model's columns, longer than one window
+     * @return the model's metrics in prices on every window next to the baselines'
+     */
     public PriceEvaluation evaluate(PriceSeries series) {
         require(SeriesKind.PRICE, series.index().source(), series.features().get(0), series.featureCount());
         requireLength(series.index().source(), series.features().get(0), series.length(), data.window().span() + lag());

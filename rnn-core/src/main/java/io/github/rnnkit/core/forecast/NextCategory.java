@@ -15,6 +15,14 @@ import java.util.List;
  * @param probabilities the probability of each category for the next step
  */
 public record NextCategory(int step, LocalDate date, List<String> categories, double[] probabilities) {
+    /**
+     * Copies the categories and probabilities.
+     *
+     * @param step the series index of the last input step (0-based)
+     * @param date that step's date, or null for an undated series
+     * @param categories the categories, in the model's vocabulary order
+     * @param probabilities the probability of each category for the next step
+     */
     public NextCategory {
         categories = List.copyOf(categories);
         probabilities = probabilities.clone();
@@ -26,6 +34,7 @@ public record NextCategory(int step, LocalDate date, List<String> categories, do
     }
 
     /**
+     * @param category one of {@link #categories()}
      * @return the probability of {@code category}
      * @throws IllegalArgumentException for a category the model does not know
      */
@@ -38,6 +47,9 @@ public record NextCategory(int step, LocalDate date, List<String> categories, do
         return probabilities[i];
     }
 
+    /**
+     * @return a copy of the probabilities, one per category
+     */
     @Override
     public double[] probabilities() {
         return probabilities.clone();

@@ -12,6 +12,14 @@ import java.time.LocalDate;
  * @param prices    the forecast values of steps {@code step + 1 .. step + H}
  */
 public record NextPrices(int step, LocalDate date, double lastPrice, double[] prices) {
+    /**
+     * Copies the prices.
+     *
+     * @param step the series index of the last input step (0-based)
+     * @param date that step's date, or null for an undated series
+     * @param lastPrice the target's value at {@code step}
+     * @param prices the forecast values of steps {@code step + 1 .. step + H}
+     */
     public NextPrices {
         prices = prices.clone();
     }
@@ -26,6 +34,9 @@ public record NextPrices(int step, LocalDate date, double lastPrice, double[] pr
         return prices.length;
     }
 
+    /**
+     * @return a copy of the forecast values, one per step ahead
+     */
     @Override
     public double[] prices() {
         return prices.clone();

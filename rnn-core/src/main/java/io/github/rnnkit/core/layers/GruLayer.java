@@ -20,6 +20,11 @@ import io.github.rnnkit.core.spec.CellType;
  */
 public class GruLayer extends RecurrentLayerConf {
 
+    /**
+     * Builds the configuration from its builder.
+     *
+     * @param builder the builder
+     */
     protected GruLayer(Builder builder) {
         super(builder);
     }

@@ -15,8 +15,16 @@ import io.github.rnnkit.core.spec.CellType;
  * remembers from the start; PyTorch starts at 0). See {@link RecurrentLayerConf}.
  */
 public class LstmLayer extends RecurrentLayerConf {
+    /**
+     * The initial bias of the forget gate (1 by default; PyTorch's default is 0).
+     */
     private double forgetGateBias = 1.0;
 
+    /**
+     * Builds the configuration from its builder.
+     *
+     * @param builder the builder
+     */
     protected LstmLayer(Builder builder) {
         super(builder);
         this.forgetGateBias = builder.forgetGateBias;
@@ -36,6 +44,11 @@ public class LstmLayer extends RecurrentLayerConf {
         return forgetGateBias;
     }
 
+    /**
+     * Sets the initial forget-gate bias (for JSON deserialisation).
+     *
+     * @param forgetGateBias the bias
+     */
     public void setForgetGateBias(double forgetGateBias) {
         this.forgetGateBias = forgetGateBias;
     }
@@ -54,6 +67,12 @@ public class LstmLayer extends RecurrentLayerConf {
     public static class Builder extends org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer.Builder<Builder> {
         private double forgetGateBias = 1.0;
 
+        /**
+         * Sets the initial forget-gate bias.
+         *
+         * @param b the bias, 1 by default
+         * @return this builder
+         */
         public Builder forgetGateBias(double b) {
             this.forgetGateBias = b;
             return this;

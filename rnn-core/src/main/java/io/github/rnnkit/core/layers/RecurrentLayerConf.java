@@ -35,6 +35,11 @@ import java.util.Map;
  */
 public abstract class RecurrentLayerConf extends BaseRecurrentLayer {
 
+    /**
+     * Builds the configuration from its builder.
+     *
+     * @param builder the builder
+     */
     protected RecurrentLayerConf(Builder<?> builder) {
         super(builder);
     }

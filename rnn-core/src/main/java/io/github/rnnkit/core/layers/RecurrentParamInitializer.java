@@ -33,6 +33,9 @@ public final class RecurrentParamInitializer implements ParamInitializer {
     private RecurrentParamInitializer() {
     }
 
+    /**
+     * @return the shared instance
+     */
     public static RecurrentParamInitializer getInstance() {
         return INSTANCE;
     }

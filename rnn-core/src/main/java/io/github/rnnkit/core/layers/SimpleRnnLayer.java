@@ -13,6 +13,11 @@ import io.github.rnnkit.core.spec.CellType;
  */
 public class SimpleRnnLayer extends RecurrentLayerConf {
 
+    /**
+     * Builds the configuration from its builder.
+     *
+     * @param builder the builder
+     */
     protected SimpleRnnLayer(Builder builder) {
         super(builder);
     }
@@ -28,6 +33,9 @@ public class SimpleRnnLayer extends RecurrentLayerConf {
 
     /** Builder; {@code nIn}, {@code nOut} and optionally {@code activation(Activation.TANH | RELU)}. */
     public static class Builder extends org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer.Builder<Builder> {
+        /**
+         * A builder with tanh as the activation.
+         */
         public Builder() {
             activation(org.nd4j.linalg.activations.Activation.TANH);
         }

@@ -29,6 +29,12 @@ import java.util.Arrays;
  * layer in place of DL4J's when it initialises, so saved configurations do not change.
  */
 public final class TimeMajorOutputLayer extends RnnOutputLayer {
+    /**
+     * Creates the layer on an RNN output layer's configuration.
+     *
+     * @param conf the output layer's configuration
+     * @param dataType the network's data type
+     */
     public TimeMajorOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }

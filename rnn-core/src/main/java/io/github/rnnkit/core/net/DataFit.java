@@ -22,6 +22,8 @@ public final class DataFit {
     /**
      * Checks a spec against every part of a dataset, before a network is built.
      *
+     * @param spec the spec a network will be built from
+     * @param data the dataset it will be trained on
      * @throws IllegalArgumentException when the spec does not fit the data
      */
     public static void require(ModelSpec spec, WindowedDataset data) {
@@ -37,6 +39,8 @@ public final class DataFit {
      * Checks a network against a set of windows.
      *
      * @param what the set's name in messages, e.g. "the training part"
+     * @param net the network
+     * @param windows the windows it will be given
      * @throws IllegalArgumentException when the network does not fit the windows
      */
     public static void require(MultiLayerNetwork net, SequenceSet windows, String what) {

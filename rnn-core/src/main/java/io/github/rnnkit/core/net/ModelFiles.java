@@ -22,7 +22,12 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Writes the network with its updater state, creating parent folders. */
+    /**
+     * Writes the network with its updater state, creating parent folders.
+     *
+     * @param net the network
+     * @param file the zip file to write
+     */
     public static void write(MultiLayerNetwork net, Path file) {
         try {
             if (file.toAbsolutePath().getParent() != null) {
@@ -37,6 +42,9 @@ public final class ModelFiles {
     /**
      * Reads a network saved with its spec (as in a model bundle), checking that they agree.
      *
+     * @param file the network's zip file
+     * @param spec the spec it was saved with
+     * @return the network, which knows its spec
      * @throws DataException as {@link #read(Path)}, or when the network's shape is not the spec's
      */
     public static RnnNetwork read(Path file, ModelSpec spec) {
@@ -51,8 +59,12 @@ public final class ModelFiles {
     }
 
     /**
+     * Reads a network written by {@link #write}.
+     *
+     * @param file the network's zip file
+     * @return the network, without its spec
      * @throws DataException for a missing file, or one that is not a DL4J network (truncated,
-     *                       corrupt or foreign)
+     * corrupt or foreign)
      */
     public static RnnNetwork read(Path file) {
         String source = file.toString();

@@ -49,14 +49,20 @@ public final class NetworkFactory {
     private NetworkFactory() {
     }
 
-    /** @return an initialised network for the spec */
+    /**
+     * @param spec a validated spec
+     * @return an initialised network for the spec
+     */
     public static RnnNetwork create(ModelSpec spec) {
         RnnNetwork net = new RnnNetwork(configuration(spec));
         net.init();
         return net.withSpec(spec);
     }
 
-    /** @return the DL4J configuration for the spec */
+    /**
+     * @param spec a validated spec
+     * @return the DL4J configuration for the spec
+     */
     public static MultiLayerConfiguration configuration(ModelSpec spec) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())

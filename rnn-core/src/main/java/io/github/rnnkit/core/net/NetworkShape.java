@@ -27,13 +27,19 @@ import java.util.List;
  */
 public record NetworkShape(int inputSize, int outputSize, Task task, int seq2seqHorizon) {
 
-    /** @return the shape a spec describes */
+    /**
+     * @param spec a spec
+     * @return the shape a spec describes
+     */
     public static NetworkShape of(ModelSpec spec) {
         return new NetworkShape(spec.inputSize(), spec.outputSize(), spec.task(),
                 spec.topology() == Topology.SEQ2SEQ ? spec.horizon() : 0);
     }
 
-    /** @return the shape of a network, read from its configuration */
+    /**
+     * @param net a network
+     * @return the shape of a network, read from its configuration
+     */
     public static NetworkShape of(MultiLayerNetwork net) {
         List<NeuralNetConfiguration> confs = net.getLayerWiseConfigurations().getConfs();
         Layer first = confs.get(0).getLayer();

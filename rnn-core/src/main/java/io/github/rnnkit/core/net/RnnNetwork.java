@@ -38,13 +38,19 @@ public class RnnNetwork extends MultiLayerNetwork {
     private transient INDArray featureMask;
     private transient INDArray labelMask;
 
+    /**
+     * A network of this configuration; call {@code init()} before use (as {@link NetworkFactory#create} does).
+     *
+     * @param conf the configuration
+     */
     public RnnNetwork(MultiLayerConfiguration conf) {
         super(conf);
     }
 
     /**
+     * @param net any network
      * @return a network of this class with {@code net}'s configuration, parameters and updater
-     *         state (for example one read by {@code ModelSerializer})
+     * state (for example one read by {@code ModelSerializer})
      */
     public static RnnNetwork of(MultiLayerNetwork net) {
         if (net instanceof RnnNetwork r) {

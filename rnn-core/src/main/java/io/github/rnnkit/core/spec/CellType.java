@@ -30,7 +30,12 @@ public enum CellType {
         return this == SIMPLE_RNN ? "vanilla RNN" : name();
     }
 
-    /** Parses rnn (or simple_rnn), lstm or gru. */
+    /**
+     * Parses rnn (or simple_rnn), lstm or gru.
+     *
+     * @param text the name, in any case
+     * @return the cell
+     */
     public static CellType parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "rnn", "simple_rnn", "simple-rnn", "vanilla" -> SIMPLE_RNN;

@@ -13,7 +13,12 @@ import java.util.Locale;
 public record Clipping(GradientNormalization mode, double threshold) {
     /** No clipping. */
     public static final Clipping NONE = new Clipping(GradientNormalization.None, 1.0);
-
+    /**
+     * Checks that the threshold is positive and finite when a mode is set.
+     *
+     * @param mode DL4J's mode; {@link GradientNormalization#None} for no clipping
+     * @param threshold the clipping threshold (ignored by the renormalize modes and by None)
+     */
     public Clipping {
         if (mode == null) {
             throw new IllegalArgumentException("a clipping mode is required (None for no clipping)");
@@ -31,6 +36,9 @@ public record Clipping(GradientNormalization mode, double threshold) {
     /**
      * Parses {@code MODE:THRESHOLD} as on the command line, e.g. {@code l2-per-layer:1.0},
      * {@code elementwise:0.5}, {@code l2-per-param-type:5}, {@code renormalize-l2-per-layer}, {@code none}.
+     *
+     * @param text {@code none} or {@code MODE:THRESHOLD}
+     * @return the clipping
      */
     public static Clipping parse(String text) {
         String[] parts = text.trim().split(":");

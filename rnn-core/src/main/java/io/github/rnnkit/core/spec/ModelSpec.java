@@ -46,7 +46,29 @@ public record ModelSpec(CellType cell, Topology topology, int horizon, int input
                         int outputSize, Task task, boolean bidirectional, double dropout, RnnActivation activation,
                         UpdaterKind updater, double learningRate, WeightInit weightInit, double forgetGateBias,
                         long seed, DataType dataType, Tbptt tbptt, Clipping clipping) {
-
+    /**
+     * Checks every field and their combinations.
+     * @throws IllegalArgumentException saying what to change
+     *
+     * @param cell the recurrent cell of every recurrent layer
+     * @param topology many-to-one, many-to-many or seq2seq
+     * @param horizon steps the seq2seq decoder emits; 1 for the other topologies
+     * @param inputSize features per input step
+     * @param hiddenSizes units of each stacked recurrent layer, input side first (seq2seq: the encoder's; the decoder mirrors them)
+     * @param outputSize classes (classification) or values per step (regression)
+     * @param task classification (softmax, cross-entropy) or regression (identity, MSE)
+     * @param bidirectional recurrent layers read both directions (not with TBPTT or streaming)
+     * @param dropout probability of dropping an input of each recurrent layer after the first and of the output layer (PyTorch's convention), in [0, 1)
+     * @param activation the vanilla RNN's nonlinearity (SIMPLE_RNN only)
+     * @param updater the optimiser
+     * @param learningRate its learning rate
+     * @param weightInit initialisation of input and recurrent weights
+     * @param forgetGateBias initial bias of the LSTM forget gate (LSTM only; 1 by default, PyTorch uses 0)
+     * @param seed seed for initialisation and dropout
+     * @param dataType FLOAT or DOUBLE
+     * @param tbptt truncated BPTT lengths, or null for full BPTT
+     * @param clipping gradient clipping
+     */
     public ModelSpec {
         hiddenSizes = List.copyOf(hiddenSizes);
         validate(cell, topology, horizon, inputSize, hiddenSizes, outputSize, task, bidirectional, dropout, activation,
@@ -161,43 +183,90 @@ public record ModelSpec(CellType cell, Topology topology, int horizon, int input
         private Builder() {
         }
 
+        /**
+         * Sets the recurrent cell of every layer (required).
+         *
+         * @param c SIMPLE_RNN, LSTM or GRU
+         * @return this builder
+         */
         public Builder setCell(CellType c) {
             this.cell = c;
             return this;
         }
 
+        /**
+         * Sets how inputs map to outputs (required, or from {@link #setDataShape}).
+         *
+         * @param t many-to-one, many-to-many or seq2seq
+         * @return this builder
+         */
         public Builder setTopology(Topology t) {
             this.topology = t;
             return this;
         }
 
-        /** Seq2seq with horizon H. */
+        /**
+         * Seq2seq with horizon H.
+         *
+         * @param h the horizon H, at least 1
+         * @return this builder
+         */
         public Builder setSeq2seq(int h) {
             this.topology = Topology.SEQ2SEQ;
             this.horizon = h;
             return this;
         }
 
+        /**
+         * Sets the input features per step (required, or from {@link #setDataShape}).
+         *
+         * @param n features per step, at least 1
+         * @return this builder
+         */
         public Builder setInputSize(int n) {
             this.inputSize = n;
             return this;
         }
 
+        /**
+         * Sets the units of each stacked recurrent layer, input side first (required).
+         *
+         * @param sizes one size per layer, each at least 1
+         * @return this builder
+         */
         public Builder setHiddenSizes(int... sizes) {
             this.hiddenSizes = java.util.Arrays.stream(sizes).boxed().toList();
             return this;
         }
 
+        /**
+         * Sets the units of each stacked recurrent layer, input side first (required).
+         *
+         * @param sizes one size per layer, each at least 1
+         * @return this builder
+         */
         public Builder setHiddenSizes(List<Integer> sizes) {
             this.hiddenSizes = sizes;
             return this;
         }
 
+        /**
+         * Sets the classes (classification) or values per step (regression) (required, or from {@link #setDataShape}).
+         *
+         * @param n at least 2 for classification, at least 1 for regression
+         * @return this builder
+         */
         public Builder setOutputSize(int n) {
             this.outputSize = n;
             return this;
         }
 
+        /**
+         * Sets classification (softmax, cross-entropy) or regression (identity, MSE) (required, or from {@link #setDataShape}).
+         *
+         * @param t the task
+         * @return this builder
+         */
         public Builder setTask(Task t) {
             this.task = t;
             return this;
@@ -207,6 +276,9 @@ public record ModelSpec(CellType cell, Topology topology, int horizon, int input
          * Sets what the data decides, from a dataset: topology and horizon from its window, input
          * size from its features per step, output size and task from its targets (categories:
          * classification over the vocabulary; prices: regression on the target feature).
+         *
+         * @param data the dataset the network will be trained on
+         * @return this builder
          */
         public Builder setDataShape(WindowedDataset data) {
             SequenceSet train = data.train();
@@ -218,70 +290,144 @@ public record ModelSpec(CellType cell, Topology topology, int horizon, int input
             return this;
         }
 
+        /**
+         * Sets the seq2seq horizon (1 for the other topologies).
+         *
+         * @param h steps the decoder emits
+         * @return this builder
+         */
         public Builder optHorizon(int h) {
             this.horizon = h;
             return this;
         }
 
+        /**
+         * Makes every recurrent layer read both directions (not with truncated BPTT or streaming).
+         *
+         * @param b true for bidirectional layers
+         * @return this builder
+         */
         public Builder optBidirectional(boolean b) {
             this.bidirectional = b;
             return this;
         }
 
+        /**
+         * Sets dropout on the inputs of every recurrent layer after the first and of the output layer.
+         *
+         * @param p the probability of dropping an input, in [0, 1)
+         * @return this builder
+         */
         public Builder optDropout(double p) {
             this.dropout = p;
             return this;
         }
 
+        /**
+         * Sets the vanilla RNN's nonlinearity (SIMPLE_RNN only).
+         *
+         * @param a tanh (default) or ReLU
+         * @return this builder
+         */
         public Builder optActivation(RnnActivation a) {
             this.activation = a;
             return this;
         }
 
+        /**
+         * Sets the optimiser.
+         *
+         * @param u the updater
+         * @param lr its learning rate, above zero
+         * @return this builder
+         */
         public Builder optUpdater(UpdaterKind u, double lr) {
             this.updater = u;
             this.learningRate = lr;
             return this;
         }
 
+        /**
+         * Sets the initialisation of input and recurrent weights.
+         *
+         * @param w DL4J's weight initialisation (Xavier by default)
+         * @return this builder
+         */
         public Builder optWeightInit(WeightInit w) {
             this.weightInit = w;
             return this;
         }
 
+        /**
+         * Sets the initial LSTM forget-gate bias (LSTM only).
+         *
+         * @param b the bias (1 by default; PyTorch uses 0)
+         * @return this builder
+         */
         public Builder optForgetGateBias(double b) {
             this.forgetGateBias = b;
             return this;
         }
 
+        /**
+         * Sets the seed of initialisation and dropout.
+         *
+         * @param s the seed
+         * @return this builder
+         */
         public Builder optSeed(long s) {
             this.seed = s;
             return this;
         }
 
+        /**
+         * Sets the precision of parameters and activations.
+         *
+         * @param d FLOAT (default) or DOUBLE
+         * @return this builder
+         */
         public Builder optDataType(DataType d) {
             this.dataType = d;
             return this;
         }
 
-        /** Truncated BPTT with forward length k1 and backward length k2. */
+        /**
+         * Truncated BPTT with forward length k1 and backward length k2.
+         *
+         * @param k1 steps per segment, each an update
+         * @param k2 steps at the end of a segment the gradient flows back through, at most k1
+         * @return this builder
+         */
         public Builder optTbptt(int k1, int k2) {
             this.tbptt = new Tbptt(k1, k2);
             return this;
         }
 
-        /** Full BPTT (the default). */
+        /**
+         * Full BPTT (the default).
+         *
+         * @return this builder
+         */
         public Builder optNoTbptt() {
             this.tbptt = null;
             return this;
         }
 
+        /**
+         * Sets gradient clipping.
+         *
+         * @param c the mode and threshold ({@link Clipping#NONE} by default)
+         * @return this builder
+         */
         public Builder optClipping(Clipping c) {
             this.clipping = c;
             return this;
         }
 
-        /** @throws IllegalArgumentException saying what to change */
+        /**
+         * @return the validated spec
+         * @throws IllegalArgumentException saying what to change
+         */
         public ModelSpec build() {
             return new ModelSpec(cell, topology, horizon, inputSize, hiddenSizes, outputSize, task, bidirectional,
                     dropout, activation, updater, learningRate, weightInit, forgetGateBias, seed, dataType, tbptt, clipping);

@@ -15,13 +15,25 @@ public final class ParameterMatch {
     private ParameterMatch() {
     }
 
-    /** @return trainable parameters of a one-layer network of {@code cell} */
+    /**
+     * @param cell the cell
+     * @param inputs input features per step
+     * @param hidden hidden units
+     * @param outputs output units
+     * @return trainable parameters of a one-layer network of {@code cell}
+     */
     public static long count(CellType cell, int inputs, int hidden, int outputs) {
         long h = hidden;
         return cell.gates() * h * (inputs + h + 1) + (cell == CellType.GRU ? h : 0) + h * outputs + outputs;
     }
 
-    /** @return the hidden size whose count is closest to {@code target} (the smaller on a tie) */
+    /**
+     * @param cell the cell
+     * @param inputs input features per step
+     * @param outputs output units
+     * @param target the parameter count to approach
+     * @return the hidden size whose count is closest to {@code target} (the smaller on a tie)
+     */
     public static int hiddenFor(CellType cell, int inputs, int outputs, long target) {
         int best = 1;
         for (int h = 1; count(cell, inputs, h, outputs) <= 2 * target + 10; h++) {

@@ -10,6 +10,12 @@ package io.github.rnnkit.core.spec;
  * @param backward backward length k2, in [1, k1]
  */
 public record Tbptt(int forward, int backward) {
+    /**
+     * Checks that both lengths are at least 1 and the backward length at most the forward length.
+     *
+     * @param forward segment length k1, at least 1
+     * @param backward backward length k2, in [1, k1]
+     */
     public Tbptt {
         if (forward < 1) {
             throw new IllegalArgumentException("truncated BPTT forward length must be at least 1, got " + forward);
@@ -23,6 +29,7 @@ public record Tbptt(int forward, int backward) {
     /**
      * Parses {@code "K"} (forward and backward K) or {@code "K:K2"}; null or {@code "none"} is full BPTT.
      *
+     * @param text {@code K}, {@code K:K2}, {@code none} or null
      * @return the lengths, or null for full BPTT
      */
     public static Tbptt parse(String text) {

@@ -37,9 +37,11 @@ public final class StreamingPredictor {
     }
 
     /**
+     * @param net a unidirectional many-to-one or many-to-many network
+     * @return a predictor with a fresh state
      * @throws IllegalArgumentException for a network that cannot stream: bidirectional layers read
-     *                                  the future, and seq2seq reads the whole input before its
-     *                                  first output
+     * the future, and seq2seq reads the whole input before its
+     * first output
      */
     public static StreamingPredictor of(MultiLayerNetwork net) {
         for (NeuralNetConfiguration c : net.getLayerWiseConfigurations().getConfs()) {
@@ -82,7 +84,12 @@ public final class StreamingPredictor {
         return net.rnnTimeStep(x.castTo(net.params().dataType()));
     }
 
-    /** One step of a single sequence; returns the output vector. */
+    /**
+     * One step of a single sequence; returns the output vector.
+     *
+     * @param x the step's input features
+     * @return the output at this step (probabilities for a classifier)
+     */
     public double[] step(double... x) {
         return step(Nd4j.create(new double[][]{x})).toDoubleVector();
     }

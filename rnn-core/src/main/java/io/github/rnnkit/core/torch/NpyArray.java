@@ -11,6 +11,13 @@ import java.util.Arrays;
  * @param float64 true when stored (or to be stored) as float64, false for float32
  */
 public record NpyArray(long[] shape, double[] data, boolean float64) {
+    /**
+     * Checks that the data fit the shape.
+     *
+     * @param shape dimensions; empty for a scalar
+     * @param data values in row-major order
+     * @param float64 true when stored (or to be stored) as float64, false for float32
+     */
     public NpyArray {
         long n = 1;
         for (long d : shape) {
@@ -21,7 +28,13 @@ public record NpyArray(long[] shape, double[] data, boolean float64) {
         }
     }
 
-    /** A float32 array. */
+    /**
+     * A float32 array.
+     *
+     * @param shape the shape
+     * @param data the values, row-major
+     * @return the array
+     */
     public static NpyArray float32(long[] shape, double[] data) {
         return new NpyArray(shape, data, false);
     }

@@ -36,9 +36,10 @@ public final class Npz {
     }
 
     /**
+     * @param file an .npz archive (as {@code numpy.savez} writes)
      * @return the arrays by name, in file order
      * @throws DataException for a missing file, a file that is not an .npz, or an array type it
-     *                       cannot read, naming the file and the array
+     * cannot read, naming the file and the array
      */
     public static Map<String, NpyArray> read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -50,7 +51,13 @@ public final class Npz {
         }
     }
 
-    /** Reads an archive from a stream; {@code source} names it in errors. */
+    /**
+     * Reads an archive from a stream; {@code source} names it in errors.
+     *
+     * @param source the archive's name in errors
+     * @param in the archive's bytes
+     * @return the arrays by name, in archive order
+     */
     public static Map<String, NpyArray> read(String source, InputStream in) {
         Map<String, NpyArray> out = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(in)) {
@@ -158,13 +165,26 @@ public final class Npz {
         return out;
     }
 
-    /** Writes arrays as an .npz archive, each as float32 or float64 as it says. */
+    /**
+     * Writes arrays as an .npz archive, each as float32 or float64 as it says.
+     *
+     * @param file the .npz file to write
+     * @param arrays the arrays by name
+     * @throws java.io.IOException when the file cannot be written
+     */
     public static void write(Path file, Map<String, NpyArray> arrays) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(out, arrays);
         }
     }
 
+    /**
+     * Writes arrays as an .npz archive to a stream, which is left open.
+     *
+     * @param out the stream
+     * @param arrays the arrays by name
+     * @throws IOException when the stream cannot be written
+     */
     public static void write(OutputStream out, Map<String, NpyArray> arrays) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {

@@ -50,6 +50,13 @@ public final class TorchWeights {
      * network is a many-to-many regressor that can be trained further.
      *
      * @param source names the dict in errors (e.g. its file)
+     * @param stateDict the state dict
+     * @param cell the cell the dict is of
+     * @param activation the vanilla RNN's nonlinearity
+     * @param inputSize input features per step
+     * @param hidden hidden units per layer
+     * @param layers stacked layers
+     * @return the network
      */
     public static RnnNetwork importNetwork(Map<String, NpyArray> stateDict, String source, CellType cell,
                                            RnnActivation activation, int inputSize, int hidden, int layers) {
@@ -68,8 +75,11 @@ public final class TorchWeights {
     /**
      * Copies a state dict into a network's rnnkit recurrent layers, in order.
      *
+     * @param net the network to load into
+     * @param stateDict the state dict
+     * @param source names the dict in errors
      * @throws DataException when names, layer count or shapes do not fit the network, saying
-     *                       which array and what was expected
+     * which array and what was expected
      */
     public static void load(MultiLayerNetwork net, Map<String, NpyArray> stateDict, String source) {
         List<RecurrentRuntimeLayer> layers = recurrentLayers(net);
@@ -83,7 +93,10 @@ public final class TorchWeights {
         }
     }
 
-    /** @return the recurrent layers' weights as a PyTorch state dict (float32) */
+    /**
+     * @param net a network with rnnkit recurrent layers
+     * @return the recurrent layers' weights as a PyTorch state dict (float32)
+     */
     public static Map<String, NpyArray> export(MultiLayerNetwork net) {
         Map<String, NpyArray> out = new LinkedHashMap<>();
         List<RecurrentRuntimeLayer> layers = recurrentLayers(net);

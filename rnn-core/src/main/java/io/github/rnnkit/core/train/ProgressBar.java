@@ -16,6 +16,11 @@ public final class ProgressBar implements Progress {
     private long lastDraw;
     private boolean drawn;
 
+    /**
+     * A progress bar drawn on {@code out}.
+     *
+     * @param out the stream to draw on (standard error, usually)
+     */
     public ProgressBar(PrintStream out) {
         this.out = out;
     }

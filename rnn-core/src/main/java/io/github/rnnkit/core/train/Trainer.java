@@ -33,7 +33,10 @@ public final class Trainer {
 
     /**
      * @param validation windows to validate on after each epoch; may be empty, and then the
-     *                   training loss decides the best epoch and nothing stops early
+     * training loss decides the best epoch and nothing stops early
+     * @param net the network to train, in place
+     * @param train the training windows
+     * @param o epochs, batch size, patience, seed, checkpoints and progress
      * @return what happened; the network holds the best epoch's parameters
      * @throws IllegalArgumentException when the network does not fit the windows ({@link DataFit})
      */
@@ -121,7 +124,11 @@ public final class Trainer {
         }
     }
 
-    /** @return the mean loss per window over the set */
+    /**
+     * @param net the network
+     * @param set the windows
+     * @return the mean loss per window over the set
+     */
     public static double loss(MultiLayerNetwork net, SequenceSet set) {
         double total = 0;
         for (int from = 0; from < set.size(); from += CHUNK) {

@@ -14,6 +14,16 @@ import java.nio.file.Path;
  * @param progress      where to show progress, or {@link Progress#NONE}
  */
 public record TrainerOptions(int epochs, int batchSize, int patience, long seed, Path checkpointDir, Progress progress) {
+    /**
+     * Checks the values.
+     *
+     * @param epochs passes over the training windows, at least 1
+     * @param batchSize windows per update, at least 1
+     * @param patience epochs without a better validation loss before stopping; 0 never stops early
+     * @param seed seed of the order windows are visited in each epoch
+     * @param checkpointDir folder for {@code checkpoint-last.zip} and {@code checkpoint-best.zip} after each epoch, or null for none
+     * @param progress where to show progress, or {@link Progress#NONE}
+     */
     public TrainerOptions {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -27,27 +37,52 @@ public record TrainerOptions(int epochs, int batchSize, int patience, long seed,
         progress = progress == null ? Progress.NONE : progress;
     }
 
-    /** {@code epochs} epochs of minibatches of 32, patience 5, seed 42, no checkpoints, no progress. */
+    /**
+     * {@code epochs} epochs of minibatches of 32, patience 5, seed 42, no checkpoints, no progress.
+     *
+     * @param epochs passes over the training windows
+     * @return the options
+     */
     public static TrainerOptions of(int epochs) {
         return new TrainerOptions(epochs, 32, 5, 42, null, Progress.NONE);
     }
 
+    /**
+     * @param b windows per update
+     * @return these options with that batch size
+     */
     public TrainerOptions withBatchSize(int b) {
         return new TrainerOptions(epochs, b, patience, seed, checkpointDir, progress);
     }
 
+    /**
+     * @param p epochs without a better validation loss before stopping; 0 never stops early
+     * @return these options with that patience
+     */
     public TrainerOptions withPatience(int p) {
         return new TrainerOptions(epochs, batchSize, p, seed, checkpointDir, progress);
     }
 
+    /**
+     * @param s the seed of the order windows are visited in
+     * @return these options with that seed
+     */
     public TrainerOptions withSeed(long s) {
         return new TrainerOptions(epochs, batchSize, patience, s, checkpointDir, progress);
     }
 
+    /**
+     * @param dir the folder for checkpoints after each epoch
+     * @return these options with checkpoints
+     */
     public TrainerOptions withCheckpoints(Path dir) {
         return new TrainerOptions(epochs, batchSize, patience, seed, dir, progress);
     }
 
+    /**
+     * @param p where to show progress
+     * @return these options with that progress
+     */
     public TrainerOptions withProgress(Progress p) {
         return new TrainerOptions(epochs, batchSize, patience, seed, checkpointDir, p);
     }

@@ -20,6 +20,15 @@ import java.util.Locale;
  */
 public record TrainingHistory(String metricName, List<Double> iterations, List<EpochRecord> epochs, int bestEpoch,
                               boolean stoppedEarly) {
+    /**
+     * Copies the lists.
+     *
+     * @param metricName what {@link EpochRecord#validationMetric()} is ({@code accuracy} or {@code rmse})
+     * @param iterations loss after each update, in order
+     * @param epochs one record per epoch
+     * @param bestEpoch the epoch whose parameters the model kept (1-based)
+     * @param stoppedEarly true when training stopped before its planned epochs
+     */
     public TrainingHistory {
         iterations = Collections.unmodifiableList(new ArrayList<>(iterations));
         epochs = List.copyOf(epochs);
@@ -35,7 +44,11 @@ public record TrainingHistory(String metricName, List<Double> iterations, List<E
         return epochs.stream().mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN);
     }
 
-    /** Writes one row per epoch: epoch, train_loss, validation_loss, validation_metric, seconds. */
+    /**
+     * Writes one row per epoch: epoch, train_loss, validation_loss, validation_metric, seconds.
+     *
+     * @param file the CSV file to write (replaced if it exists)
+     */
     public void writeEpochsCsv(Path file) {
         StringBuilder sb = new StringBuilder("epoch,train_loss,validation_loss,validation_" + metricName + ",seconds\n");
         for (EpochRecord e : epochs) {
@@ -45,7 +58,11 @@ public record TrainingHistory(String metricName, List<Double> iterations, List<E
         write(file, sb);
     }
 
-    /** Writes one row per update: iteration, loss. */
+    /**
+     * Writes one row per update: iteration, loss.
+     *
+     * @param file the CSV file to write (replaced if it exists)
+     */
     public void writeIterationsCsv(Path file) {
         StringBuilder sb = new StringBuilder("iteration,loss\n");
         for (int i = 0; i < iterations.size(); i++) {

@@ -11,7 +11,10 @@ public final class CsvNumbers {
     private CsvNumbers() {
     }
 
-    /** @return the value, or null when the text is not a number */
+    /**
+     * @param s the trimmed text of a cell
+     * @return the value, or null when the text is not a number
+     */
     public static Double parse(String s) {
         String t = s.toLowerCase(Locale.ROOT);
         switch (t) {
@@ -38,10 +41,18 @@ public final class CsvNumbers {
         }
     }
 
+    /**
+     * @param s the trimmed text of a cell
+     * @return true when the text reads as a number (NaN and infinity included)
+     */
     public static boolean isNumber(String s) {
         return parse(s) != null;
     }
 
+    /**
+     * @param s the trimmed text of a cell
+     * @return true when the text is one of the spellings of NaN
+     */
     public static boolean isNaN(String s) {
         Double d = parse(s);
         return d != null && d.isNaN();

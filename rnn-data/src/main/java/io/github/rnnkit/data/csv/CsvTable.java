@@ -42,8 +42,10 @@ public final class CsvTable {
     /**
      * Reads a CSV file whose first line names the columns.
      *
+     * @param file the CSV file
+     * @return the table
      * @throws DataException when the file is missing, unreadable, empty, has only a header, or
-     *                       has a row with the wrong number of fields
+     * has a row with the wrong number of fields
      */
     public static CsvTable read(Path file) {
         String name = file.toString();
@@ -56,7 +58,13 @@ public final class CsvTable {
         return read(name, new FileSplit(file.toFile()));
     }
 
-    /** Reads CSV text from a stream (for example a bundled resource); {@code source} names it in errors. */
+    /**
+     * Reads CSV text from a stream (for example a bundled resource); {@code source} names it in errors.
+     *
+     * @param source the name used in error messages
+     * @param in the CSV text, UTF-8
+     * @return the table
+     */
     public static CsvTable read(String source, InputStream in) {
         return read(source, new InputStreamInputSplit(in));
     }
@@ -141,7 +149,10 @@ public final class CsvTable {
         return rows.size();
     }
 
-    /** @return the 1-based line in the file of data row {@code row} */
+    /**
+     * @param row 0-based data row
+     * @return the 1-based line in the file of data row {@code row}
+     */
     public int line(int row) {
         return lines[row];
     }
@@ -151,12 +162,16 @@ public final class CsvTable {
         return lines.clone();
     }
 
-    /** @return true when a column of that exact name exists */
+    /**
+     * @param name the column name
+     * @return true when a column of that exact name exists
+     */
     public boolean hasColumn(String name) {
         return header.contains(name);
     }
 
     /**
+     * @param name the column name
      * @return the index of a column
      * @throws DataException naming the column and listing those that exist
      */
@@ -168,7 +183,10 @@ public final class CsvTable {
         return i;
     }
 
-    /** @return the trimmed text of one column, one entry per data row */
+    /**
+     * @param name the column name
+     * @return the trimmed text of one column, one entry per data row
+     */
     public List<String> column(String name) {
         int c = columnIndex(name);
         List<String> out = new ArrayList<>(rows.size());

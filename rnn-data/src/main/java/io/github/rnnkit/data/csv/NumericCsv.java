@@ -22,7 +22,10 @@ public final class NumericCsv {
     private NumericCsv() {
     }
 
-    /** @return rows {@code [step][column]} */
+    /**
+     * @param file a CSV file of numbers without a header
+     * @return rows {@code [step][column]}
+     */
     public static double[][] read(Path file) {
         String source = file.toString();
         if (!Files.isRegularFile(file)) {

@@ -43,7 +43,11 @@ public final class SequenceIterators {
     private SequenceIterators() {
     }
 
-    /** @return an iterator over minibatches of {@code batchSize} samples, in the set's order */
+    /**
+     * @param set the windows, not empty
+     * @param batchSize windows per minibatch, at least 1
+     * @return an iterator over minibatches of {@code batchSize} samples, in the set's order
+     */
     public static DataSetIterator of(SequenceSet set, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);

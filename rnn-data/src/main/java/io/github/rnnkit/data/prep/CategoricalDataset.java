@@ -44,6 +44,12 @@ public final class CategoricalDataset implements WindowedDataset {
         this.test = cut(split.test());
     }
 
+    /**
+     * Starts a dataset of a categorical series.
+     *
+     * @param series the whole series
+     * @return a builder; set the window, then build
+     */
     public static Builder builder(CategoricalSeries series) {
         return new Builder(series);
     }
@@ -64,7 +70,11 @@ public final class CategoricalDataset implements WindowedDataset {
                 vocabulary.size(), vocabulary.size(), window.topology());
     }
 
-    /** @return rows {@code [time][size]} with a 1 at each step's code */
+    /**
+     * @param codes category codes, one per step
+     * @param size the vocabulary size
+     * @return rows {@code [time][size]} with a 1 at each step's code
+     */
     public static double[][] oneHot(int[] codes, int size) {
         double[][] out = new double[codes.length][size];
         for (int t = 0; t < codes.length; t++) {
@@ -130,15 +140,21 @@ public final class CategoricalDataset implements WindowedDataset {
             return this;
         }
 
-        /** Uses this vocabulary (for example a saved model's) instead of fitting one. */
+        /**
+         * Uses this vocabulary (for example a saved model's) instead of fitting one.
+         *
+         * @param v the vocabulary
+         * @return this builder
+         */
         public Builder optVocabulary(Vocabulary v) {
             this.vocabulary = v;
             return this;
         }
 
         /**
+         * @return the dataset, split and windowed
          * @throws io.github.rnnkit.data.DataException for an unseen category or a part shorter
-         *                                             than one window
+         * than one window
          */
         public CategoricalDataset build() {
             return new CategoricalDataset(this);

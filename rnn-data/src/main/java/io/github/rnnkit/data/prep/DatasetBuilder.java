@@ -21,24 +21,46 @@ public abstract class DatasetBuilder<B extends DatasetBuilder<B>> {
 
     abstract B self();
 
+    /**
+     * Sets the window every part is cut with (required).
+     *
+     * @param w the window
+     * @return this builder
+     */
     public B window(WindowSpec w) {
         this.window = w;
         return self();
     }
 
-    /** Splits by fractions of the series' steps. */
+    /**
+     * Splits by fractions of the series' steps.
+     *
+     * @param f train, validation and test fractions
+     * @return this builder
+     */
     public B split(SplitFractions f) {
         split.fractions(f);
         return self();
     }
 
-    /** Uses a split computed elsewhere, for example a walk-forward fold. */
+    /**
+     * Uses a split computed elsewhere, for example a walk-forward fold.
+     *
+     * @param s the split
+     * @return this builder
+     */
     public B split(ChronoSplit s) {
         split.given(s);
         return self();
     }
 
-    /** Train before {@code validationStart}, validation up to {@code testStart}, test after. */
+    /**
+     * Train before {@code validationStart}, validation up to {@code testStart}, test after.
+     *
+     * @param validationStart the first date of the validation part
+     * @param testStart the first date of the test part
+     * @return this builder
+     */
     public B splitByDate(LocalDate validationStart, LocalDate testStart) {
         split.dates(validationStart, testStart);
         return self();

@@ -45,6 +45,12 @@ public final class PriceDataset implements WindowedDataset {
         this.test = cut(split.test());
     }
 
+    /**
+     * Starts a dataset of a price series.
+     *
+     * @param series the whole series, target feature first
+     * @return a builder; set the window, then build
+     */
     public static Builder builder(PriceSeries series) {
         return new Builder(series);
     }
@@ -121,7 +127,10 @@ public final class PriceDataset implements WindowedDataset {
         return scaler.inversePath(scaled, series.get(last, 0));
     }
 
-    /** @return the actual target prices of a sample, from the original series */
+    /**
+     * @param sample a window of this dataset
+     * @return the actual target prices of a sample, from the original series
+     */
     public double[] actualPrices(SequenceSample sample) {
         int n = sample.targetLength();
         int first = firstTargetStep(sample);
@@ -132,7 +141,10 @@ public final class PriceDataset implements WindowedDataset {
         return out;
     }
 
-    /** @return the series step of a sample's first target */
+    /**
+     * @param sample a window of this dataset
+     * @return the series step of a sample's first target
+     */
     public int firstTargetStep(SequenceSample sample) {
         return window.topology() == io.github.rnnkit.data.Topology.MANY_TO_MANY
                 ? sample.lastInputStep() - sample.targetLength() + 2 : sample.lastInputStep() + 1;
@@ -193,22 +205,33 @@ public final class PriceDataset implements WindowedDataset {
             return this;
         }
 
-        /** Which scaler to fit on the training part for every feature (default z-score). */
+        /**
+         * Which scaler to fit on the training part for every feature (default z-score).
+         *
+         * @param kind the scaler kind
+         * @return this builder
+         */
         public Builder optScaler(ScalerKind kind) {
             this.scaler = kind;
             this.scalers = null;
             return this;
         }
 
-        /** Uses already fitted scalers (for example a saved model's), one per feature. */
+        /**
+         * Uses already fitted scalers (for example a saved model's), one per feature.
+         *
+         * @param fitted one fitted scaler per feature, target first
+         * @return this builder
+         */
         public Builder optScalers(List<Scaler> fitted) {
             this.scalers = fitted;
             return this;
         }
 
         /**
+         * @return the dataset, scaled, split and windowed
          * @throws io.github.rnnkit.data.DataException when a part is shorter than one window, or
-         *                                             log-returns meet a value at or below zero
+         * log-returns meet a value at or below zero
          */
         public PriceDataset build() {
             return new PriceDataset(this);

@@ -26,7 +26,13 @@ public interface WindowedDataset {
     /** @return windows of the test part (empty when it has no steps) */
     SequenceSet test();
 
-    /** Names of the parts as used in messages. */
+    /**
+     * Names of the parts as used in messages.
+     *
+     * @param split the split
+     * @param range one of its parts
+     * @return "the training part", "the validation part" or "the test part"
+     */
     static String partName(ChronoSplit split, IndexRange range) {
         if (range == split.train()) {
             return "the training part";

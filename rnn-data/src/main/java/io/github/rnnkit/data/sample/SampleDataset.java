@@ -82,6 +82,8 @@ public enum SampleDataset {
     }
 
     /**
+     * @param id the name used on the command line, e.g. {@code seattle-weather}
+     * @return the sample
      * @throws IllegalArgumentException naming the samples that exist
      */
     public static SampleDataset byId(String id) {

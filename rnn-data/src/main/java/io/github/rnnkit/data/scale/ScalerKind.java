@@ -16,8 +16,10 @@ public enum ScalerKind {
     /**
      * Fits a scaler on training values only.
      *
+     * @param train the training part's values of one feature
+     * @return the fitted scaler
      * @throws IllegalArgumentException when the values cannot be fitted (empty; for log-returns,
-     *                                  fewer than two or a value at or below zero)
+     * fewer than two or a value at or below zero)
      */
     public Scaler fit(double[] train) {
         if (train.length == 0) {
@@ -36,7 +38,12 @@ public enum ScalerKind {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Parses a command-line name such as {@code min-max} or {@code log-returns}. */
+    /**
+     * Parses a command-line name such as {@code min-max} or {@code log-returns}.
+     *
+     * @param text the name
+     * @return the kind
+     */
     public static ScalerKind parse(String text) {
         for (ScalerKind k : values()) {
             if (k.label().equalsIgnoreCase(text.trim()) || k.name().equalsIgnoreCase(text.trim())) {

@@ -28,7 +28,13 @@ public final class CategoricalSeries {
         this.missingLines = missingLines.clone();
     }
 
-    /** Builds a series from values in code; {@code name} is used in error messages. */
+    /**
+     * Builds a series from values in code; {@code name} is used in error messages.
+     *
+     * @param name the series' name
+     * @param values the categories, one per step, none blank
+     * @return the series
+     */
     public static CategoricalSeries of(String name, List<String> values) {
         for (int t = 0; t < values.size(); t++) {
             String v = values.get(t);
@@ -39,13 +45,26 @@ public final class CategoricalSeries {
         return new CategoricalSeries(name, values, TimeIndex.of(name, values.size()), new int[0]);
     }
 
-    /** Builds a dated series from values in code. */
+    /**
+     * Builds a dated series from values in code.
+     *
+     * @param name the series' name
+     * @param values the categories, one per step, none blank
+     * @param dates one date per step, increasing
+     * @return the series
+     */
     public static CategoricalSeries of(String name, List<String> values, List<java.time.LocalDate> dates) {
         of(name, values);
         return new CategoricalSeries(name, values, new TimeIndex(name, values.size(), dates, null), new int[0]);
     }
 
-    /** Reads one column of a CSV file, with dates from a column named {@code date} if there is one. */
+    /**
+     * Reads one column of a CSV file, with dates from a column named {@code date} if there is one.
+     *
+     * @param file the CSV file
+     * @param column the column of categories
+     * @return the series
+     */
     public static CategoricalSeries fromCsv(Path file, String column) {
         return SeriesReader.of(file).categorical(column);
     }
@@ -60,7 +79,10 @@ public final class CategoricalSeries {
         return values.size();
     }
 
-    /** @return the category at step {@code t} */
+    /**
+     * @param t 0-based step
+     * @return the category at step {@code t}
+     */
     public String get(int t) {
         return values.get(t);
     }
@@ -80,7 +102,10 @@ public final class CategoricalSeries {
         return missingLines.clone();
     }
 
-    /** @return the steps in {@code range} as a series of their own */
+    /**
+     * @param range steps of this series
+     * @return the steps in {@code range} as a series of their own
+     */
     public CategoricalSeries slice(IndexRange range) {
         return new CategoricalSeries(column, values.subList(range.from(), range.to()), index.slice(range), new int[0]);
     }
@@ -101,6 +126,8 @@ public final class CategoricalSeries {
     /**
      * Encodes every step with a vocabulary.
      *
+     * @param vocabulary the categories, e.g. fitted on the training part
+     * @return one code per step
      * @throws DataException naming the first category the vocabulary does not know, with its line
      */
     public int[] encode(Vocabulary vocabulary) {

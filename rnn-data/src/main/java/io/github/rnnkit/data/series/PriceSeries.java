@@ -31,13 +31,23 @@ public final class PriceSeries {
     /**
      * Builds a one-feature series from values in code.
      *
+     * @param name the feature's name
+     * @param values the values, one per step
+     * @return the series
      * @throws DataException naming the step of a NaN or infinite value
      */
     public static PriceSeries of(String name, double... values) {
         return of(name, values, null);
     }
 
-    /** Builds a dated one-feature series from values in code; {@code dates} may be null. */
+    /**
+     * Builds a dated one-feature series from values in code; {@code dates} may be null.
+     *
+     * @param name the feature's name
+     * @param values the values, one per step
+     * @param dates one date per step, increasing, or null
+     * @return the series
+     */
     public static PriceSeries of(String name, double[] values, List<LocalDate> dates) {
         double[][] rows = new double[values.length][1];
         for (int t = 0; t < values.length; t++) {
@@ -51,6 +61,9 @@ public final class PriceSeries {
      *
      * @param features feature names, target first
      * @param source   description used in error messages
+     * @param rows values {@code [time][feature]}
+     * @param dates one date per step, increasing, or null
+     * @return the series
      */
     public static PriceSeries of(List<String> features, double[][] rows, List<LocalDate> dates, String source) {
         double[][] copy = new double[rows.length][];
@@ -69,7 +82,13 @@ public final class PriceSeries {
         return new PriceSeries(features, copy, index, new int[0]);
     }
 
-    /** Reads the given columns of a CSV file (target first), with dates from a {@code date} column if there is one. */
+    /**
+     * Reads the given columns of a CSV file (target first), with dates from a {@code date} column if there is one.
+     *
+     * @param file the CSV file
+     * @param columns numeric columns, target first
+     * @return the series
+     */
     public static PriceSeries fromCsv(Path file, String... columns) {
         return SeriesReader.of(file).prices(columns);
     }
@@ -89,12 +108,19 @@ public final class PriceSeries {
         return values.length;
     }
 
-    /** @return value of feature {@code f} at step {@code t} */
+    /**
+     * @param t 0-based step
+     * @param f 0-based feature (0 is the target)
+     * @return value of feature {@code f} at step {@code t}
+     */
     public double get(int t, int f) {
         return values[t][f];
     }
 
-    /** @return a copy of one feature over all steps */
+    /**
+     * @param f 0-based feature (0 is the target)
+     * @return a copy of one feature over all steps
+     */
     public double[] feature(int f) {
         double[] out = new double[values.length];
         for (int t = 0; t < out.length; t++) {
@@ -118,7 +144,10 @@ public final class PriceSeries {
         return missingLines.clone();
     }
 
-    /** @return the steps in {@code range} as a series of their own */
+    /**
+     * @param range steps of this series
+     * @return the steps in {@code range} as a series of their own
+     */
     public PriceSeries slice(IndexRange range) {
         double[][] part = java.util.Arrays.copyOfRange(values, range.from(), range.to());
         return new PriceSeries(features, part, index.slice(range), new int[0]);

@@ -7,13 +7,19 @@ import java.util.Locale;
 
 /** Whether a column holds categories (one label per step) or prices (a number per step). */
 public enum SeriesKind {
-    CATEGORICAL, PRICE;
+    /** One label per step, from a vocabulary (e.g. sun, rain, fog). */
+    CATEGORICAL,
+    /** One number per step (a price, a volume, a reading). */
+    PRICE;
 
     /**
      * Infers the kind of a column: {@link #PRICE} when at least 90 % of the non-blank values read
      * as numbers (NaN and infinity included), otherwise {@link #CATEGORICAL}. The margin makes a
      * price column with a few typos a price column, so its bad values are reported by line
      * instead of the whole column being taken as categories.
+     *
+     * @param values the column's text, one entry per row
+     * @return the kind
      */
     public static SeriesKind infer(List<String> values) {
         int present = 0;

@@ -35,16 +35,31 @@ public final class SeriesReader {
         this.table = table;
     }
 
-    /** @throws DataException when the file is missing, empty or malformed */
+    /**
+     * @param file the CSV file
+     * @return a reader of its columns
+     * @throws DataException when the file is missing, empty or malformed
+     */
     public static SeriesReader of(Path file) {
         return new SeriesReader(CsvTable.read(file));
     }
 
+    /**
+     * A reader of a table already read (for example a bundled sample).
+     *
+     * @param table the table
+     * @return a reader of its columns
+     */
     public static SeriesReader of(CsvTable table) {
         return new SeriesReader(table);
     }
 
-    /** Takes dates from this column instead of looking for one named {@code date}. */
+    /**
+     * Takes dates from this column instead of looking for one named {@code date}.
+     *
+     * @param column the date column (ISO dates, yyyy-MM-dd)
+     * @return this reader
+     */
     public SeriesReader optDateColumn(String column) {
         table.columnIndex(column);
         this.dateColumn = column;
@@ -52,14 +67,23 @@ public final class SeriesReader {
         return this;
     }
 
-    /** Ignores any date column: steps are only ordered by their position in the file. */
+    /**
+     * Ignores any date column: steps are only ordered by their position in the file.
+     *
+     * @return this reader
+     */
     public SeriesReader optNoDates() {
         this.dates = false;
         this.dateColumn = null;
         return this;
     }
 
-    /** What to do with a blank value (default {@link MissingValues#ERROR}). */
+    /**
+     * What to do with a blank value (default {@link MissingValues#ERROR}).
+     *
+     * @param policy error, drop or forward-fill
+     * @return this reader
+     */
     public SeriesReader optMissing(MissingValues policy) {
         this.missing = policy;
         return this;
@@ -86,12 +110,20 @@ public final class SeriesReader {
         return null;
     }
 
-    /** @return the kind of a column, inferred from its values */
+    /**
+     * @param column the column name
+     * @return the kind of a column, inferred from its values
+     */
     public SeriesKind inferKind(String column) {
         return SeriesKind.infer(table.column(column));
     }
 
-    /** Reads a column of categories. */
+    /**
+     * Reads a column of categories.
+     *
+     * @param column the column name
+     * @return the series
+     */
     public CategoricalSeries categorical(String column) {
         int c = table.columnIndex(column);
         List<String> raw = table.column(column);
@@ -124,8 +156,10 @@ public final class SeriesReader {
     /**
      * Reads one or more numeric columns; the first is the target.
      *
+     * @param columns numeric columns, target first
+     * @return the series
      * @throws DataException for a non-numeric, infinite, blank or NaN value (the last two unless a
-     *                       missing-value policy accepts them), naming line and column
+     * missing-value policy accepts them), naming line and column
      */
     public PriceSeries prices(String... columns) {
         if (columns.length == 0) {

@@ -28,17 +28,32 @@ public final class Vocabulary {
         }
     }
 
-    /** A vocabulary in the given order (for example as stored with a model). */
+    /**
+     * A vocabulary in the given order (for example as stored with a model).
+     *
+     * @param categories distinct categories; code i is the i-th
+     * @return the vocabulary
+     */
     public static Vocabulary of(List<String> categories) {
         return new Vocabulary(categories);
     }
 
-    /** A vocabulary in the given order. */
+    /**
+     * A vocabulary in the given order.
+     *
+     * @param categories distinct categories; code i is the i-th
+     * @return the vocabulary
+     */
     public static Vocabulary of(String... categories) {
         return new Vocabulary(List.of(categories));
     }
 
-    /** The distinct values, sorted, so that codes do not depend on the order the data comes in. */
+    /**
+     * The distinct values, sorted, so that codes do not depend on the order the data comes in.
+     *
+     * @param values the values seen, repeats allowed
+     * @return the vocabulary
+     */
     public static Vocabulary fit(Collection<String> values) {
         return new Vocabulary(new ArrayList<>(new TreeSet<>(values)));
     }
@@ -53,12 +68,18 @@ public final class Vocabulary {
         return categories;
     }
 
-    /** @return the category with code {@code i} */
+    /**
+     * @param i a code in {@code [0, size())}
+     * @return the category with code {@code i}
+     */
     public String category(int i) {
         return categories.get(i);
     }
 
-    /** @return the code of a category, or -1 when unknown */
+    /**
+     * @param category a category
+     * @return the code of a category, or -1 when unknown
+     */
     public int indexOf(String category) {
         Integer i = positions.get(category);
         return i == null ? -1 : i;

@@ -14,7 +14,13 @@ import java.util.List;
  * @param test       the last part (may be empty)
  */
 public record ChronoSplit(IndexRange train, IndexRange validation, IndexRange test) {
-
+    /**
+     * Checks that the parts are contiguous, in order, and the training part not empty.
+     *
+     * @param train the first part
+     * @param validation the middle part (may be empty)
+     * @param test the last part (may be empty)
+     */
     public ChronoSplit {
         if (validation.from() != train.to() || test.from() != validation.to()) {
             throw new IllegalArgumentException("parts must be contiguous: train " + train
@@ -28,6 +34,9 @@ public record ChronoSplit(IndexRange train, IndexRange validation, IndexRange te
     /**
      * Splits {@code n} steps by fractions, rounding the boundaries to the nearest step.
      *
+     * @param n steps in the series
+     * @param f train, validation and test fractions
+     * @return the split
      * @throws IllegalArgumentException when a part with a non-zero fraction would be empty
      */
     public static ChronoSplit byFraction(int n, SplitFractions f) {
@@ -54,6 +63,7 @@ public record ChronoSplit(IndexRange train, IndexRange validation, IndexRange te
      * @param dates           strictly increasing dates of the series
      * @param validationStart first date of the validation part
      * @param testStart       first date of the test part, not before {@code validationStart}
+     * @return the split
      */
     public static ChronoSplit byDate(List<LocalDate> dates, LocalDate validationStart, LocalDate testStart) {
         if (dates == null) {

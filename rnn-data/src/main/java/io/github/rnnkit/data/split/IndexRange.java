@@ -7,6 +7,12 @@ package io.github.rnnkit.data.split;
  * @param to   end, exclusive
  */
 public record IndexRange(int from, int to) {
+    /**
+     * Checks that 0 is at most from and from at most to.
+     *
+     * @param from first step, inclusive
+     * @param to end, exclusive
+     */
     public IndexRange {
         if (from < 0 || to < from) {
             throw new IllegalArgumentException("invalid range [" + from + ", " + to + ")");
@@ -23,7 +29,10 @@ public record IndexRange(int from, int to) {
         return to == from;
     }
 
-    /** @return true when step {@code t} lies in the range */
+    /**
+     * @param t 0-based step
+     * @return true when step {@code t} lies in the range
+     */
     public boolean contains(int t) {
         return t >= from && t < to;
     }

@@ -12,7 +12,13 @@ import java.util.Locale;
 public record SplitFractions(double train, double validation, double test) {
     /** The default: 70 % train, 15 % validation, 15 % test. */
     public static final SplitFractions DEFAULT = new SplitFractions(0.7, 0.15, 0.15);
-
+    /**
+     * Checks that the training fraction is in (0, 1], the others in [0, 1), and that they add up to 1.
+     *
+     * @param train fraction for training, in (0, 1]
+     * @param validation fraction for validation, in [0, 1)
+     * @param test fraction for testing, in [0, 1)
+     */
     public SplitFractions {
         check("train", train, train > 0 && train <= 1);
         check("validation", validation, validation >= 0 && validation < 1);
@@ -39,6 +45,8 @@ public record SplitFractions(double train, double validation, double test) {
     /**
      * Parses {@code "0.7,0.15,0.15"} (train, validation, test) or {@code "0.8,0.2"} (train, test).
      *
+     * @param text two or three comma-separated fractions
+     * @return the fractions
      * @throws IllegalArgumentException saying what is wrong with the text
      */
     public static SplitFractions parse(String text) {

@@ -19,6 +19,10 @@ import java.util.Map;
 public record CategoricalProfile(int length, DateSpan dates, Map<String, Integer> counts, double majorityShare,
                                  double persistenceRate, int[] missingLines) {
 
+    /**
+     * @param s the series
+     * @return its length, categories with counts, missing values and baselines
+     */
     public static CategoricalProfile of(CategoricalSeries s) {
         Map<String, Integer> counts = s.counts();
         int max = counts.values().iterator().next();

@@ -17,7 +17,11 @@ import java.time.temporal.ChronoUnit;
  */
 public record DateSpan(LocalDate first, LocalDate last, long medianGap, long largestGap, LocalDate largestGapAfter) {
 
-    /** @return the span of {@code range}, or null when the index has no dates or the range is empty */
+    /**
+     * @param index the series' time index
+     * @param range steps of the series
+     * @return the span of {@code range}, or null when the index has no dates or the range is empty
+     */
     public static DateSpan of(TimeIndex index, IndexRange range) {
         if (!index.hasDates() || range.isEmpty()) {
             return null;

@@ -34,6 +34,10 @@ public record PriceProfile(int length, DateSpan dates, List<FeatureStats> featur
                                double last, int nonPositive) {
     }
 
+    /**
+     * @param s the series
+     * @return its statistics, missing values and baselines
+     */
     public static PriceProfile of(PriceSeries s) {
         List<FeatureStats> stats = new ArrayList<>();
         for (int f = 0; f < s.featureCount(); f++) {

@@ -28,6 +28,13 @@ public record WindowPlan(WindowSpec window, int lag, List<Part> parts) {
     public record Part(String name, IndexRange range, DateSpan dates, int windows, boolean tooShort) {
     }
 
+    /**
+     * @param index the series' time index
+     * @param split the chronological split
+     * @param window the window
+     * @param lag steps each part loses to differencing (1 for log-returns, else 0)
+     * @return how many windows each part gives
+     */
     public static WindowPlan of(TimeIndex index, ChronoSplit split, WindowSpec window, int lag) {
         List<Part> parts = new ArrayList<>();
         String[] names = {"train", "validation", "test"};

@@ -17,7 +17,14 @@ import io.github.rnnkit.data.series.PriceSeries;
 public record GeometricBrownianMotion(double start, double mu, double sigma, double dt) {
     /** S_0 = 100, mu = 5 %, sigma = 20 % a year, daily steps of 1/252 year. */
     public static final GeometricBrownianMotion DEFAULT = new GeometricBrownianMotion(100, 0.05, 0.2, 1.0 / 252);
-
+    /**
+     * Checks the parameters.
+     *
+     * @param start start price S_0, above zero (currency units)
+     * @param mu drift per year (0.05 = 5 %)
+     * @param sigma volatility per year (0.2 = 20 %)
+     * @param dt years per step (1/252 for trading days)
+     */
     public GeometricBrownianMotion {
         if (!(start > 0) || !(sigma >= 0) || !(dt > 0) || !Double.isFinite(mu)) {
             throw new IllegalArgumentException("GBM needs start > 0, sigma >= 0, dt > 0; got start " + start
@@ -52,6 +59,8 @@ public record GeometricBrownianMotion(double start, double mu, double sigma, dou
      * {@code V_t = 10^6 (1 + 50 |log(S_t / S_{t-1})|) exp(0.3 W_t)}, W_t standard normal from a
      * stream of its own, so that the closes equal {@code generate(steps, seed)}'s.
      *
+     * @param steps number of prices, at least 1
+     * @param seed seed in {@code [0, 2^32)}
      * @return a price series with features {@code close} (target) and {@code volume} (shares)
      */
     public PriceSeries generateWithVolume(int steps, long seed) {

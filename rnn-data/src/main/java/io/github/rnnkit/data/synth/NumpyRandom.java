@@ -15,7 +15,11 @@ public final class NumpyRandom {
     private boolean hasGauss;
     private double gauss;
 
-    /** Seeds like {@code np.random.seed(seed)} for a seed in {@code [0, 2^32)}. */
+    /**
+     * Seeds like {@code np.random.seed(seed)} for a seed in {@code [0, 2^32)}.
+     *
+     * @param seed the seed
+     */
     public NumpyRandom(long seed) {
         if (seed < 0 || seed > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("seed must be in [0, 2^32), got " + seed);
@@ -47,7 +51,10 @@ public final class NumpyRandom {
         mti = 0;
     }
 
-    /** @return a uniform integer in {@code [0, n)}, drawn by masked rejection as numpy's legacy randint does */
+    /**
+     * @param n the bound, at least 1
+     * @return a uniform integer in {@code [0, n)}, drawn by masked rejection as numpy's legacy randint does
+     */
     public int randint(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, got " + n);

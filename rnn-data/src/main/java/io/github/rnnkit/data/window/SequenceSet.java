@@ -37,13 +37,29 @@ public final class SequenceSet {
         }
     }
 
-    /** A classification set: targets hold class indices in {@code [0, classCount)}. */
+    /**
+     * A classification set: targets hold class indices in {@code [0, classCount)}.
+     *
+     * @param samples the samples
+     * @param featureCount input features per step
+     * @param classCount the number of classes
+     * @param topology how inputs map to targets
+     * @return the set
+     */
     public static SequenceSet classification(List<SequenceSample> samples, int featureCount, int classCount,
                                              Topology topology) {
         return new SequenceSet(samples, featureCount, classCount, true, topology);
     }
 
-    /** A regression set with {@code targetCount} target values per target step. */
+    /**
+     * A regression set with {@code targetCount} target values per target step.
+     *
+     * @param samples the samples
+     * @param featureCount input features per step
+     * @param targetCount target values per target step
+     * @param topology how inputs map to targets
+     * @return the set
+     */
     public static SequenceSet regression(List<SequenceSample> samples, int featureCount, int targetCount,
                                          Topology topology) {
         return new SequenceSet(samples, featureCount, targetCount, false, topology);
@@ -93,7 +109,10 @@ public final class SequenceSet {
         return samples.isEmpty();
     }
 
-    /** @return sample {@code i} */
+    /**
+     * @param i 0-based index
+     * @return sample {@code i}
+     */
     public SequenceSample get(int i) {
         return samples.get(i);
     }
@@ -118,19 +137,29 @@ public final class SequenceSet {
         return topology;
     }
 
-    /** @return the same samples in a random order drawn from {@code seed} */
+    /**
+     * @param seed the shuffle's seed
+     * @return the same samples in a random order drawn from {@code seed}
+     */
     public SequenceSet shuffled(long seed) {
         List<SequenceSample> copy = new ArrayList<>(samples);
         Collections.shuffle(copy, new Random(seed));
         return new SequenceSet(copy, featureCount, targetCount, classification, topology);
     }
 
-    /** @return samples {@code [from, to)} as a set of their own */
+    /**
+     * @param from first sample, inclusive
+     * @param to last sample, exclusive
+     * @return samples {@code [from, to)} as a set of their own
+     */
     public SequenceSet subset(int from, int to) {
         return new SequenceSet(samples.subList(from, to), featureCount, targetCount, classification, topology);
     }
 
-    /** @return a DataVec-backed iterator over minibatches; see {@link SequenceIterators} for the layout */
+    /**
+     * @param batchSize samples per minibatch
+     * @return a DataVec-backed iterator over minibatches; see {@link SequenceIterators} for the layout
+     */
     public DataSetIterator iterator(int batchSize) {
         return SequenceIterators.of(this, batchSize);
     }

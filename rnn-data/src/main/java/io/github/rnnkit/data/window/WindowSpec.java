@@ -19,7 +19,14 @@ import io.github.rnnkit.data.Topology;
  * @param stride   steps between window starts, at least 1
  */
 public record WindowSpec(int lookBack, Topology topology, int horizon, int stride) {
-
+    /**
+     * Checks the lengths: look-back and stride at least 1, horizon at least 1 (1 unless seq2seq).
+     *
+     * @param lookBack input steps per window, at least 1
+     * @param topology what the targets are
+     * @param horizon steps forecast; 1 except for seq2seq
+     * @param stride steps between window starts, at least 1
+     */
     public WindowSpec {
         if (topology == null) {
             throw new IllegalArgumentException("a window needs a topology");
@@ -39,27 +46,53 @@ public record WindowSpec(int lookBack, Topology topology, int horizon, int strid
         }
     }
 
-    /** Look-back L, target the next value. */
+    /**
+     * Look-back L, target the next value.
+     *
+     * @param lookBack L, input steps per window
+     * @return the window
+     */
     public static WindowSpec manyToOne(int lookBack) {
         return new WindowSpec(lookBack, Topology.MANY_TO_ONE, 1, 1);
     }
 
-    /** Look-back L, targets the inputs shifted by one step. */
+    /**
+     * Look-back L, targets the inputs shifted by one step.
+     *
+     * @param lookBack L, input steps per window
+     * @return the window
+     */
     public static WindowSpec manyToMany(int lookBack) {
         return new WindowSpec(lookBack, Topology.MANY_TO_MANY, 1, 1);
     }
 
-    /** Look-back L, targets the next H values. */
+    /**
+     * Look-back L, targets the next H values.
+     *
+     * @param lookBack L, input steps per window
+     * @param horizon H, steps forecast
+     * @return the window
+     */
     public static WindowSpec seq2seq(int lookBack, int horizon) {
         return new WindowSpec(lookBack, Topology.SEQ2SEQ, horizon, 1);
     }
 
-    /** Same window, another topology (horizon kept for seq2seq, else 1). */
+    /**
+     * Same window, another topology (horizon kept for seq2seq, else 1).
+     *
+     * @param topology the topology
+     * @param lookBack L, input steps per window
+     * @param horizon H for seq2seq (ignored otherwise)
+     * @return the window
+     */
     public static WindowSpec of(Topology topology, int lookBack, int horizon) {
         return new WindowSpec(lookBack, topology, topology == Topology.SEQ2SEQ ? horizon : 1, 1);
     }
 
-    /** @return this spec with another stride */
+    /**
+     * @param newStride steps between window starts, at least 1
+     * @return this spec with another stride
+     */
     public WindowSpec withStride(int newStride) {
         return new WindowSpec(lookBack, topology, horizon, newStride);
     }
@@ -78,7 +111,10 @@ public record WindowSpec(int lookBack, Topology topology, int horizon, int strid
         return topology == Topology.MANY_TO_MANY ? lookBack + 1 : lookBack + horizon;
     }
 
-    /** @return number of windows a part of {@code steps} steps gives */
+    /**
+     * @param steps steps in the part
+     * @return number of windows a part of {@code steps} steps gives
+     */
     public int windowCount(int steps) {
         return steps < span() ? 0 : (steps - span()) / stride + 1;
     }

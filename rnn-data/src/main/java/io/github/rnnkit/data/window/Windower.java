@@ -17,6 +17,7 @@ public final class Windower {
      * @param spec    the window
      * @param part    what the rows are (e.g. {@code "the test part"}), for the error message
      * @param source  where the series came from, for the error message
+     * @return the windows, in time order
      * @throws DataException when there are fewer rows than one window spans
      */
     public static List<SequenceSample> cut(double[][] inputs, double[][] targets, int offset, WindowSpec spec,
