@@ -67,9 +67,8 @@ public final class CompareApp {
             CellRun run = CellRun.train(spec, data.train(), data.validation(), TrainerOptions.of(o.epochs()).withSeed(o.seed()));
             double[] gradients = run.inputGradientsByDistance(data.test(), 64);
             if (data instanceof CategoricalDataset c) {
-                int[] trainCodes = c.series().slice(c.split().train()).encode(c.vocabulary());
-                CategoricalEvaluation test = CategoricalEvaluation.of(run.net(), c.test(), trainCodes, c.vocabulary());
-                double train = CategoricalEvaluation.of(run.net(), c.train(), trainCodes, c.vocabulary()).model().accuracy();
+                CategoricalEvaluation test = CategoricalEvaluation.onTest(run.net(), c);
+                double train = CategoricalEvaluation.of(run.net(), c.train(), c.trainCodes(), c.vocabulary()).model().accuracy();
                 test.baselines().forEach((name, m) -> baselines.put(name, m.accuracy()));
                 cells.add(new CellComparison(cell, hidden, run.params(), run.history(), train, test.model().accuracy(), gradients,
                         test.comparisons()));

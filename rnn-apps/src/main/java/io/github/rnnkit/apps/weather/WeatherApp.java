@@ -128,8 +128,7 @@ public final class WeatherApp {
                 .setHiddenSizes(o.seattleHidden()).setOutputSize(k).setTask(Task.CLASSIFICATION)
                 .optUpdater(UpdaterKind.ADAM, SEATTLE_LEARNING_RATE).optSeed(o.seed()).build();
         CellRun run = CellRun.train(spec, data.train(), data.validation(), TrainerOptions.of(o.seattleEpochs()).withSeed(o.seed()));
-        int[] trainCodes = data.series().slice(data.split().train()).encode(data.vocabulary());
-        CategoricalEvaluation e = CategoricalEvaluation.of(run.net(), data.test(), trainCodes, data.vocabulary());
+        CategoricalEvaluation e = CategoricalEvaluation.onTest(run.net(), data);
         return new SeattleRun(cell, run.params(), run.history(), e);
     }
 

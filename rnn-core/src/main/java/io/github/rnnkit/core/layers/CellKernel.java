@@ -23,6 +23,8 @@ abstract class CellKernel {
     protected final KernelBuffer hs;
     /** True when the gate loops run in SIMD lanes ({@link VectorGates}): float32, and the module is there. */
     protected final boolean simd;
+    /** The float32 gate loops over heap arrays when they do not run in SIMD lanes, else null. */
+    protected final ArrayGates arrays;
 
     CellKernel(int steps, int mb, int hidden, int gates, BufferPool pool) {
         this.mb = mb;
@@ -31,6 +33,7 @@ abstract class CellKernel {
         // Block 0 is the initial state: zero unless the caller writes one.
         this.hs = pool.zeros("hs", (long) (steps + 1) * mb * hidden);
         this.simd = hs instanceof KernelBuffer.F32 && Simd.covers(hidden);
+        this.arrays = hs instanceof KernelBuffer.F32 && !simd ? new ArrayGates(hidden, width) : null;
     }
 
     /** @return tanh(x) in double precision, for the float64 paths (float32 ones call {@link Activations#tanhFloat}) */

@@ -113,58 +113,16 @@ final class GruKernel extends CellKernel {
         Blas.gemm(false, true, mb, hidden, width, 1.0, dRec, z, rw, 0, 1.0, dhPrev, 0);
     }
 
-    /**
-     * {@link #forward}'s gate pass in float32 on the float buffers themselves, which C2 compiles
-     * to a faster loop than access through {@link KernelBuffer#get}. The same maths;
-     * PrecisionAgreementTest holds the two to float accuracy.
-     */
+    /** {@link #forward}'s gate pass in float32 over heap arrays ({@link ArrayGates}). */
     private void forwardFloat(FloatBuffer proj, FloatBuffer bias, FloatBuffer rec, FloatBuffer bhn, FloatBuffer gates,
                               FloatBuffer hn, FloatBuffer hs, int prev, int next, int z, int hnOff) {
-        int h2 = 2 * hidden;
-        for (int r = 0; r < mb; r++) {
-            int row = z + r * width;
-            int recRow = r * width;
-            for (int k = 0; k < hidden; k++) {
-                int s = r * hidden + k;
-                double rg = Activations.sigmoidFloat(proj.get(row + k) + bias.get(k) + rec.get(recRow + k));
-                double zg = Activations.sigmoidFloat(proj.get(row + hidden + k) + bias.get(hidden + k)
-                        + rec.get(recRow + hidden + k));
-                double hnv = rec.get(recRow + h2 + k) + bhn.get(k);
-                double n = Activations.tanhFloat(proj.get(row + h2 + k) + bias.get(h2 + k) + rg * hnv);
-                gates.put(row + k, (float) rg);
-                gates.put(row + hidden + k, (float) zg);
-                gates.put(row + h2 + k, (float) n);
-                hn.put(hnOff + s, (float) hnv);
-                hs.put(next + s, (float) (n + zg * (hs.get(prev + s) - n)));
-            }
-        }
+        arrays.gruForward(proj, bias, rec, bhn, gates, hn, hs, prev, next, z, hnOff, mb);
     }
 
-    /** {@link #backward}'s gate gradients in float32 on the buffers themselves, as {@link #forwardFloat}. */
+    /** {@link #backward}'s gate gradients in float32 over heap arrays ({@link ArrayGates}). */
     private void gateGradientsFloat(FloatBuffer gates, FloatBuffer hn, FloatBuffer hs, FloatBuffer dh, FloatBuffer dProj,
                                     FloatBuffer dRec, FloatBuffer dhPrev, int prev, int z, int hnOff) {
-        int h2 = 2 * hidden;
-        for (int r = 0; r < mb; r++) {
-            int row = z + r * width;
-            for (int k = 0; k < hidden; k++) {
-                int s = r * hidden + k;
-                double rg = gates.get(row + k);
-                double zg = gates.get(row + hidden + k);
-                double n = gates.get(row + h2 + k);
-                double dhs = dh.get(s);
-                double dn = dhs * (1 - zg) * (1 - n * n);
-                double dz = dhs * (hs.get(prev + s) - n) * zg * (1 - zg);
-                double dr = dn * hn.get(hnOff + s) * rg * (1 - rg);
-                double dhn = dn * rg;
-                dProj.put(row + k, (float) dr);
-                dProj.put(row + hidden + k, (float) dz);
-                dProj.put(row + h2 + k, (float) dn);
-                dRec.put(row + k, (float) dr);
-                dRec.put(row + hidden + k, (float) dz);
-                dRec.put(row + h2 + k, (float) dhn);
-                dhPrev.put(s, (float) (dhs * zg));
-            }
-        }
+        arrays.gruBackward(gates, hn, hs, dh, dProj, dRec, dhPrev, prev, z, hnOff, mb);
     }
 
     private double prev(int s, int prevOffset) {

@@ -69,35 +69,10 @@ final class LstmKernel extends CellKernel {
         }
     }
 
-    /**
-     * {@link #forward}'s gate pass in float32 on the float buffers themselves, which C2 compiles
-     * to a faster loop than access through {@link KernelBuffer#get}. The same maths;
-     * PrecisionAgreementTest holds the two to float accuracy.
-     */
+    /** {@link #forward}'s gate pass in float32 over heap arrays ({@link ArrayGates}). */
     private void forwardFloat(FloatBuffer gates, FloatBuffer proj, FloatBuffer bias, FloatBuffer cs, FloatBuffer tanhC,
                               FloatBuffer hs, int z, int prev, int next, int tc) {
-        int h2 = 2 * hidden;
-        int h3 = 3 * hidden;
-        for (int r = 0; r < mb; r++) {
-            int row = z + r * width;
-            for (int k = 0; k < hidden; k++) {
-                double i = Activations.sigmoidFloat(gates.get(row + k) + proj.get(row + k) + bias.get(k));
-                double f = Activations.sigmoidFloat(gates.get(row + hidden + k) + proj.get(row + hidden + k)
-                        + bias.get(hidden + k));
-                double g = Activations.tanhFloat(gates.get(row + h2 + k) + proj.get(row + h2 + k) + bias.get(h2 + k));
-                double o = Activations.sigmoidFloat(gates.get(row + h3 + k) + proj.get(row + h3 + k) + bias.get(h3 + k));
-                gates.put(row + k, (float) i);
-                gates.put(row + hidden + k, (float) f);
-                gates.put(row + h2 + k, (float) g);
-                gates.put(row + h3 + k, (float) o);
-                int s = r * hidden + k;
-                double c = f * cs.get(prev + s) + i * g;
-                double tanh = Activations.tanhFloat(c);
-                cs.put(next + s, (float) c);
-                tanhC.put(tc + s, (float) tanh);
-                hs.put(next + s, (float) (o * tanh));
-            }
-        }
+        arrays.lstmForward(gates, proj, bias, cs, tanhC, hs, z, prev, next, tc, mb);
     }
 
     @Override
@@ -139,28 +114,9 @@ final class LstmKernel extends CellKernel {
         Blas.gemm(false, true, mb, hidden, width, 1.0, dProj, z, rw, 0, 0.0, dhPrev, 0);
     }
 
-    /** {@link #backward}'s gate gradients in float32 on the float buffers themselves, as {@link #forwardFloat}. */
+    /** {@link #backward}'s gate gradients in float32 over heap arrays ({@link ArrayGates}). */
     private void gateGradientsFloat(FloatBuffer gates, FloatBuffer tanhC, FloatBuffer cs, FloatBuffer dh, FloatBuffer dc,
                                     FloatBuffer dProj, FloatBuffer dcPrev, int z, int prev, int tc) {
-        int h2 = 2 * hidden;
-        int h3 = 3 * hidden;
-        for (int r = 0; r < mb; r++) {
-            int row = z + r * width;
-            for (int k = 0; k < hidden; k++) {
-                int s = r * hidden + k;
-                double i = gates.get(row + k);
-                double f = gates.get(row + hidden + k);
-                double g = gates.get(row + h2 + k);
-                double o = gates.get(row + h3 + k);
-                double tanh = tanhC.get(tc + s);
-                double dhs = dh.get(s);
-                double dcTotal = dc.get(s) + dhs * o * (1 - tanh * tanh);
-                dProj.put(row + k, (float) (dcTotal * g * i * (1 - i)));
-                dProj.put(row + hidden + k, (float) (dcTotal * cs.get(prev + s) * f * (1 - f)));
-                dProj.put(row + h2 + k, (float) (dcTotal * i * (1 - g * g)));
-                dProj.put(row + h3 + k, (float) (dhs * tanh * o * (1 - o)));
-                dcPrev.put(s, (float) (dcTotal * f));
-            }
-        }
+        arrays.lstmBackward(gates, tanhC, cs, dh, dc, dProj, dcPrev, z, prev, tc, mb);
     }
 }

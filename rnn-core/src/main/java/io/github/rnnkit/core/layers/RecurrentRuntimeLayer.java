@@ -60,6 +60,9 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     private int truncatedBackLength = -1;
     /** When true, backward passes record the mean norm of dL/dh_t per step (diagnostics). */
     private boolean recordStateGradients;
+    /**
+     * Mean ‖dL/dh_t‖ per step of the last backward pass, when recording is on; else null.
+     */
     private double[] stateGradientNorms;
     private final transient BufferPool pool;
     /**
@@ -77,6 +80,12 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     private record TrainingPass(Forward forward, INDArray input, INDArray mask, Map<String, INDArray> init) {
     }
 
+    /**
+     * Creates the runtime layer of a configuration.
+     *
+     * @param conf the layer's configuration
+     * @param dataType the network's data type
+     */
     public RecurrentRuntimeLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
         this.pool = new BufferPool(dataType);
@@ -94,6 +103,8 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     /**
      * Sets how many steps at the end of a TBPTT segment the backward pass runs through; -1 (the
      * default) for all. {@link io.github.rnnkit.core.net.RnnNetwork} sets it from its configuration.
+     *
+     * @param steps steps at the end of a segment to run back through, or -1 for all
      */
     public void setTruncatedBackLength(int steps) {
         this.truncatedBackLength = steps;
@@ -103,6 +114,8 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
      * Turns on or off recording, during backward passes, of the mean over the minibatch of
      * ‖dL/dh_t‖ at every step t: the gradient reaching the hidden state, from the output at t
      * and from all later steps.
+     *
+     * @param record true to record, false to stop
      */
     public void setRecordStateGradients(boolean record) {
         this.recordStateGradients = record;
@@ -454,18 +467,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         } else if (x instanceof KernelBuffer.F32 && Simd.covers(width)) {
             VectorGates.project(x.bytes(), w.bytes(), proj.bytes(), rows, nIn, width);
         } else if (x instanceof KernelBuffer.F32 xf) {
-            java.nio.FloatBuffer xs = xf.b;
-            java.nio.FloatBuffer ws = ((KernelBuffer.F32) w).b;
-            java.nio.FloatBuffer ps = ((KernelBuffer.F32) proj).b;
-            for (int r = 0; r < rows; r++) {
-                for (int k = 0; k < width; k++) {
-                    float sum = 0;
-                    for (int j = 0; j < nIn; j++) {
-                        sum += xs.get(r * nIn + j) * ws.get(j * width + k);
-                    }
-                    ps.put(r * width + k, sum);
-                }
-            }
+            ArrayGates.project(xf.b, ((KernelBuffer.F32) w).b, ((KernelBuffer.F32) proj).b, rows, nIn, width);
         } else {
             for (int r = 0; r < rows; r++) {
                 for (int k = 0; k < width; k++) {
@@ -482,11 +484,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     /** {@code into[i] += from[offset + i]} for {@code i < n}. */
     private static void addInto(KernelBuffer into, KernelBuffer from, int offset, int n) {
         if (into instanceof KernelBuffer.F32 a && from instanceof KernelBuffer.F32 b) {
-            java.nio.FloatBuffer x = a.b;
-            java.nio.FloatBuffer y = b.b;
-            for (int i = 0; i < n; i++) {
-                x.put(i, x.get(i) + y.get(offset + i));
-            }
+            ArrayGates.addInto(a.b, b.b, offset, n);
         } else {
             for (int i = 0; i < n; i++) {
                 into.put(i, into.get(i) + from.get(offset + i));

@@ -5,19 +5,20 @@ package io.github.rnnkit.core.layers;
  * the JDK's incubating {@code jdk.incubator.vector} module, which a JVM resolves only when told
  * ({@code java --add-modules jdk.incubator.vector}, as {@code ./rnnkit} and the test runner do);
  * without it, and for hidden sizes that are not a multiple of the lane count, the kernels run
- * their scalar float loops, with the same results to float rounding. On this project's
+ * their loops over heap arrays ({@link ArrayGates}, which C2 vectorises where it can), with the same
+ * results to float rounding. On this project's
  * benchmark machine (AVX-512) the SIMD loops made an LSTM step's gate arithmetic about ten times
  * faster (docs/BENCHMARKS.md).
  */
 public final class Simd {
-    /** The measured cost of the scalar loops, for the warning (docs/BENCHMARKS.md, "A user's own JVM"). */
-    private static final String SCALAR_COST = "2x";
+    /** The measured cost of the array loops, for the warning (docs/BENCHMARKS.md, "Your own JVM"). */
+    private static final String SCALAR_COST = "1.5x";
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     static {
         if (!AVAILABLE) {
             org.slf4j.LoggerFactory.getLogger(Simd.class).warn("rnnkit: the JVM was started without the Vector API "
-                    + "module, so float32 recurrent layers run scalar gate loops: training steps take up to "
+                    + "module, so float32 recurrent layers run their gate loops without SIMD lanes: steps take up to "
                     + SCALAR_COST + " as long (docs/BENCHMARKS.md). Add --add-modules jdk.incubator.vector to the "
                     + "java command (or your IDE's VM options) for SIMD.");
         }
