@@ -12,7 +12,7 @@ package io.github.rnnkit.core.layers;
  */
 public final class Simd {
     /** The measured cost of the array loops, for the warning (docs/BENCHMARKS.md, "Your own JVM"). */
-    private static final String SCALAR_COST = "1.6x";
+    private static final String SCALAR_COST = "1.3x";
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     static {
