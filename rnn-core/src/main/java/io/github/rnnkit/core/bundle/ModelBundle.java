@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A saved model: one folder holding everything needed to use it again and to know where it came
@@ -23,6 +25,7 @@ import java.nio.file.Path;
  *   data.json         the {@link DataDescription}: columns, window, vocabulary or scalers
  *   provenance.json   rnnkit / DL4J / Java versions, data file and SHA-256, seed, time
  *   history.csv       per-epoch training history, and iterations.csv per update (when trained here)
+ *   manifest.json     the SHA-256 of the first four parts, checked at load
  * </pre>
  * A reloaded bundle predicts exactly what the saved one did.
  *
@@ -39,7 +42,7 @@ public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription da
     private static final String NETWORK = "network.zip";
     private static final String SPEC = "spec.json";
     private static final String DATA = "data.json";
-    private static final String PROVENANCE = "provenance.json";
+    static final String PROVENANCE = "provenance.json";
 
     /**
      * A bundle of a network built by {@link io.github.rnnkit.core.net.NetworkFactory} and trained on
@@ -83,25 +86,46 @@ public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription da
     }
 
     /**
-     * Writes the bundle into {@code dir}, creating it.
+     * Writes the bundle into {@code dir}, crash-safe: the parts and a manifest of their SHA-256 go
+     * into a temporary folder beside it, are flushed to disk, and replace {@code dir} in one rename,
+     * so that a crash leaves either the previous bundle or the new one, never a mix.
      *
-     * @param dir the bundle's folder; created with its parents when missing
+     * @param dir the bundle's folder; created with its parents when missing, replaced when it holds
+     *            a bundle
+     * @throws IllegalArgumentException when {@code dir} is a file or a folder of other files
      */
     public void save(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            ModelFiles.write(network, dir.resolve(NETWORK));
-            BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(SPEC).toFile(), BundleJson.spec(spec));
-            BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(DATA).toFile(), BundleJson.data(data));
-            BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(PROVENANCE).toFile(),
-                    BundleJson.provenance(provenance));
-            if (history != null) {
-                history.writeEpochsCsv(dir.resolve("history.csv"));
-                history.writeIterationsCsv(dir.resolve("iterations.csv"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the model bundle " + dir + ": " + e.getMessage(), e);
+        List<BundleFolder.Part> parts = new ArrayList<>(List.of(
+                part(NETWORK, file -> ModelFiles.write(network, file)),
+                part(SPEC, file -> BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
+                        BundleJson.spec(spec))),
+                part(DATA, file -> BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
+                        BundleJson.data(data))),
+                part(PROVENANCE, file -> BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
+                        BundleJson.provenance(provenance)))));
+        if (history != null) {
+            parts.add(part("history.csv", history::writeEpochsCsv));
+            parts.add(part("iterations.csv", history::writeIterationsCsv));
         }
+        BundleFolder.write(dir, parts, List.of(NETWORK, SPEC, DATA, PROVENANCE));
+    }
+
+    private interface Writer {
+        void write(Path file) throws IOException;
+    }
+
+    private static BundleFolder.Part part(String name, Writer w) {
+        return new BundleFolder.Part() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void write(Path file) throws IOException {
+                w.write(file);
+            }
+        };
     }
 
     /**
@@ -122,6 +146,7 @@ public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription da
                 throw new DataException(dir.toString(), "not an rnnkit model bundle: " + part + " is missing");
             }
         }
+        BundleFolder.verify(dir);
         JsonNode provenance = json(dir, PROVENANCE);
         if (!FORMAT.equals(provenance.path("format").asText())) {
             throw new DataException(dir.resolve(PROVENANCE).toString(), "not an rnnkit model bundle of format " + FORMAT
