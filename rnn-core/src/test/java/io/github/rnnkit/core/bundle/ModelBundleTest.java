@@ -80,6 +80,7 @@ class ModelBundleTest {
             "corrupt network     | badnet     | network.zip: not an rnnkit model",
             "truncated network   | truncnet   | network.zip",
             "bad field           | badfield   | spec.json: corrupt",
+            "unusable scaler     | badstd     | data.json: corrupt: a log-return scaler needs a finite mean and a finite standard deviation",
     })
     void damagedBundlesAreNamed(String what, String damage, String says) throws IOException {
         Path b = dir.resolve("b");
@@ -100,6 +101,8 @@ class ModelBundleTest {
             }
             case "badfield" -> Files.writeString(b.resolve("spec.json"),
                     Files.readString(b.resolve("spec.json")).replace("\"GRU\"", "\"TCN\""));
+            case "badstd" -> Files.writeString(b.resolve("data.json"),
+                    Files.readString(b.resolve("data.json")).replaceFirst("\"std\" : [0-9.eE-]+", "\"std\" : \"wide\""));
             default -> throw new IllegalArgumentException(damage);
         }
         Path target = b;

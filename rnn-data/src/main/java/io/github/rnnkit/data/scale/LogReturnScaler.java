@@ -11,6 +11,19 @@ package io.github.rnnkit.data.scale;
  */
 public record LogReturnScaler(double mean, double std) implements Scaler {
 
+    /**
+     * Checks that the statistics are usable: a finite mean and a finite standard deviation above 0.
+     *
+     * @param mean mean of the training log-returns
+     * @param std  standard deviation of the training log-returns
+     */
+    public LogReturnScaler {
+        if (!Double.isFinite(mean) || !Double.isFinite(std) || !(std > 0)) {
+            throw new IllegalArgumentException("a log-return scaler needs a finite mean and a finite standard deviation "
+                    + "above 0, got mean " + mean + ", std " + std);
+        }
+    }
+
     static LogReturnScaler fit(double[] train) {
         if (train.length < 2) {
             throw new IllegalArgumentException("log-returns need at least two training values, got " + train.length);

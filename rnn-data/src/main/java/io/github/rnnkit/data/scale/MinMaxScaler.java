@@ -10,6 +10,21 @@ package io.github.rnnkit.data.scale;
  */
 public record MinMaxScaler(double min, double max) implements Scaler {
 
+    /**
+     * Checks that the range is usable: finite bounds, {@code min <= max}, and a width that does not
+     * overflow.
+     *
+     * @param min the training minimum
+     * @param max the training maximum
+     */
+    public MinMaxScaler {
+        if (!Double.isFinite(min) || !Double.isFinite(max) || min > max || !Double.isFinite(max - min)) {
+            throw new IllegalArgumentException("a min-max scaler needs finite bounds with min <= max and a finite "
+                    + "range, got min " + min + ", max " + max + " (values this far apart cannot be scaled to [0, 1] "
+                    + "in double precision; choose z-score)");
+        }
+    }
+
     static MinMaxScaler fit(double[] train) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

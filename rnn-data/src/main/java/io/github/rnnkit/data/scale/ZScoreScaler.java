@@ -9,18 +9,47 @@ package io.github.rnnkit.data.scale;
  */
 public record ZScoreScaler(double mean, double std) implements Scaler {
 
+    /**
+     * Checks that the statistics are usable: a finite mean and a finite standard deviation above 0
+     * (for example after a bundle's data.json was read).
+     *
+     * @param mean the training mean
+     * @param std  the training standard deviation
+     */
+    public ZScoreScaler {
+        if (!Double.isFinite(mean) || !Double.isFinite(std) || !(std > 0)) {
+            throw new IllegalArgumentException("a z-score scaler needs a finite mean and a finite standard deviation "
+                    + "above 0, got mean " + mean + ", std " + std);
+        }
+    }
+
+    /**
+     * Fits on values divided by their largest magnitude first, so that squaring cannot overflow:
+     * values up to {@link Double#MAX_VALUE} give finite statistics.
+     */
     static ZScoreScaler fit(double[] train) {
+        double scale = 0;
+        for (double v : train) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        if (!Double.isFinite(scale)) {
+            throw new IllegalArgumentException("cannot fit a z-score scaler on a non-finite value");
+        }
+        if (scale == 0) {
+            return new ZScoreScaler(0, 1.0);
+        }
         double mean = 0;
         for (double v : train) {
-            mean += v;
+            mean += v / scale;
         }
         mean /= train.length;
         double var = 0;
         for (double v : train) {
-            var += (v - mean) * (v - mean);
+            double d = v / scale - mean;
+            var += d * d;
         }
-        double std = Math.sqrt(var / train.length);
-        return new ZScoreScaler(mean, std > 0 ? std : 1.0);
+        double std = Math.sqrt(var / train.length) * scale;
+        return new ZScoreScaler(mean * scale, std > 0 && Double.isFinite(std) ? std : 1.0);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScalerTest {
     private static final double[] TRAIN = {10, 12, 11, 15, 14};
@@ -69,5 +70,31 @@ class ScalerTest {
         assertEquals(ScalerKind.LOG_RETURNS, ScalerKind.parse("log-returns"));
         assertEquals(ScalerKind.MIN_MAX, ScalerKind.parse("MIN_MAX"));
         assertThrows(IllegalArgumentException.class, () -> ScalerKind.parse("robust"));
+    }
+
+    /** Issue 14 item 4: one close of 1e308 made the standard deviation overflow to Infinity. */
+    @Test
+    void zScoreStatisticsStayFiniteUpToTheLargestDouble() {
+        double[] train = {100, 101, 99, 1e308, 100};
+        ZScoreScaler z = (ZScoreScaler) ScalerKind.Z_SCORE.fit(train);
+        assertTrue(Double.isFinite(z.mean()) && Double.isFinite(z.std()), z.toString());
+        double[] scaled = z.transform(train);
+        assertTrue(Arrays.stream(scaled).allMatch(Double::isFinite), Arrays.toString(scaled));
+        assertEquals(1e308, z.inverseStep(scaled[3], 0), 1e295);
+        // ordinary values: the same statistics as the textbook formula
+        ZScoreScaler small = (ZScoreScaler) ScalerKind.Z_SCORE.fit(new double[]{1, 2, 3, 4});
+        assertEquals(2.5, small.mean(), 1e-12);
+        assertEquals(Math.sqrt(1.25), small.std(), 1e-12);
+    }
+
+    @Test
+    void unusableStatisticsAreRefused() {
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> ScalerKind.MIN_MAX.fit(new double[]{-1e308, 1e308}));
+        assertTrue(range.getMessage().contains("finite range"), range.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ZScoreScaler(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ZScoreScaler(Double.NaN, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LogReturnScaler(0, -5));
+        assertThrows(IllegalArgumentException.class, () -> new MinMaxScaler(3, 1));
     }
 }
