@@ -6,6 +6,7 @@ import io.github.rnnkit.core.diag.GradientDiagnostics;
 import io.github.rnnkit.core.diag.SpectralRadius;
 import io.github.rnnkit.core.diag.StepGradientNorms;
 import io.github.rnnkit.core.bundle.ModelBundle;
+import io.github.rnnkit.core.bundle.Provenance;
 import io.github.rnnkit.core.eval.CategoricalEvaluation;
 import io.github.rnnkit.core.eval.PriceEvaluation;
 import io.github.rnnkit.core.net.NetworkFactory;
@@ -105,9 +106,8 @@ public final class TrainApp {
             price = PriceEvaluation.onTest(net, (PriceDataset) data);
         }
         Path modelDir = o.out().resolve("model");
-        ModelBundle bundle = ModelBundle.of(net, modelSpec, data, history);
-        new ModelBundle(net, modelSpec, DataDescription.of(data, reader.dateColumn()), bundle.provenance(), history)
-                .save(modelDir);
+        new ModelBundle(net, modelSpec, DataDescription.of(data, reader.dateColumn()), Provenance.of(data, modelSpec.seed()),
+                history).save(modelDir);
         history.writeEpochsCsv(o.out().resolve("history.csv"));
         Path report = o.out().resolve("report.md");
         TrainResult result = new TrainResult(o.out(), modelDir, report, history, categorical, price);

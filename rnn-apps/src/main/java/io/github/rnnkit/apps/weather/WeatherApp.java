@@ -4,10 +4,12 @@ import io.github.rnnkit.apps.common.CellRun;
 import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.apps.report.LineChart;
 import io.github.rnnkit.apps.report.RunFolder;
-import io.github.rnnkit.apps.report.Table;
+import io.github.rnnkit.core.bundle.DataDescription;
 import io.github.rnnkit.core.eval.CategoricalEvaluation;
 import io.github.rnnkit.core.eval.CategoricalForecast;
 import io.github.rnnkit.core.eval.ModelOutputs;
+import io.github.rnnkit.core.forecast.Forecaster;
+import io.github.rnnkit.core.forecast.NextCategory;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.Task;
@@ -18,11 +20,10 @@ import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.data.prep.CategoricalDataset;
 import io.github.rnnkit.data.sample.SampleDataset;
 import io.github.rnnkit.data.series.CategoricalSeries;
+import io.github.rnnkit.data.series.SeriesKind;
 import io.github.rnnkit.data.series.Vocabulary;
-import io.github.rnnkit.data.split.IndexRange;
 import io.github.rnnkit.data.split.SplitFractions;
 import io.github.rnnkit.data.synth.UniformWeather;
-import io.github.rnnkit.data.window.SequenceSample;
 import io.github.rnnkit.data.window.SequenceSet;
 import io.github.rnnkit.data.window.WindowSpec;
 import org.apache.commons.math3.distribution.BinomialDistribution;
@@ -106,12 +107,10 @@ public final class WeatherApp {
 
     /** @return the forecast of the day after {@code series} ends, from its last {@code lookBack} days */
     static NextDay nextDay(CellRun run, CategoricalSeries series, Vocabulary vocabulary, int lookBack) {
-        int n = series.length();
-        int[] codes = series.slice(new IndexRange(n - lookBack, n)).encode(vocabulary);
-        double[][] x = CategoricalDataset.oneHot(codes, vocabulary.size());
-        SequenceSet one = SequenceSet.classification(List.of(new SequenceSample(x, new double[][]{{0}}, n - 1)),
-                vocabulary.size(), vocabulary.size(), Topology.MANY_TO_ONE);
-        return new NextDay(vocabulary.categories(), ModelOutputs.forecasts(run.net(), one)[0][0]);
+        DataDescription d = new DataDescription(SeriesKind.CATEGORICAL, List.of(series.column()), null,
+                WindowSpec.manyToOne(lookBack), vocabulary, List.of());
+        NextCategory next = Forecaster.of(run.net(), d).next(series);
+        return new NextDay(next.categories(), next.probabilities());
     }
 
     private static double[][] firstStep(double[][][] forecasts) {

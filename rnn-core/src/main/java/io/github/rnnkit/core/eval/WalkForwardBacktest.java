@@ -55,8 +55,7 @@ public final class WalkForwardBacktest {
             CategoricalDataset ds = CategoricalDataset.builder(series).window(window).split(fold).build();
             RnnNetwork net = NetworkFactory.create(spec);
             Trainer.fit(net, ds.train(), ds.validation(), training);
-            int[] trainCodes = series.slice(fold.train()).encode(ds.vocabulary());
-            out.add(new Fold(fold, CategoricalEvaluation.of(net, ds.test(), trainCodes, ds.vocabulary()).comparisons()));
+            out.add(new Fold(fold, CategoricalEvaluation.onTest(net, ds).comparisons()));
         }
         return out;
     }

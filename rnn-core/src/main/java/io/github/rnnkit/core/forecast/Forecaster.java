@@ -15,6 +15,7 @@ import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.series.CategoricalSeries;
 import io.github.rnnkit.data.series.PriceSeries;
 import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.data.series.TimeIndex;
 import io.github.rnnkit.data.split.ChronoSplit;
 import io.github.rnnkit.data.split.IndexRange;
 import io.github.rnnkit.data.window.SequenceSample;
@@ -22,6 +23,7 @@ import io.github.rnnkit.data.window.SequenceSet;
 import io.github.rnnkit.data.window.WindowSpec;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -138,7 +140,8 @@ public final class Forecaster {
      */
     public CategoricalEvaluation evaluate(CategoricalSeries series) {
         require(SeriesKind.CATEGORICAL, series.index().source(), series.column(), 1);
-        requireLength(series.index().source(), series.column(), series.length(), data.window().span());
+        requireLength(series.index().source(), series.column(), series.length(), data.window().span(),
+                data.window().describe());
         CategoricalDataset ds = CategoricalDataset.builder(series).window(data.window()).optVocabulary(data.vocabulary())
                 .split(whole(series.length())).build();
         return CategoricalEvaluation.of(net, ds.train(), series.encode(data.vocabulary()), data.vocabulary());
@@ -152,7 +155,8 @@ public final class Forecaster {
      */
     public PriceEvaluation evaluate(PriceSeries series) {
         require(SeriesKind.PRICE, series.index().source(), series.features().get(0), series.featureCount());
-        requireLength(series.index().source(), series.features().get(0), series.length(), data.window().span() + lag());
+        requireLength(series.index().source(), series.features().get(0), series.length(), data.window().span() + lag(),
+                data.window().describe());
         PriceDataset ds = PriceDataset.builder(series).window(data.window()).optScalers(data.scalers())
                 .split(whole(series.length())).build();
         return PriceEvaluation.of(net, ds, ds.train());
@@ -169,7 +173,7 @@ public final class Forecaster {
     private List<NextCategory> categories(CategoricalSeries s, boolean lastOnly) {
         require(SeriesKind.CATEGORICAL, s.index().source(), s.column(), 1);
         int lookBack = data.window().lookBack();
-        requireLength(s.index().source(), s.column(), s.length(), lookBack);
+        requireLength(s.index().source(), s.column(), s.length(), lookBack, "look-back of " + lookBack);
         int k = data.vocabulary().size();
         double[][] oneHot = CategoricalDataset.oneHot(s.encode(data.vocabulary()), k);
         List<SequenceSample> samples = new ArrayList<>();
@@ -187,7 +191,7 @@ public final class Forecaster {
         require(SeriesKind.PRICE, s.index().source(), s.features().get(0), s.featureCount());
         int lookBack = data.window().lookBack();
         int lag = lag();
-        requireLength(s.index().source(), s.features().get(0), s.length(), lookBack + lag);
+        requireLength(s.index().source(), s.features().get(0), s.length(), lookBack + lag, "look-back of " + lookBack);
         int features = s.featureCount();
         double[][] scaled = new double[features][];
         for (int f = 0; f < features; f++) {
@@ -253,17 +257,18 @@ public final class Forecaster {
         }
     }
 
-    /** @param needed steps for one input window (forecasts) or one window with its targets (evaluation) */
-    private void requireLength(String source, String column, int length, int needed) {
-        int lookBack = data.window().lookBack();
-        String what = needed - lag() == lookBack ? "look-back of " + lookBack : data.window().describe();
+    /**
+     * @param needed steps for one input window (forecasts) or one window with its targets (evaluation)
+     * @param what   what needs them, for the message
+     */
+    private void requireLength(String source, String column, int length, int needed, String what) {
         if (length < needed) {
             throw new DataException(source, 0, column, "the series has " + length + " steps; the model's " + what
                     + (lag() > 0 ? " (plus one step for log-returns)" : "") + " needs at least " + needed);
         }
     }
 
-    private static java.time.LocalDate date(io.github.rnnkit.data.series.TimeIndex index, int t) {
+    private static LocalDate date(TimeIndex index, int t) {
         return index.hasDates() ? index.date(t) : null;
     }
 

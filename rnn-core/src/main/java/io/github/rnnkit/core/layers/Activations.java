@@ -9,7 +9,7 @@ package io.github.rnnkit.core.layers;
  */
 final class Activations {
     /** Beyond this, tanh rounds to ±1 in float32. */
-    private static final double FLOAT_TANH_CLAMP = 7.99881172180175781;
+    private static final float FLOAT_TANH_CLAMP = 7.99881172180175781f;
 
     private Activations() {
     }
@@ -33,27 +33,38 @@ final class Activations {
 
     /**
      * @return tanh(x) to float32 accuracy (absolute error below 1e-6): the [13/6] rational
-     *         approximation Eigen uses for float tanh, clamped where float tanh is ±1
+     *         approximation Eigen uses for float tanh, clamped where float tanh is ±1, in float
+     *         arithmetic (the float32 kernels' loops, which C2 vectorises, call it)
      */
-    static double tanhFloat(double x) {
-        double c = Math.max(-FLOAT_TANH_CLAMP, Math.min(FLOAT_TANH_CLAMP, x));
-        double x2 = c * c;
-        double p = -2.76076847742355e-16;
-        p = p * x2 + 2.00018790482477e-13;
-        p = p * x2 - 8.60467152213735e-11;
-        p = p * x2 + 5.12229709037114e-08;
-        p = p * x2 + 1.48572235717979e-05;
-        p = p * x2 + 6.37261928875436e-04;
-        p = p * x2 + 4.89352455891786e-03;
-        double q = 1.19825839466702e-06;
-        q = q * x2 + 1.18534705686654e-04;
-        q = q * x2 + 2.26843463243900e-03;
-        q = q * x2 + 4.89352518554385e-03;
+    static float tanhFloat(float x) {
+        float c = Math.max(-FLOAT_TANH_CLAMP, Math.min(FLOAT_TANH_CLAMP, x));
+        float x2 = c * c;
+        float p = -2.76076847742355e-16f;
+        p = p * x2 + 2.00018790482477e-13f;
+        p = p * x2 - 8.60467152213735e-11f;
+        p = p * x2 + 5.12229709037114e-08f;
+        p = p * x2 + 1.48572235717979e-05f;
+        p = p * x2 + 6.37261928875436e-04f;
+        p = p * x2 + 4.89352455891786e-03f;
+        float q = 1.19825839466702e-06f;
+        q = q * x2 + 1.18534705686654e-04f;
+        q = q * x2 + 2.26843463243900e-03f;
+        q = q * x2 + 4.89352518554385e-03f;
         return c * p / q;
     }
 
-    /** @return the sigmoid to float32 accuracy, as {@code (1 + tanh(x / 2)) / 2} */
+    /** @return the sigmoid to float32 accuracy, as {@code (1 + tanh(x / 2)) / 2}, in float arithmetic */
+    static float sigmoidFloat(float x) {
+        return 0.5f + 0.5f * tanhFloat(0.5f * x);
+    }
+
+    /** @return {@link #tanhFloat(float)} of {@code x} rounded to float */
+    static double tanhFloat(double x) {
+        return tanhFloat((float) x);
+    }
+
+    /** @return {@link #sigmoidFloat(float)} of {@code x} rounded to float */
     static double sigmoidFloat(double x) {
-        return 0.5 + 0.5 * tanhFloat(0.5 * x);
+        return sigmoidFloat((float) x);
     }
 }

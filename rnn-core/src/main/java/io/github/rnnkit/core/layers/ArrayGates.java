@@ -19,7 +19,6 @@ import java.nio.FloatBuffer;
  * DL4J layers).
  */
 final class ArrayGates {
-    private static final float CLAMP = 7.99881172180175781f;
     private final int hidden;
     private final int width;
     private float[][] v = new float[0][];
@@ -27,27 +26,6 @@ final class ArrayGates {
     ArrayGates(int hidden, int width) {
         this.hidden = hidden;
         this.width = width;
-    }
-
-    static float tanh(float x) {
-        float c = Math.max(-CLAMP, Math.min(CLAMP, x));
-        float x2 = c * c;
-        float p = -2.76076847742355e-16f;
-        p = p * x2 + 2.00018790482477e-13f;
-        p = p * x2 - 8.60467152213735e-11f;
-        p = p * x2 + 5.12229709037114e-08f;
-        p = p * x2 + 1.48572235717979e-05f;
-        p = p * x2 + 6.37261928875436e-04f;
-        p = p * x2 + 4.89352455891786e-03f;
-        float q = 1.19825839466702e-06f;
-        q = q * x2 + 1.18534705686654e-04f;
-        q = q * x2 + 2.26843463243900e-03f;
-        q = q * x2 + 4.89352518554385e-03f;
-        return c * p / q;
-    }
-
-    static float sigmoid(float x) {
-        return 0.5f + 0.5f * tanh(0.5f * x);
     }
 
     /** @return {@code count} scratch arrays of at least {@code n} floats each, reused between calls */
@@ -88,13 +66,13 @@ final class ArrayGates {
 
     private static void sigmoidInPlace(float[] x, int n) {
         for (int k = 0; k < n; k++) {
-            x[k] = sigmoid(x[k]);
+            x[k] = Activations.sigmoidFloat(x[k]);
         }
     }
 
     private static void tanhInPlace(float[] x, int n) {
         for (int k = 0; k < n; k++) {
-            x[k] = tanh(x[k]);
+            x[k] = Activations.tanhFloat(x[k]);
         }
     }
 
@@ -336,11 +314,14 @@ final class ArrayGates {
         }
     }
 
-    /** {@code into[i] += from[offset + i]} for {@code i < n}, over heap arrays in blocks. */
-    static void addInto(FloatBuffer into, FloatBuffer from, int offset, int n) {
-        int block = Math.min(n, 4096);
-        float[] a = new float[block];
-        float[] b = new float[block];
+    /**
+     * {@code into[i] += from[offset + i]} for {@code i < n}, over heap arrays in blocks.
+     *
+     * @param a scratch, reused by the caller from one time step to the next
+     * @param b scratch of {@code a}'s length
+     */
+    static void addInto(FloatBuffer into, FloatBuffer from, int offset, int n, float[] a, float[] b) {
+        int block = a.length;
         for (int start = 0; start < n; start += block) {
             int len = Math.min(block, n - start);
             into.get(start, a, 0, len);

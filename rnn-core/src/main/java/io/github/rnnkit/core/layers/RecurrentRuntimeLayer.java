@@ -64,6 +64,8 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
      * Mean ‖dL/dh_t‖ per step of the last backward pass, when recording is on; else null.
      */
     private double[] stateGradientNorms;
+    /** Scratch of {@link #addInto}, allocated once instead of at every time step. */
+    private final transient float[][] addScratch = new float[2][4096];
     private final transient BufferPool pool;
     /**
      * The last training forward pass, which the backward pass DL4J runs right after it reuses
@@ -481,10 +483,10 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         }
     }
 
-    /** {@code into[i] += from[offset + i]} for {@code i < n}. */
-    private static void addInto(KernelBuffer into, KernelBuffer from, int offset, int n) {
+    /** {@code into[i] += from[offset + i]} for {@code i < n}; called once per time step of a backward pass. */
+    private void addInto(KernelBuffer into, KernelBuffer from, int offset, int n) {
         if (into instanceof KernelBuffer.F32 a && from instanceof KernelBuffer.F32 b) {
-            ArrayGates.addInto(a.b, b.b, offset, n);
+            ArrayGates.addInto(a.b, b.b, offset, n, addScratch[0], addScratch[1]);
         } else {
             for (int i = 0; i < n; i++) {
                 into.put(i, into.get(i) + from.get(offset + i));
