@@ -63,18 +63,27 @@ final class BundleJson {
     }
 
     static ModelSpec spec(JsonNode o) {
+        object(o, "the file");
         List<Integer> hidden = new ArrayList<>();
-        o.get("hiddenSizes").forEach(n -> hidden.add(n.asInt()));
+        JsonNode hs = o.get("hiddenSizes");
+        if (hs == null || !hs.isArray() || hs.isEmpty()) {
+            throw new IllegalArgumentException("field 'hiddenSizes' must be a non-empty array of sizes");
+        }
+        hs.forEach(n -> hidden.add(asInteger(n, "hiddenSizes")));
         JsonNode t = o.get("tbptt");
         JsonNode c = o.get("clipping");
-        return new ModelSpec(CellType.valueOf(text(o, "cell")), Topology.valueOf(text(o, "topology")),
-                o.get("horizon").asInt(), o.get("inputSize").asInt(), hidden, o.get("outputSize").asInt(),
-                Task.valueOf(text(o, "task")), o.get("bidirectional").asBoolean(), o.get("dropout").asDouble(),
-                RnnActivation.valueOf(text(o, "activation")), UpdaterKind.valueOf(text(o, "updater")),
-                o.get("learningRate").asDouble(), WeightInit.valueOf(text(o, "weightInit")),
-                o.get("forgetGateBias").asDouble(), o.get("seed").asLong(), DataType.valueOf(text(o, "dataType")),
-                t == null ? null : new Tbptt(t.get("forward").asInt(), t.get("backward").asInt()),
-                new Clipping(GradientNormalization.valueOf(text(c, "mode")), c.get("threshold").asDouble()));
+        object(c, "field 'clipping'");
+        if (t != null && !t.isNull()) {
+            object(t, "field 'tbptt'");
+        }
+        return new ModelSpec(enumValue(o, "cell", CellType.class), enumValue(o, "topology", Topology.class),
+                integer(o, "horizon"), integer(o, "inputSize"), hidden, integer(o, "outputSize"),
+                enumValue(o, "task", Task.class), bool(o, "bidirectional"), number(o, "dropout"),
+                enumValue(o, "activation", RnnActivation.class), enumValue(o, "updater", UpdaterKind.class),
+                number(o, "learningRate"), enumValue(o, "weightInit", WeightInit.class),
+                number(o, "forgetGateBias"), longInteger(o, "seed"), enumValue(o, "dataType", DataType.class),
+                t == null || t.isNull() ? null : new Tbptt(integer(t, "forward"), integer(t, "backward")),
+                new Clipping(enumValue(c, "mode", GradientNormalization.class), number(c, "threshold")));
     }
 
     static ObjectNode data(DataDescription d) {
@@ -104,28 +113,33 @@ final class BundleJson {
     }
 
     static DataDescription data(JsonNode o) {
-        List<String> columns = new ArrayList<>();
-        o.get("columns").forEach(n -> columns.add(n.asText()));
+        object(o, "the file");
+        List<String> columns = texts(o, "columns");
         JsonNode w = o.get("window");
-        WindowSpec window = new WindowSpec(w.get("lookBack").asInt(), Topology.valueOf(text(w, "topology")),
-                w.get("horizon").asInt(), w.get("stride").asInt());
-        Vocabulary vocabulary = null;
-        if (o.has("vocabulary")) {
-            List<String> cats = new ArrayList<>();
-            o.get("vocabulary").forEach(n -> cats.add(n.asText()));
-            vocabulary = Vocabulary.of(cats);
-        }
+        object(w, "field 'window'");
+        WindowSpec window = new WindowSpec(integer(w, "lookBack"), enumValue(w, "topology", Topology.class),
+                integer(w, "horizon"), integer(w, "stride"));
+        Vocabulary vocabulary = o.has("vocabulary") && !o.get("vocabulary").isNull()
+                ? Vocabulary.of(texts(o, "vocabulary")) : null;
         List<Scaler> scalers = new ArrayList<>();
-        for (JsonNode n : o.get("scalers")) {
-            scalers.add(switch (ScalerKind.valueOf(text(n, "kind"))) {
+        JsonNode list = o.get("scalers");
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException("field 'scalers' must be an array");
+        }
+        for (JsonNode n : list) {
+            object(n, "an entry of 'scalers'");
+            scalers.add(switch (enumValue(n, "kind", ScalerKind.class)) {
                 case NONE -> new IdentityScaler();
-                case MIN_MAX -> new MinMaxScaler(n.get("min").asDouble(), n.get("max").asDouble());
-                case Z_SCORE -> new ZScoreScaler(n.get("mean").asDouble(), n.get("std").asDouble());
-                case LOG_RETURNS -> new LogReturnScaler(n.get("mean").asDouble(), n.get("std").asDouble());
+                case MIN_MAX -> new MinMaxScaler(number(n, "min"), number(n, "max"));
+                case Z_SCORE -> new ZScoreScaler(number(n, "mean"), number(n, "std"));
+                case LOG_RETURNS -> new LogReturnScaler(number(n, "mean"), number(n, "std"));
             });
         }
         JsonNode date = o.get("dateColumn");
-        return new DataDescription(SeriesKind.valueOf(text(o, "kind")), columns,
+        if (date != null && !date.isNull() && !date.isTextual()) {
+            throw new IllegalArgumentException("field 'dateColumn' must be a column name or null");
+        }
+        return new DataDescription(enumValue(o, "kind", SeriesKind.class), columns,
                 date == null || date.isNull() ? null : date.asText(), window, vocabulary, scalers);
     }
 
@@ -139,16 +153,95 @@ final class BundleJson {
     }
 
     static Provenance provenance(JsonNode o) {
+        object(o, "the file");
         JsonNode sha = o.get("dataSha256");
         return new Provenance(text(o, "rnnkit"), text(o, "dl4j"), text(o, "java"), text(o, "dataSource"),
-                sha == null || sha.isNull() ? null : sha.asText(), o.get("seed").asLong(), Instant.parse(text(o, "created")));
+                sha == null || sha.isNull() ? null : sha.asText(), longInteger(o, "seed"), Instant.parse(text(o, "created")));
     }
 
-    private static String text(JsonNode o, String field) {
+    // Jackson's asInt/asDouble turn "wide" into 0 silently; every field is read by type instead.
+
+    static void object(JsonNode n, String what) {
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException(what + " must be a JSON object"
+                    + (n == null ? " (missing)" : ", found " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    private static JsonNode field(JsonNode o, String field) {
         JsonNode n = o.get(field);
         if (n == null || n.isNull()) {
             throw new IllegalArgumentException("missing field '" + field + "'");
         }
+        return n;
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode n = field(o, field);
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException("field '" + field + "' must be text, found " + n);
+        }
         return n.asText();
+    }
+
+    private static List<String> texts(JsonNode o, String field) {
+        JsonNode n = field(o, field);
+        if (!n.isArray() || n.isEmpty()) {
+            throw new IllegalArgumentException("field '" + field + "' must be a non-empty array of names");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : n) {
+            if (!e.isTextual() || e.asText().isEmpty()) {
+                throw new IllegalArgumentException("field '" + field + "' must hold non-empty names, found " + e);
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+
+    private static int integer(JsonNode o, String field) {
+        return asInteger(field(o, field), field);
+    }
+
+    private static int asInteger(JsonNode n, String field) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw new IllegalArgumentException("field '" + field + "' must be a whole number, found " + n);
+        }
+        return n.intValue();
+    }
+
+    private static long longInteger(JsonNode o, String field) {
+        JsonNode n = field(o, field);
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new IllegalArgumentException("field '" + field + "' must be a whole number, found " + n);
+        }
+        return n.longValue();
+    }
+
+    private static double number(JsonNode o, String field) {
+        JsonNode n = field(o, field);
+        // Jackson writes non-finite doubles as the strings "NaN"/"Infinity"; they are refused here too.
+        if (!n.isNumber() || !Double.isFinite(n.doubleValue())) {
+            throw new IllegalArgumentException("field '" + field + "' must be a finite number, found " + n);
+        }
+        return n.doubleValue();
+    }
+
+    private static boolean bool(JsonNode o, String field) {
+        JsonNode n = field(o, field);
+        if (!n.isBoolean()) {
+            throw new IllegalArgumentException("field '" + field + "' must be true or false, found " + n);
+        }
+        return n.booleanValue();
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode o, String field, Class<E> type) {
+        String v = text(o, field);
+        try {
+            return Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field '" + field + "' is '" + v + "', not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
     }
 }

@@ -37,6 +37,22 @@ import java.util.List;
  */
 public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription data, Provenance provenance,
                           TrainingHistory history) {
+    /**
+     * Checks the parts against each other: the network has its spec's shape, and the data
+     * description fits the spec (categories and a vocabulary of the output size for a classifier,
+     * one input per price column for a regression, the same topology and horizon).
+     *
+     * @param network    the trained network
+     * @param spec       its spec
+     * @param data       what it expects of its data
+     * @param provenance where it came from
+     * @param history    its training history, or null
+     * @throws IllegalArgumentException naming the parts that disagree
+     */
+    public ModelBundle {
+        BundleConsistency.require(network, spec, data);
+    }
+
     /** Written into provenance.json; a bundle of another format is refused. */
     public static final String FORMAT = "rnnkit-bundle/1";
     private static final String NETWORK = "network.zip";
@@ -155,6 +171,11 @@ public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription da
         ModelSpec spec = parse(dir, SPEC, () -> BundleJson.spec(json(dir, SPEC)));
         DataDescription data = parse(dir, DATA, () -> BundleJson.data(json(dir, DATA)));
         Provenance prov = parse(dir, PROVENANCE, () -> BundleJson.provenance(provenance));
+        try {
+            BundleConsistency.require(null, spec, data);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(dir.toString(), "inconsistent bundle: " + e.getMessage());
+        }
         return new ModelBundle(ModelFiles.read(dir.resolve(NETWORK), spec), spec, data, prov, null);
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,8 +80,8 @@ class ModelBundleTest {
             "foreign format      | foreign    | not an rnnkit model bundle of format rnnkit-bundle/1",
             "corrupt network     | badnet     | network.zip: not an rnnkit model",
             "truncated network   | truncnet   | network.zip",
-            "bad field           | badfield   | spec.json: corrupt",
-            "unusable scaler     | badstd     | data.json: corrupt: a log-return scaler needs a finite mean and a finite standard deviation",
+            "bad field           | badfield   | spec.json: corrupt: field 'cell' is 'TCN', not one of",
+            "unusable scaler     | badstd     | data.json: corrupt: field 'std' must be a finite number",
     })
     void damagedBundlesAreNamed(String what, String damage, String says) throws IOException {
         Path b = dir.resolve("b");
@@ -107,6 +108,90 @@ class ModelBundleTest {
         }
         Path target = b;
         DataException e = assertThrows(DataException.class, () -> ModelBundle.load(target));
+        assertTrue(e.getMessage().contains(says), what + ": " + e.getMessage());
+    }
+
+    /** A categorical bundle: GRU over a vocabulary of 3, many-to-one, look-back 7. */
+    private static ModelBundle categorical(long seed) {
+        ModelSpec spec = ModelSpec.builder().setCell(CellType.GRU).setTopology(Topology.MANY_TO_ONE).setInputSize(3)
+                .setHiddenSizes(4).setOutputSize(3).setTask(Task.CLASSIFICATION).optSeed(seed).build();
+        DataDescription data = new DataDescription(SeriesKind.CATEGORICAL, List.of("weather"), null,
+                WindowSpec.manyToOne(7), Vocabulary.of("rain", "sun", "fog"), List.of());
+        return new ModelBundle(NetworkFactory.create(spec), spec, data, Provenance.now("sample:x", null, seed), null);
+    }
+
+    private static void editJson(Path file, java.util.function.Consumer<ObjectNode> edit) throws IOException {
+        ObjectNode o = (ObjectNode) BundleJson.MAPPER.readTree(file.toFile());
+        edit.accept(o);
+        BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), o);
+    }
+
+    /**
+     * Every edit the reliability campaign made to a saved bundle, each refused by name: first by
+     * the manifest (any change at all), then, with the manifest removed as an editor could, by the
+     * field's type and range or by the parts' consistency, where the edit leaves a contradiction.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "std as text           | std=wide      | field 'std' must be a finite number",
+            "std zero              | std=0         | standard deviation above 0",
+            "std negative          | std=-5        | standard deviation above 0",
+            "std infinite          | std=Infinity  | field 'std' must be a finite number",
+            "look-back as text     | lookBack=ten  | field 'lookBack' must be a whole number",
+            "look-back negative    | lookBack=-3   | look-back must be at least 1",
+            "data.json empty       | empty         | must be a JSON object",
+            "data.json an array    | array         | must be a JSON object, found array",
+            "vocabulary of 4       | vocab4        | inconsistent bundle: data.json has a vocabulary of 4 categories but the network takes 3",
+            "prices in a classifier| prices        | inconsistent bundle: data.json describes prices but spec.json a CLASSIFICATION network",
+            "horizon changed       | horizon       | inconsistent bundle",
+            "hidden size as text   | hidden        | field 'hiddenSizes' must be a whole number",
+            "spec seed fractional  | seed          | field 'seed' must be a whole number",
+            "reordered vocabulary  | reorder       | ",
+            "changed look-back     | lookBack=9    | ",
+            "other network         | othernet      | ",
+    })
+    void tamperedBundlesAreRefused(String what, String edit, String says) throws IOException {
+        Path b = dir.resolve("b");
+        categorical(1).save(b);
+        if (edit.startsWith("std")) {
+            bundle().save(b);
+        }
+        Path data = b.resolve("data.json");
+        Path spec = b.resolve("spec.json");
+        switch (edit) {
+            case "std=wide" -> editJson(data, o -> ((ObjectNode) o.withArray("scalers").get(0)).put("std", "wide"));
+            case "std=0" -> editJson(data, o -> ((ObjectNode) o.withArray("scalers").get(0)).put("std", 0.0));
+            case "std=-5" -> editJson(data, o -> ((ObjectNode) o.withArray("scalers").get(0)).put("std", -5.0));
+            case "std=Infinity" -> editJson(data, o -> ((ObjectNode) o.withArray("scalers").get(0))
+                    .put("std", Double.POSITIVE_INFINITY));
+            case "lookBack=ten" -> editJson(data, o -> ((ObjectNode) o.get("window")).put("lookBack", "ten"));
+            case "lookBack=-3" -> editJson(data, o -> ((ObjectNode) o.get("window")).put("lookBack", -3));
+            case "lookBack=9" -> editJson(data, o -> ((ObjectNode) o.get("window")).put("lookBack", 9));
+            case "empty" -> Files.writeString(data, "");
+            case "array" -> Files.writeString(data, "[1, 2]");
+            case "vocab4" -> editJson(data, o -> o.withArray("vocabulary").add("snow"));
+            case "reorder" -> editJson(data, o -> o.putArray("vocabulary").add("sun").add("rain").add("fog"));
+            case "prices" -> editJson(data, o -> {
+                o.put("kind", "PRICE").remove("vocabulary");
+                o.putArray("scalers").addObject().put("kind", "NONE");
+            });
+            case "horizon" -> editJson(data, o -> ((ObjectNode) o.get("window")).put("topology", "SEQ2SEQ").put("horizon", 4));
+            case "hidden" -> editJson(spec, o -> o.putArray("hiddenSizes").add("4"));
+            case "seed" -> editJson(spec, o -> o.put("seed", 1.5));
+            case "othernet" -> {
+                Path other = dir.resolve("other");
+                categorical(2).save(other);
+                Files.copy(other.resolve("network.zip"), b.resolve("network.zip"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            default -> throw new IllegalArgumentException(edit);
+        }
+        DataException withManifest = assertThrows(DataException.class, () -> ModelBundle.load(b), what);
+        assertTrue(withManifest.getMessage().contains("does not match the bundle's manifest"), withManifest.getMessage());
+        if (says == null || says.isBlank()) {
+            return;   // consistent edits: only the manifest can tell
+        }
+        Files.delete(b.resolve(BundleFolder.MANIFEST));
+        DataException e = assertThrows(DataException.class, () -> ModelBundle.load(b), what);
         assertTrue(e.getMessage().contains(says), what + ": " + e.getMessage());
     }
 }
