@@ -50,44 +50,46 @@ public final class CompareApp {
      * @return each cell's run, the baselines and the report's path
      */
     public static CompareResult run(CompareOptions o) {
-        RunFolder folder = RunFolder.create(o.out(), "compare");
-        Loaded loaded = load(o);
-        WindowedDataset data = loaded.data();
-        int inputs = data.train().featureCount();
-        int outputs = data.train().targetCount();
-        long target = ParameterMatch.count(CellType.LSTM, inputs, o.lstmHidden(), outputs);
-        List<CellComparison> cells = new ArrayList<>();
-        Map<String, Double> baselines = new LinkedHashMap<>();
-        for (CellType cell : o.cells()) {
-            int hidden = cell == CellType.LSTM ? o.lstmHidden() : ParameterMatch.hiddenFor(cell, inputs, outputs, target);
-            ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(inputs)
-                    .setHiddenSizes(hidden).setOutputSize(outputs)
-                    .setTask(data instanceof CategoricalDataset ? Task.CLASSIFICATION : Task.REGRESSION)
-                    .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(o.seed()).build();
-            CellRun run = CellRun.train(spec, data.train(), data.validation(), TrainerOptions.of(o.epochs()).withSeed(o.seed()));
-            double[] gradients = run.inputGradientsByDistance(data.test(), 64);
-            if (data instanceof CategoricalDataset c) {
-                CategoricalEvaluation test = CategoricalEvaluation.onTest(run.net(), c);
-                double train = CategoricalEvaluation.of(run.net(), c.train(), c.trainCodes(), c.vocabulary()).model().accuracy();
-                test.baselines().forEach((name, m) -> baselines.put(name, m.accuracy()));
-                cells.add(new CellComparison(cell, hidden, run.params(), run.history(), train, test.model().accuracy(), gradients,
-                        test.comparisons()));
-            } else {
-                PriceDataset p = (PriceDataset) data;
-                PriceEvaluation test = PriceEvaluation.of(run.net(), p, p.test());
-                double train = PriceEvaluation.of(run.net(), p, p.train()).model().get(0).rmse();
-                test.baselines().forEach((name, m) -> baselines.put(name, m.get(0).rmse()));
-                cells.add(new CellComparison(cell, hidden, run.params(), run.history(), train, test.model().get(0).rmse(),
-                        gradients, test.comparisons()));
+        try (RunFolder folder = RunFolder.create(o.out(), "compare", o.force())) {
+            Loaded loaded = load(o);
+            WindowedDataset data = loaded.data();
+            int inputs = data.train().featureCount();
+            int outputs = data.train().targetCount();
+            long target = ParameterMatch.count(CellType.LSTM, inputs, o.lstmHidden(), outputs);
+            List<CellComparison> cells = new ArrayList<>();
+            Map<String, Double> baselines = new LinkedHashMap<>();
+            for (CellType cell : o.cells()) {
+                int hidden = cell == CellType.LSTM ? o.lstmHidden() : ParameterMatch.hiddenFor(cell, inputs, outputs, target);
+                ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(inputs)
+                        .setHiddenSizes(hidden).setOutputSize(outputs)
+                        .setTask(data instanceof CategoricalDataset ? Task.CLASSIFICATION : Task.REGRESSION)
+                        .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(o.seed()).build();
+                CellRun run = CellRun.train(spec, data.train(), data.validation(), TrainerOptions.of(o.epochs()).withSeed(o.seed()));
+                double[] gradients = run.inputGradientsByDistance(data.test(), 64);
+                if (data instanceof CategoricalDataset c) {
+                    CategoricalEvaluation test = CategoricalEvaluation.onTest(run.net(), c);
+                    double train = CategoricalEvaluation.of(run.net(), c.train(), c.trainCodes(), c.vocabulary()).model().accuracy();
+                    test.baselines().forEach((name, m) -> baselines.put(name, m.accuracy()));
+                    cells.add(new CellComparison(cell, hidden, run.params(), run.history(), train, test.model().accuracy(), gradients,
+                            test.comparisons()));
+                } else {
+                    PriceDataset p = (PriceDataset) data;
+                    PriceEvaluation test = PriceEvaluation.of(run.net(), p, p.test());
+                    double train = PriceEvaluation.of(run.net(), p, p.train()).model().get(0).rmse();
+                    test.baselines().forEach((name, m) -> baselines.put(name, m.get(0).rmse()));
+                    cells.add(new CellComparison(cell, hidden, run.params(), run.history(), train, test.model().get(0).rmse(),
+                            gradients, test.comparisons()));
+                }
             }
+            boolean categorical = data instanceof CategoricalDataset;
+            String metric = categorical ? "accuracy" : "RMSE";
+            charts(folder, cells, loaded.name());
+            CompareResult partial = new CompareResult(folder.dir(), null, List.of(), loaded.name(), metric, categorical, cells, baselines);
+            folder.table("compare", CompareReport.table(partial));
+            var report = folder.text("report.md", CompareReport.markdown(o, partial, data, target));
+            folder.commit();
+            return new CompareResult(folder.dir(), report, folder.written(), loaded.name(), metric, categorical, cells, baselines);
         }
-        boolean categorical = data instanceof CategoricalDataset;
-        String metric = categorical ? "accuracy" : "RMSE";
-        charts(folder, cells, loaded.name());
-        CompareResult partial = new CompareResult(folder.dir(), null, List.of(), loaded.name(), metric, categorical, cells, baselines);
-        folder.table("compare", CompareReport.table(partial));
-        var report = folder.text("report.md", CompareReport.markdown(o, partial, data, target));
-        return new CompareResult(folder.dir(), report, folder.written(), loaded.name(), metric, categorical, cells, baselines);
     }
 
     private record Loaded(String name, WindowedDataset data) {

@@ -3,6 +3,7 @@ package io.github.rnnkit.apps.compare;
 import io.github.rnnkit.apps.common.ListOption;
 import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.data.series.MissingValues;
+import io.github.rnnkit.apps.common.ForceOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +27,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "a first look: 2 epochs")
     boolean quick;
+
+    @picocli.CommandLine.Mixin
+    ForceOption force;
 
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/compare-<timestamp>)")
     Path out;
@@ -72,7 +76,7 @@ public final class CompareCommand implements Callable<Integer> {
         SeriesInput input = csv == null ? null
                 : new SeriesInput(csv, null, column == null ? List.of() : List.of(column), null, MissingValues.ERROR);
         CompareResult r = CompareApp.run(new CompareOptions(d, input, ListOption.cells("--cells", cells), hidden, lookBack,
-                epochs != null ? epochs : base.epochs(), learningRate, seed, out));
+                epochs != null ? epochs : base.epochs(), learningRate, seed, out, force.force));
         PrintWriter w = spec.commandLine().getOut();
         w.println("Data: " + r.data());
         for (CellComparison c : r.cells()) {

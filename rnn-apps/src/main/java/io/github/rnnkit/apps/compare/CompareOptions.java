@@ -18,9 +18,10 @@ import java.util.List;
  * @param learningRate Adam's learning rate, the same for every cell
  * @param seed         seed of data, networks and minibatch order, the same for every cell
  * @param out          run folder, or null for {@code runs/compare-<timestamp>}
+ * @param force        replace a run already in {@code out} (atomically) instead of refusing
  */
 public record CompareOptions(CompareDataset dataset, SeriesInput input, List<CellType> cells, int lstmHidden, int lookBack,
-                             int epochs, double learningRate, long seed, Path out) {
+                             int epochs, double learningRate, long seed, Path out, boolean force) {
     /**
      * Checks the values.
      *
@@ -33,6 +34,7 @@ public record CompareOptions(CompareDataset dataset, SeriesInput input, List<Cel
      * @param learningRate Adam's learning rate, the same for every cell
      * @param seed seed of data, networks and minibatch order, the same for every cell
      * @param out run folder, or null for {@code runs/compare-<timestamp>}
+     * @param force replace a run already in {@code out} (atomically) instead of refusing
      */
     public CompareOptions {
         cells = List.copyOf(cells);
@@ -55,7 +57,7 @@ public record CompareOptions(CompareDataset dataset, SeriesInput input, List<Cel
      * @return the options
      */
     public static CompareOptions defaults(Path out) {
-        return new CompareOptions(CompareDataset.SEATTLE_WEATHER, null, List.of(CellType.values()), 32, 10, 30, 0.005, 42, out);
+        return new CompareOptions(CompareDataset.SEATTLE_WEATHER, null, List.of(CellType.values()), 32, 10, 30, 0.005, 42, out, false);
     }
 
     /**
@@ -66,6 +68,6 @@ public record CompareOptions(CompareDataset dataset, SeriesInput input, List<Cel
      */
     public static CompareOptions quick(Path out) {
         CompareOptions d = defaults(out);
-        return new CompareOptions(d.dataset, null, d.cells, d.lstmHidden, d.lookBack, 2, d.learningRate, d.seed, out);
+        return new CompareOptions(d.dataset, null, d.cells, d.lstmHidden, d.lookBack, 2, d.learningRate, d.seed, out, false);
     }
 }

@@ -33,29 +33,31 @@ public final class MemoryApp {
      * @return every run and the report's path
      */
     public static MemoryResult run(MemoryOptions o, Consumer<MemoryRun> onRun) {
-        RunFolder folder = RunFolder.create(o.out(), "memory");
-        List<MemoryRun> runs = new ArrayList<>();
-        for (MemoryTask task : o.tasks()) {
-            for (CellType cell : o.cells()) {
-                for (int lag : o.lags()) {
-                    for (long seed : o.seeds()) {
-                        MemoryRun r = one(o, task, cell, lag, seed);
-                        runs.add(r);
-                        onRun.accept(r);
+        try (RunFolder folder = RunFolder.create(o.out(), "memory", o.force())) {
+            List<MemoryRun> runs = new ArrayList<>();
+            for (MemoryTask task : o.tasks()) {
+                for (CellType cell : o.cells()) {
+                    for (int lag : o.lags()) {
+                        for (long seed : o.seeds()) {
+                            MemoryRun r = one(o, task, cell, lag, seed);
+                            runs.add(r);
+                            onRun.accept(r);
+                        }
                     }
                 }
             }
+            MemoryResult partial = new MemoryResult(folder.dir(), null, List.of(), runs);
+            Table.Builder all = Table.builder("task", "cell", "lag", "seed", "test_error", "solved", "updates", "seconds");
+            runs.forEach(r -> all.row(r.task().label(), r.cell().label(), r.lag(), r.seed(), r.testError(), r.solved(), r.updates(),
+                    r.seconds()));
+            folder.table("runs", all.build());
+            for (MemoryTask task : o.tasks()) {
+                folder.chart("memory-" + task.label(), chart(o, partial, task));
+            }
+            var report = folder.text("report.md", MemoryReport.markdown(o, partial));
+            folder.commit();
+            return new MemoryResult(folder.dir(), report, folder.written(), runs);
         }
-        MemoryResult partial = new MemoryResult(folder.dir(), null, List.of(), runs);
-        Table.Builder all = Table.builder("task", "cell", "lag", "seed", "test_error", "solved", "updates", "seconds");
-        runs.forEach(r -> all.row(r.task().label(), r.cell().label(), r.lag(), r.seed(), r.testError(), r.solved(), r.updates(),
-                r.seconds()));
-        folder.table("runs", all.build());
-        for (MemoryTask task : o.tasks()) {
-            folder.chart("memory-" + task.label(), chart(o, partial, task));
-        }
-        var report = folder.text("report.md", MemoryReport.markdown(o, partial));
-        return new MemoryResult(folder.dir(), report, folder.written(), runs);
     }
 
     static MemoryRun one(MemoryOptions o, MemoryTask task, CellType cell, int lag, long seed) {

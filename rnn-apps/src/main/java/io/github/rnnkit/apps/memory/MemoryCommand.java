@@ -2,6 +2,7 @@ package io.github.rnnkit.apps.memory;
 
 import io.github.rnnkit.apps.common.ListOption;
 import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.apps.common.ForceOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,6 +28,9 @@ public final class MemoryCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "a first look: lags 5,10, one seed, 256 sequences x 2 epochs")
     boolean quick;
+
+    @picocli.CommandLine.Mixin
+    ForceOption force;
 
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/memory-<timestamp>)")
     Path out;
@@ -65,7 +69,7 @@ public final class MemoryCommand implements Callable<Integer> {
                 : ListOption.positiveInts("--seeds", seeds).stream().map(Integer::longValue).toList();
         MemoryOptions o = new MemoryOptions(taskList, cellList, lagList, seedList, hidden != null ? hidden : b.hidden(),
                 train != null ? train : b.trainCount(), b.testCount(), epochs != null ? epochs : b.epochs(),
-                learningRate != null ? learningRate : b.learningRate(), out);
+                learningRate != null ? learningRate : b.learningRate(), out, force.force);
         PrintWriter w = spec.commandLine().getOut();
         MemoryResult r = MemoryApp.run(o, run -> {
             w.printf(Locale.ROOT, "  %-15s %-12s lag %4d seed %d: %s %.4f%s (%.0f s)%n", run.task().title(), run.cell().displayName(),

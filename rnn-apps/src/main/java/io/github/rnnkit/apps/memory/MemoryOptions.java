@@ -18,9 +18,10 @@ import java.util.List;
  * @param epochs       epochs over the training sequences: the fixed budget
  * @param learningRate Adam's learning rate
  * @param out          run folder, or null for {@code runs/memory-<timestamp>}
+ * @param force        replace a run already in {@code out} (atomically) instead of refusing
  */
 public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<Integer> lags, List<Long> seeds, int hidden,
-                            int trainCount, int testCount, int epochs, double learningRate, Path out) {
+                            int trainCount, int testCount, int epochs, double learningRate, Path out, boolean force) {
     /**
      * Checks the values.
      *
@@ -34,6 +35,7 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
      * @param epochs epochs over the training sequences: the fixed budget
      * @param learningRate Adam's learning rate
      * @param out run folder, or null for {@code runs/memory-<timestamp>}
+     * @param force replace a run already in {@code out} (atomically) instead of refusing
      */
     public MemoryOptions {
         tasks = List.copyOf(tasks);
@@ -59,7 +61,7 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
      */
     public static MemoryOptions defaults(Path out) {
         return new MemoryOptions(List.of(MemoryTask.values()), List.of(CellType.values()), List.of(5, 10, 20, 50, 100, 200),
-                List.of(1L, 2L), 32, 2000, 500, 10, 0.01, out);
+                List.of(1L, 2L), 32, 2000, 500, 10, 0.01, out, false);
     }
 
     /**
@@ -70,6 +72,6 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
      */
     public static MemoryOptions quick(Path out) {
         return new MemoryOptions(List.of(MemoryTask.values()), List.of(CellType.values()), List.of(5, 10), List.of(1L), 32, 256,
-                100, 2, 0.01, out);
+                100, 2, 0.01, out, false);
     }
 }

@@ -110,8 +110,9 @@ public final class ChartRenderer {
         }
         List<String> categories = chart.xCategories();
         if (categories != null) {
+            // Not "": XChart hands every label to a TextLayout, which refuses empty text (one category).
             st.setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) && x >= 0 && x < categories.size()
-                    ? categories.get((int) Math.rint(x)) : "");
+                    ? categories.get((int) Math.rint(x)) : " ");
         }
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(220, 220, 220));

@@ -1,5 +1,9 @@
 package io.github.rnnkit.apps.report;
 
+import io.github.rnnkit.core.output.IoReason;
+import io.github.rnnkit.core.output.StagedFolder;
+import io.github.rnnkit.core.output.WriteMode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,33 +15,33 @@ import java.util.List;
 
 /**
  * The folder one run of a walkthrough writes: report.md, PNG charts and the CSV behind each
- * chart and table. Remembers what it wrote so a test (or the terminal summary) can list it.
+ * chart and table. Written through a {@link StagedFolder}: into a hidden staging folder under a
+ * lock, moved into place by {@link #commit()}, so that an existing run is never replaced unless
+ * asked and never mixed with a new one. Remembers what it wrote so a test (or the terminal
+ * summary) can list it.
  */
-public final class RunFolder {
+public final class RunFolder implements AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final StagedFolder staged;
     private final Path dir;
     private final List<Path> written = new ArrayList<>();
 
-    private RunFolder(Path dir) {
+    private RunFolder(StagedFolder staged, Path dir) {
+        this.staged = staged;
         this.dir = dir;
     }
 
     /**
      * @param out     the folder the user asked for, or null for {@code runs/<command>-<timestamp>}
      * @param command the command's name
-     * @return the created folder
+     * @param force   replace a run already in {@code out} instead of refusing
+     * @return the run folder, locked; {@link #commit()} it when done, close it in any case
      */
-    public static RunFolder create(Path out, String command) {
+    public static RunFolder create(Path out, String command, boolean force) {
         Path dir = out != null ? out : defaultDir(command, LocalDateTime.now());
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out " + dir + " is a file, not a folder");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
-        return new RunFolder(dir);
+        StagedFolder staged = StagedFolder.open(dir, force ? WriteMode.REPLACE : WriteMode.NEW, "--out");
+        staged.discardUnfinished();
+        return new RunFolder(staged, dir);
     }
 
     /** @return {@code runs/<command>-<yyyyMMdd-HHmmss>} */
@@ -46,15 +50,26 @@ public final class RunFolder {
     }
 
     /**
-     * @return the folder
+     * @return the folder the run ends up in
      */
     public Path dir() {
         return dir;
     }
 
-    /** @return every file written so far, in order */
+    /** @return every file written so far, in order, as paths in {@link #dir()} */
     public List<Path> written() {
         return List.copyOf(written);
+    }
+
+    /** Moves the finished run into place, replacing (with {@code force}) a run already there. */
+    public void commit() {
+        staged.commit();
+    }
+
+    /** Releases the folder; an uncommitted run's files are removed. */
+    @Override
+    public void close() {
+        staged.close();
     }
 
     /**
@@ -62,17 +77,17 @@ public final class RunFolder {
      *
      * @param name the file name
      * @param text its content
-     * @return the file
+     * @return the file, as it will be after {@link #commit()}
      */
     public Path text(String name, String text) {
-        Path file = dir.resolve(name);
+        Path file = staged.dir().resolve(name);
         try {
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + IoReason.of(e), e);
         }
-        written.add(file);
-        return file;
+        written.add(dir.resolve(name));
+        return dir.resolve(name);
     }
 
     /**
@@ -91,13 +106,12 @@ public final class RunFolder {
      *
      * @param name the file name without extension
      * @param chart the chart
-     * @return the PNG file
+     * @return the PNG file, as it will be after {@link #commit()}
      */
     public Path chart(String name, LineChart chart) {
         table(name, chart.table());
-        Path png = dir.resolve(name + ".png");
-        ChartRenderer.png(chart, png);
-        written.add(png);
-        return png;
+        ChartRenderer.png(chart, staged.dir().resolve(name + ".png"));
+        written.add(dir.resolve(name + ".png"));
+        return dir.resolve(name + ".png");
     }
 }

@@ -47,42 +47,44 @@ public final class StockApp {
      * @return everything the report shows
      */
     public static StockResult run(StockOptions o) {
-        RunFolder folder = RunFolder.create(o.out(), "stock");
-        ToyTrace toy = ToyTrace.of(o.toy());
-        PriceSeries prices;
-        String name;
-        if (o.input() == null) {
-            GeometricBrownianMotion g = GeometricBrownianMotion.DEFAULT;
-            prices = g.generate(o.gbmSteps(), o.seed());
-            name = String.format(Locale.ROOT, "synthetic GBM prices (%d days, S0 %.0f, mu %.0f %%, sigma %.0f %% a year, seed %d)",
-                    o.gbmSteps(), g.start(), 100 * g.mu(), 100 * g.sigma(), o.seed());
-        } else {
-            prices = o.input().reader(o.input().table()).prices(o.input().resolvedColumns().toArray(new String[0]));
-            name = o.input().sourceName() + " column " + String.join(",", o.input().resolvedColumns());
-        }
-        PriceDataset data = PriceDataset.builder(prices).window(WindowSpec.manyToOne(o.lookBack())).split(SplitFractions.DEFAULT)
-                .optScaler(o.scaler()).build();
-        List<CellForecast> forecasts = new ArrayList<>();
-        for (CellType cell : o.cells()) {
-            ModelSpec.Builder spec = spec(cell, o, data).optUpdater(UpdaterKind.ADAM, o.learningRate()).optClipping(o.clipping());
-            if (o.tbptt() != null) {
-                spec.optTbptt(o.tbptt().forward(), o.tbptt().backward());
+        try (RunFolder folder = RunFolder.create(o.out(), "stock", o.force())) {
+            ToyTrace toy = ToyTrace.of(o.toy());
+            PriceSeries prices;
+            String name;
+            if (o.input() == null) {
+                GeometricBrownianMotion g = GeometricBrownianMotion.DEFAULT;
+                prices = g.generate(o.gbmSteps(), o.seed());
+                name = String.format(Locale.ROOT, "synthetic GBM prices (%d days, S0 %.0f, mu %.0f %%, sigma %.0f %% a year, seed %d)",
+                        o.gbmSteps(), g.start(), 100 * g.mu(), 100 * g.sigma(), o.seed());
+            } else {
+                prices = o.input().reader(o.input().table()).prices(o.input().resolvedColumns().toArray(new String[0]));
+                name = o.input().sourceName() + " column " + String.join(",", o.input().resolvedColumns());
             }
-            CellRun run = CellRun.train(spec.build(), data.train(), data.validation(), TrainerOptions.of(o.epochs()).withSeed(o.seed()));
-            forecasts.add(new CellForecast(cell, run.params(), run.history(), PriceEvaluation.of(run.net(), data, data.test())));
+            PriceDataset data = PriceDataset.builder(prices).window(WindowSpec.manyToOne(o.lookBack())).split(SplitFractions.DEFAULT)
+                    .optScaler(o.scaler()).build();
+            List<CellForecast> forecasts = new ArrayList<>();
+            for (CellType cell : o.cells()) {
+                ModelSpec.Builder spec = spec(cell, o, data).optUpdater(UpdaterKind.ADAM, o.learningRate()).optClipping(o.clipping());
+                if (o.tbptt() != null) {
+                    spec.optTbptt(o.tbptt().forward(), o.tbptt().backward());
+                }
+                CellRun run = CellRun.train(spec.build(), data.train(), data.validation(), TrainerOptions.of(o.epochs()).withSeed(o.seed()));
+                forecasts.add(new CellForecast(cell, run.params(), run.history(), PriceEvaluation.of(run.net(), data, data.test())));
+            }
+            PriceDataset longWindows = PriceDataset.builder(prices).window(WindowSpec.manyToOne(o.gradientSteps()))
+                    .split(SplitFractions.DEFAULT).optScaler(o.scaler()).build();
+            ModelSpec vanilla = spec(CellType.SIMPLE_RNN, o, longWindows).setHiddenSizes(DECAY_HIDDEN)
+                    .optUpdater(UpdaterKind.ADAM, o.learningRate()).build();
+            CellRun trained = CellRun.train(vanilla, longWindows.train(), longWindows.validation(),
+                    TrainerOptions.of(o.epochs()).withSeed(o.seed()));
+            GradientDecay decay = GradientDecay.measure(trained, longWindows.test(), DECAY_RADII);
+            List<ExplodingRun> exploding = List.of(explode(o, longWindows, Clipping.NONE), explode(o, longWindows, o.explodeClip()));
+            StockResult partial = new StockResult(folder.dir(), null, List.of(), name, toy, decay, forecasts, exploding);
+            StockCharts.write(folder, partial, data);
+            var report = folder.text("report.md", StockReport.markdown(o, partial, data));
+            folder.commit();
+            return new StockResult(folder.dir(), report, folder.written(), name, toy, decay, forecasts, exploding);
         }
-        PriceDataset longWindows = PriceDataset.builder(prices).window(WindowSpec.manyToOne(o.gradientSteps()))
-                .split(SplitFractions.DEFAULT).optScaler(o.scaler()).build();
-        ModelSpec vanilla = spec(CellType.SIMPLE_RNN, o, longWindows).setHiddenSizes(DECAY_HIDDEN)
-                .optUpdater(UpdaterKind.ADAM, o.learningRate()).build();
-        CellRun trained = CellRun.train(vanilla, longWindows.train(), longWindows.validation(),
-                TrainerOptions.of(o.epochs()).withSeed(o.seed()));
-        GradientDecay decay = GradientDecay.measure(trained, longWindows.test(), DECAY_RADII);
-        List<ExplodingRun> exploding = List.of(explode(o, longWindows, Clipping.NONE), explode(o, longWindows, o.explodeClip()));
-        StockResult partial = new StockResult(folder.dir(), null, List.of(), name, toy, decay, forecasts, exploding);
-        StockCharts.write(folder, partial, data);
-        var report = folder.text("report.md", StockReport.markdown(o, partial, data));
-        return new StockResult(folder.dir(), report, folder.written(), name, toy, decay, forecasts, exploding);
     }
 
     private static ModelSpec.Builder spec(CellType cell, StockOptions o, PriceDataset data) {

@@ -6,6 +6,7 @@ import io.github.rnnkit.core.spec.Clipping;
 import io.github.rnnkit.core.spec.Tbptt;
 import io.github.rnnkit.data.scale.ScalerKind;
 import io.github.rnnkit.data.series.MissingValues;
+import io.github.rnnkit.apps.common.ForceOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +33,9 @@ public final class StockCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "a first look: 2 epochs per model, 1 per demonstration run")
     boolean quick;
+
+    @picocli.CommandLine.Mixin
+    ForceOption force;
 
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/stock-<timestamp>)")
     Path out;
@@ -115,7 +119,7 @@ public final class StockCommand implements Callable<Integer> {
         StockOptions o = new StockOptions(toy, input, base.gbmSteps(), lookBack, ListOption.cells("--cells", cells), hidden,
                 epochs != null ? epochs : base.epochs(), learningRate, Tbptt.parse(tbptt), Clipping.parse(clip),
                 ScalerKind.parse(scaler), base.gradientSteps(), explodeLr, Clipping.parse(explodeClip),
-                explodeEpochs != null ? explodeEpochs : base.explodeEpochs(), seed, out);
+                explodeEpochs != null ? explodeEpochs : base.explodeEpochs(), seed, out, force.force);
         StockResult r = StockApp.run(o);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "Toy: by hand %s, network %s%n", ToyTrace.f(r.toy().handOutput()), ToyTrace.f(r.toy().networkOutput()));

@@ -29,10 +29,11 @@ import java.util.List;
  * @param explodeEpochs  epochs of each demonstration run
  * @param seed           seed of data, networks and minibatch order
  * @param out            run folder, or null for {@code runs/stock-<timestamp>}
+ * @param force        replace a run already in {@code out} (atomically) instead of refusing
  */
 public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int lookBack, List<CellType> cells, int hidden,
                            int epochs, double learningRate, Tbptt tbptt, Clipping clipping, ScalerKind scaler,
-                           int gradientSteps, double explodeLr, Clipping explodeClip, int explodeEpochs, long seed, Path out) {
+                           int gradientSteps, double explodeLr, Clipping explodeClip, int explodeEpochs, long seed, Path out, boolean force) {
     /**
      * Checks the values.
      *
@@ -53,6 +54,7 @@ public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int look
      * @param explodeEpochs epochs of each demonstration run
      * @param seed seed of data, networks and minibatch order
      * @param out run folder, or null for {@code runs/stock-<timestamp>}
+     * @param force replace a run already in {@code out} (atomically) instead of refusing
      */
     public StockOptions {
         cells = List.copyOf(cells);
@@ -76,7 +78,7 @@ public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int look
      */
     public static StockOptions defaults(Path out) {
         return new StockOptions(ToyRnn.DEFAULT, null, 1500, 20, List.of(CellType.values()), 32, 30, 0.005, null,
-                Clipping.parse("l2-per-layer:1"), ScalerKind.Z_SCORE, 50, 0.5, Clipping.parse("l2-per-layer:1"), 5, 7, out);
+                Clipping.parse("l2-per-layer:1"), ScalerKind.Z_SCORE, 50, 0.5, Clipping.parse("l2-per-layer:1"), 5, 7, out, false);
     }
 
     /**
@@ -88,6 +90,6 @@ public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int look
     public static StockOptions quick(Path out) {
         StockOptions d = defaults(out);
         return new StockOptions(d.toy, null, d.gbmSteps, d.lookBack, d.cells, d.hidden, 2, d.learningRate, null, d.clipping,
-                d.scaler, d.gradientSteps, d.explodeLr, d.explodeClip, 1, d.seed, out);
+                d.scaler, d.gradientSteps, d.explodeLr, d.explodeClip, 1, d.seed, out, false);
     }
 }

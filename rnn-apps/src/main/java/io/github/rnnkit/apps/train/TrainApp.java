@@ -11,6 +11,7 @@ import io.github.rnnkit.core.eval.CategoricalEvaluation;
 import io.github.rnnkit.core.eval.PriceEvaluation;
 import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.output.StagedFolder;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.UpdaterKind;
 import io.github.rnnkit.core.train.Trainer;
@@ -38,12 +39,27 @@ public final class TrainApp {
     }
 
     /**
-     * Trains on the chronological training part, evaluates on the test part next to the baselines, and writes the bundle, report and history.
+     * Trains on the chronological training part, evaluates on the test part next to the baselines, and writes the bundle, report and history
+     * into {@code o.out()}: staged beside it and moved into place when complete (see {@link StagedFolder}); a killed run resumes with
+     * {@link io.github.rnnkit.core.output.WriteMode#RESUME}.
      *
      * @param o the series, model, training settings and output folder
      * @return the run's paths, history and evaluation
      */
     public static TrainResult run(TrainOptions o) {
+        return run(o, dir -> {
+        });
+    }
+
+    /**
+     * As {@link #run(TrainOptions)}, calling {@code onStart} with the (staging) run folder before
+     * training starts, e.g. to record how the run was started so that it can be resumed.
+     *
+     * @param o the series, model, training settings and output folder
+     * @param onStart called once with the folder the run is written into, not when resuming
+     * @return the run's paths, history and evaluation
+     */
+    public static TrainResult run(TrainOptions o, java.util.function.Consumer<Path> onStart) {
         CsvTable table = o.input().table();
         SeriesReader reader = o.input().reader(table);
         List<String> columns = o.input().resolvedColumns();
@@ -85,34 +101,49 @@ public final class TrainApp {
         }
         ModelSpec modelSpec = spec.build();
         RnnNetwork net = NetworkFactory.create(modelSpec);
-        createDirectories(o.out());
-        List<SpectralRadius.LayerRadii> radiiAtInit = SpectralRadius.of(net);
-        ClippingMonitor clipping = new ClippingMonitor();
-        net.setListeners(clipping);
-        TrainingHistory history = Trainer.fit(net, data.train(), data.validation(),
-                new TrainerOptions(o.epochs(), o.batchSize(), o.patience(), o.seed(), o.out().resolve("checkpoints"),
-                        o.progress()));
-        net.setListeners();
-        clipping.writeCsv(o.out().resolve("clipping.csv"));
-        StepGradientNorms gradients = GradientDiagnostics.inputGradientNorms(net,
-                data.test().subset(0, Math.min(64, data.test().size())).toDataSet());
-        writeGradients(o.out().resolve("gradients.csv"), gradients);
-        Diagnostics diagnostics = new Diagnostics(radiiAtInit, SpectralRadius.of(net), clipping.clippedFraction(), gradients);
-        CategoricalEvaluation categorical = null;
-        PriceEvaluation price = null;
-        if (data instanceof CategoricalDataset cds) {
-            categorical = CategoricalEvaluation.onTest(net, cds);
-        } else {
-            price = PriceEvaluation.onTest(net, (PriceDataset) data);
+        StagedFolder folder = StagedFolder.open(o.out(), o.write(), "--out");
+        Path work = folder.dir();
+        Path checkpoints = work.resolve("checkpoints");
+        try {
+            if (!folder.resumed()) {
+                onStart.accept(work);
+            }
+            List<SpectralRadius.LayerRadii> radiiAtInit = SpectralRadius.of(net);
+            ClippingMonitor clipping = new ClippingMonitor();
+            net.setListeners(clipping);
+            TrainerOptions trainer = new TrainerOptions(o.epochs(), o.batchSize(), o.patience(), o.seed(), checkpoints,
+                    o.progress());
+            TrainingHistory history = folder.resumed() && Trainer.hasCheckpoint(checkpoints)
+                    ? Trainer.resume(net, data.train(), data.validation(), trainer)
+                    : Trainer.fit(net, data.train(), data.validation(), trainer);
+            net.setListeners();
+            clipping.writeCsv(work.resolve("clipping.csv"));
+            StepGradientNorms gradients = GradientDiagnostics.inputGradientNorms(net,
+                    data.test().subset(0, Math.min(64, data.test().size())).toDataSet());
+            writeGradients(work.resolve("gradients.csv"), gradients);
+            Diagnostics diagnostics = new Diagnostics(radiiAtInit, SpectralRadius.of(net), clipping.clippedFraction(), gradients);
+            CategoricalEvaluation categorical = null;
+            PriceEvaluation price = null;
+            if (data instanceof CategoricalDataset cds) {
+                categorical = CategoricalEvaluation.onTest(net, cds);
+            } else {
+                price = PriceEvaluation.onTest(net, (PriceDataset) data);
+            }
+            new ModelBundle(net, modelSpec, DataDescription.of(data, reader.dateColumn()), Provenance.of(data, modelSpec.seed()),
+                    history).save(work.resolve("model"));
+            history.writeEpochsCsv(work.resolve("history.csv"));
+            TrainResult result = new TrainResult(o.out(), o.out().resolve("model"), o.out().resolve("report.md"), history,
+                    categorical, price);
+            write(work.resolve("report.md"), TrainReport.markdown(o, modelSpec, net.numParams(), data, result, diagnostics));
+            folder.commit();
+            return result;
+        } finally {
+            // A run that failed before its first checkpoint has nothing to resume: leave no trace.
+            if (!Trainer.hasCheckpoint(checkpoints)) {
+                folder.discardUnfinished();
+            }
+            folder.close();
         }
-        Path modelDir = o.out().resolve("model");
-        new ModelBundle(net, modelSpec, DataDescription.of(data, reader.dateColumn()), Provenance.of(data, modelSpec.seed()),
-                history).save(modelDir);
-        history.writeEpochsCsv(o.out().resolve("history.csv"));
-        Path report = o.out().resolve("report.md");
-        TrainResult result = new TrainResult(o.out(), modelDir, report, history, categorical, price);
-        write(report, TrainReport.markdown(o, modelSpec, net.numParams(), data, result, diagnostics));
-        return result;
     }
 
     /**
@@ -134,14 +165,6 @@ public final class TrainApp {
             sb.append(i).append(',').append(d[i]).append('\n');
         }
         write(file, sb.toString());
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     private static void write(Path file, String text) {

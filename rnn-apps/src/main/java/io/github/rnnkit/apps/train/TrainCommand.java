@@ -10,14 +10,24 @@ import io.github.rnnkit.core.spec.Tbptt;
 import io.github.rnnkit.core.train.ProgressBar;
 import io.github.rnnkit.data.scale.ScalerKind;
 import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.apps.common.ForceOption;
+import io.github.rnnkit.core.output.StagedFolder;
+import io.github.rnnkit.core.output.WriteMode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "categorical or price (default: inferred from the values)")
     SeriesKind kind;
 
-    @Option(names = "--cell", required = true, paramLabel = "CELL", description = "rnn, lstm or gru")
+    @Option(names = "--cell", paramLabel = "CELL", description = "rnn, lstm or gru (required)")
     String cell;
 
     @Mixin
@@ -77,15 +87,40 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "run folder to write")
+    @Option(names = "--out", paramLabel = "DIR", description = "run folder to write (required); refused if it holds a run, "
+            + "unless --force")
     Path out;
+
+    @Mixin
+    ForceOption force;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "continue the run a killed 'train --out DIR' left "
+            + "unfinished, with the options it was started with (give no other options)")
+    Path resume;
+
+    /** The file in a run folder that records how the run was started, for {@code --resume}. */
+    static final String COMMAND_LINE = "command-line.json";
 
     @Override
     public Integer call() {
+        if (resume != null) {
+            return resume();
+        }
+        if (cell == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--cell=CELL'");
+        }
+        if (out == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+        }
+        return train(force.force ? WriteMode.REPLACE : WriteMode.NEW);
+    }
+
+    private int train(WriteMode mode) {
         TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), window.lookBack, window.horizon,
                 sizes(hidden), epochs, batch, patience, learningRate, Tbptt.parse(tbptt), Clipping.parse(clip),
-                ScalerKind.parse(scaler), window.split(), dropout, seed, out, ProgressBar.onTerminal());
-        TrainResult r = TrainApp.run(o);
+                ScalerKind.parse(scaler), window.split(), dropout, seed, out, mode, ProgressBar.onTerminal());
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        TrainResult r = TrainApp.run(o, dir -> writeArgs(dir.resolve(COMMAND_LINE), args));
         PrintWriter w = spec.commandLine().getOut();
         w.printf("trained %s: %d epochs, kept epoch %d%n", o.cell().label(), r.history().epochs().size(), r.history().bestEpoch());
         for (Comparison c : r.comparisons()) {
@@ -95,6 +130,48 @@ public final class TrainCommand implements Callable<Integer> {
         w.println("model:  " + r.model());
         w.flush();
         return 0;
+    }
+
+    private int resume() {
+        if (spec.commandLine().getParseResult().matchedOptions().size() > 1) {
+            throw new ParameterException(spec.commandLine(), "--resume takes no other options: the run continues with the "
+                    + "options it was started with");
+        }
+        Path staging = StagedFolder.unfinished(resume);
+        if (staging == null || !Files.isRegularFile(staging.resolve(COMMAND_LINE))) {
+            throw new IllegalArgumentException("--resume " + resume + ": there is no unfinished run of 'rnnkit train --out "
+                    + resume + "' to continue" + (Files.isDirectory(resume) ? " (the run there is finished)" : ""));
+        }
+        List<String> args = readArgs(staging.resolve(COMMAND_LINE));
+        CommandLine again = new CommandLine(new TrainCommand());
+        again.setCaseInsensitiveEnumValuesAllowed(true);
+        again.setOut(spec.commandLine().getOut());
+        again.setErr(spec.commandLine().getErr());
+        again.parseArgs(args.toArray(new String[0]));
+        TrainCommand original = again.getCommand();
+        if (!resume.toAbsolutePath().normalize().equals(original.out.toAbsolutePath().normalize())) {
+            original.out = resume;   // the folders were moved together; write where the user points
+        }
+        return original.train(WriteMode.RESUME);
+    }
+
+    private static void writeArgs(Path file, List<String> args) {
+        try {
+            ObjectMapper m = new ObjectMapper();
+            m.writeValue(file.toFile(), args);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> readArgs(Path file) {
+        try {
+            List<String> args = new ArrayList<>();
+            new ObjectMapper().readTree(file.toFile()).forEach(n -> args.add(n.asText()));
+            return args;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read how the run was started: " + e.getMessage());
+        }
     }
 
     static List<Integer> sizes(String text) {

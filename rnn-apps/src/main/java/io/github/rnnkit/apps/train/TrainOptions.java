@@ -9,6 +9,8 @@ import io.github.rnnkit.data.scale.ScalerKind;
 import io.github.rnnkit.data.series.SeriesKind;
 import io.github.rnnkit.data.split.SplitFractions;
 
+import io.github.rnnkit.core.output.WriteMode;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,12 +34,13 @@ import java.util.List;
  * @param dropout      dropout probability
  * @param seed         seed of everything random
  * @param out          the run folder
+ * @param write        refuse a run already in {@code out}, replace it, or resume the unfinished one
  * @param progress     where progress goes
  */
 public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, int lookBack, int horizon,
                            List<Integer> hidden, int epochs, int batchSize, int patience, double learningRate, Tbptt tbptt,
                            Clipping clipping, ScalerKind scaler, SplitFractions split, double dropout, long seed, Path out,
-                           Progress progress) {
+                           WriteMode write, Progress progress) {
 
     /**
      * Defaults: look-back 10, horizon 1, one layer of 32, 30 epochs of 32, patience 5, Adam 0.005, z-score.
@@ -49,7 +52,7 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
      */
     public static TrainOptions defaults(SeriesInput input, CellType cell, Path out) {
         return new TrainOptions(input, null, cell, 10, 1, List.of(32), 30, 32, 5, 0.005, null, Clipping.NONE,
-                ScalerKind.Z_SCORE, SplitFractions.DEFAULT, 0, 42, out, Progress.NONE);
+                ScalerKind.Z_SCORE, SplitFractions.DEFAULT, 0, 42, out, WriteMode.NEW, Progress.NONE);
     }
 
     /**
@@ -58,7 +61,7 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
      */
     public TrainOptions withEpochs(int e) {
         return new TrainOptions(input, kind, cell, lookBack, horizon, hidden, e, batchSize, patience, learningRate, tbptt,
-                clipping, scaler, split, dropout, seed, out, progress);
+                clipping, scaler, split, dropout, seed, out, write, progress);
     }
 
     /**
@@ -67,6 +70,15 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
      */
     public TrainOptions withHidden(List<Integer> sizes) {
         return new TrainOptions(input, kind, cell, lookBack, horizon, sizes, epochs, batchSize, patience, learningRate,
-                tbptt, clipping, scaler, split, dropout, seed, out, progress);
+                tbptt, clipping, scaler, split, dropout, seed, out, write, progress);
+    }
+
+    /**
+     * @param mode refuse a run already in {@code out}, replace it, or resume the unfinished one
+     * @return these options with that write mode
+     */
+    public TrainOptions withWrite(WriteMode mode) {
+        return new TrainOptions(input, kind, cell, lookBack, horizon, hidden, epochs, batchSize, patience, learningRate,
+                tbptt, clipping, scaler, split, dropout, seed, out, mode, progress);
     }
 }

@@ -52,26 +52,28 @@ public final class WeatherApp {
      * @return everything the report shows
      */
     public static WeatherResult run(WeatherOptions o) {
-        RunFolder folder = RunFolder.create(o.out(), "weather");
-        List<ArticleRun> article = new ArrayList<>();
-        CategoricalSeries random = UniformWeather.article();
-        Vocabulary vocabulary = Vocabulary.of(UniformWeather.CATEGORIES);
-        for (CellType cell : o.cells()) {
-            for (int lookBack : o.lookBacks()) {
-                article.add(articleRun(o, random, vocabulary, cell, lookBack));
+        try (RunFolder folder = RunFolder.create(o.out(), "weather", o.force())) {
+            List<ArticleRun> article = new ArrayList<>();
+            CategoricalSeries random = UniformWeather.article();
+            Vocabulary vocabulary = Vocabulary.of(UniformWeather.CATEGORIES);
+            for (CellType cell : o.cells()) {
+                for (int lookBack : o.lookBacks()) {
+                    article.add(articleRun(o, random, vocabulary, cell, lookBack));
+                }
             }
+            List<SeattleRun> seattle = new ArrayList<>();
+            CategoricalSeries seattleSeries = SeriesInput.of(SampleDataset.SEATTLE_WEATHER).reader(SampleDataset.SEATTLE_WEATHER.table())
+                    .categorical(SampleDataset.SEATTLE_WEATHER.defaultColumn());
+            CategoricalDataset seattleData = CategoricalDataset.builder(seattleSeries)
+                    .window(WindowSpec.manyToOne(SEATTLE_LOOK_BACK)).split(SplitFractions.DEFAULT).build();
+            for (CellType cell : o.cells()) {
+                seattle.add(seattleRun(o, seattleData, cell));
+            }
+            writeFiles(folder, o, article, seattle);
+            var report = folder.text("report.md", WeatherReport.markdown(o, article, seattle, seattleData));
+            folder.commit();
+            return new WeatherResult(folder.dir(), report, folder.written(), article, seattle);
         }
-        List<SeattleRun> seattle = new ArrayList<>();
-        CategoricalSeries seattleSeries = SeriesInput.of(SampleDataset.SEATTLE_WEATHER).reader(SampleDataset.SEATTLE_WEATHER.table())
-                .categorical(SampleDataset.SEATTLE_WEATHER.defaultColumn());
-        CategoricalDataset seattleData = CategoricalDataset.builder(seattleSeries)
-                .window(WindowSpec.manyToOne(SEATTLE_LOOK_BACK)).split(SplitFractions.DEFAULT).build();
-        for (CellType cell : o.cells()) {
-            seattle.add(seattleRun(o, seattleData, cell));
-        }
-        writeFiles(folder, o, article, seattle);
-        var report = folder.text("report.md", WeatherReport.markdown(o, article, seattle, seattleData));
-        return new WeatherResult(folder.dir(), report, folder.written(), article, seattle);
     }
 
     private static ArticleRun articleRun(WeatherOptions o, CategoricalSeries series, Vocabulary vocabulary, CellType cell,

@@ -1,6 +1,7 @@
 package io.github.rnnkit.apps.weather;
 
 import io.github.rnnkit.apps.common.ListOption;
+import io.github.rnnkit.apps.common.ForceOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +25,9 @@ public final class WeatherCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "a first look in seconds: 3 article epochs, 2 Seattle epochs")
     boolean quick;
+
+    @picocli.CommandLine.Mixin
+    ForceOption force;
 
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/weather-<timestamp>)")
     Path out;
@@ -55,7 +59,7 @@ public final class WeatherCommand implements Callable<Integer> {
         WeatherOptions base = quick ? WeatherOptions.quick(out) : WeatherOptions.defaults(out);
         WeatherOptions o = new WeatherOptions(ListOption.positiveInts("--look-backs", lookBacks), ListOption.cells("--cells", cells),
                 hidden, learningRate, epochs != null ? epochs : base.epochs(), base.testFraction(), base.seattleHidden(),
-                seattleEpochs != null ? seattleEpochs : base.seattleEpochs(), seed, out);
+                seattleEpochs != null ? seattleEpochs : base.seattleEpochs(), seed, out, force.force);
         WeatherResult r = WeatherApp.run(o);
         PrintWriter w = spec.commandLine().getOut();
         w.println("Random weather (no signal; 1/3 is the ceiling): held-out accuracy and next-day forecast");

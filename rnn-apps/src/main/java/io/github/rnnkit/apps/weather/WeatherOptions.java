@@ -18,9 +18,10 @@ import java.util.List;
  * @param seattleEpochs most epochs on the Seattle data (early stopping on validation)
  * @param seed          seed of the networks and of minibatch order
  * @param out           run folder, or null for {@code runs/weather-<timestamp>}
+ * @param force        replace a run already in {@code out} (atomically) instead of refusing
  */
 public record WeatherOptions(List<Integer> lookBacks, List<CellType> cells, int hidden, double learningRate, int epochs,
-                             double testFraction, int seattleHidden, int seattleEpochs, long seed, Path out) {
+                             double testFraction, int seattleHidden, int seattleEpochs, long seed, Path out, boolean force) {
     /**
      * Checks the values.
      *
@@ -34,6 +35,7 @@ public record WeatherOptions(List<Integer> lookBacks, List<CellType> cells, int 
      * @param seattleEpochs most epochs on the Seattle data (early stopping on validation)
      * @param seed seed of the networks and of minibatch order
      * @param out run folder, or null for {@code runs/weather-<timestamp>}
+     * @param force replace a run already in {@code out} (atomically) instead of refusing
      */
     public WeatherOptions {
         lookBacks = List.copyOf(lookBacks);
@@ -59,7 +61,7 @@ public record WeatherOptions(List<Integer> lookBacks, List<CellType> cells, int 
      * @return the options
      */
     public static WeatherOptions defaults(Path out) {
-        return new WeatherOptions(List.of(10, 100, 1000), List.of(CellType.values()), 10, 0.01, 100, 0.2, 32, 30, 42, out);
+        return new WeatherOptions(List.of(10, 100, 1000), List.of(CellType.values()), 10, 0.01, 100, 0.2, 32, 30, 42, out, false);
     }
 
     /**
@@ -78,6 +80,6 @@ public record WeatherOptions(List<Integer> lookBacks, List<CellType> cells, int 
      * @return these options with those epochs
      */
     public WeatherOptions withEpochs(int article, int seattle) {
-        return new WeatherOptions(lookBacks, cells, hidden, learningRate, article, testFraction, seattleHidden, seattle, seed, out);
+        return new WeatherOptions(lookBacks, cells, hidden, learningRate, article, testFraction, seattleHidden, seattle, seed, out, force);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,11 +35,13 @@ class ReportFilesTest {
 
     @Test
     void chartWritesPngAndTheDataBehindIt(@TempDir Path dir) throws Exception {
-        RunFolder f = RunFolder.create(dir.resolve("run"), "test");
+        RunFolder f = RunFolder.create(dir.resolve("run"), "test", false);
         LineChart c = LineChart.builder("Decay", "distance (steps)", "norm").optLogY()
                 .add(new LineChart.Series("a", new double[]{0, 1, 2}, new double[]{1, 0.1, 0}))
                 .add(LineChart.Series.horizontal("bound", 0, 2, 0.5)).build();
         Path png = f.chart("decay", c);
+        assertFalse(Files.exists(dir.resolve("run/decay.csv")), "nothing in place before the commit");
+        f.commit();
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(ChartRenderer.WIDTH, img.getWidth());
         assertEquals(ChartRenderer.HEIGHT, img.getHeight());
@@ -50,9 +53,55 @@ class ReportFilesTest {
     @Test
     void runFolderRefusesAFileAndDefaultsToATimestampedFolder(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("x"), "");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunFolder.create(file, "weather"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunFolder.create(file, "weather", true));
         assertTrue(e.getMessage().contains("--out " + file + " is a file"), e.getMessage());
         assertEquals(Path.of("runs", "weather-20261121-093005"),
                 RunFolder.defaultDir("weather", java.time.LocalDateTime.of(2026, 11, 21, 9, 30, 5)));
+    }
+
+    @Test
+    void anExistingRunIsKeptUnlessForcedAndThenReplacedWhole(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        try (RunFolder f = RunFolder.create(out, "test", false)) {
+            f.text("report.md", "first");
+            f.text("old-chart.csv", "x");
+            f.commit();
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunFolder.create(out, "test", false));
+        assertEquals("--out " + out + " already holds a run: give --force to replace it, or choose another folder", e.getMessage());
+        try (RunFolder f = RunFolder.create(out, "test", true)) {
+            f.text("report.md", "second");
+            assertEquals("first", Files.readString(out.resolve("report.md")), "the old run stays until the new one is complete");
+            f.commit();
+        }
+        assertEquals("second", Files.readString(out.resolve("report.md")));
+        assertFalse(Files.exists(out.resolve("old-chart.csv")), "no file of the old run stays beside the new report");
+        try (RunFolder f = RunFolder.create(out, "test", true)) {
+            f.text("report.md", "third, never finished");
+        }
+        assertEquals("second", Files.readString(out.resolve("report.md")), "a failed run changes nothing");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("run"), left.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")).toList());
+        }
+    }
+
+    /** {@code memory --lags 5}: every series has one x value (one category); XChart failed on its empty tick labels. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aChartOfOneXValueIsDrawn(boolean logX, @TempDir Path dir) throws Exception {
+        LineChart.Builder b = LineChart.builder("Memory", "lag (steps)", "test error").optLogY();
+        if (logX) {
+            b.optLogX();
+        } else {
+            b.optXCategories(List.of("5"));
+        }
+        LineChart c = b.add(new LineChart.Series("GRU", new double[]{logX ? 5 : 0}, new double[]{0.5}))
+                .add(new LineChart.Series("LSTM", new double[]{logX ? 5 : 0}, new double[]{0.25}))
+                .add(LineChart.Series.horizontal("chance", logX ? 5 : 0, logX ? 6 : 1, 0.5)).build();
+        try (RunFolder f = RunFolder.create(dir.resolve("run"), "test", false)) {
+            Path png = f.chart("one", c);
+            f.commit();
+            assertEquals(ChartRenderer.WIDTH, ImageIO.read(png.toFile()).getWidth());
+        }
     }
 }

@@ -28,10 +28,18 @@ public record ForecastMetrics(double mae, double rmse, double mape, double direc
         int dirRight = 0;
         int dirN = 0;
         boolean anyChange = false;
+        // Errors are divided by the largest before squaring (and by n before summing), so that
+        // prices near Double.MAX_VALUE give a finite RMSE and MAE instead of Infinity.
+        double largest = 0;
+        for (int i = 0; i < n; i++) {
+            largest = Math.max(largest, Math.abs(forecast[i] - actual[i]));
+        }
+        double unit = largest > 0 && Double.isFinite(largest) ? largest : 1;
         for (int i = 0; i < n; i++) {
             double e = forecast[i] - actual[i];
-            abs += Math.abs(e);
-            sq += e * e;
+            abs += Math.abs(e) / n;
+            double r = e / unit;
+            sq += r * r;
             if (actual[i] != 0) {
                 pct += Math.abs(e / actual[i]);
                 pctN++;
@@ -44,7 +52,7 @@ public record ForecastMetrics(double mae, double rmse, double mape, double direc
                 dirRight += move == predictedMove ? 1 : 0;
             }
         }
-        return new ForecastMetrics(abs / n, Math.sqrt(sq / n), pctN == 0 ? Double.NaN : 100 * pct / pctN,
+        return new ForecastMetrics(abs, unit * Math.sqrt(sq / n), pctN == 0 ? Double.NaN : 100 * pct / pctN,
                 anyChange && dirN > 0 ? (double) dirRight / dirN : Double.NaN, n);
     }
 }

@@ -197,6 +197,14 @@ public final class Forecaster {
         for (int f = 0; f < features; f++) {
             // lag-free scalers map step t to t; log-returns map step t to t - 1 (step 0 has no return)
             scaled[f] = data.scalers().get(f).transform(s.feature(f));
+            for (int t = 0; t < scaled[f].length; t++) {
+                if (!(Math.abs(scaled[f][t]) <= 1e18)) {
+                    throw s.index().error(t + lag, s.features().get(f), "the value " + s.get(t + lag, f) + " becomes "
+                            + scaled[f][t] + " after the model's " + data.scalers().get(f).kind().label()
+                            + " scaling, beyond what the network can take (±1e18): it is far outside the data the model was "
+                            + "trained on");
+                }
+            }
         }
         List<SequenceSample> samples = new ArrayList<>();
         for (int end = lastOnly ? s.length() : lookBack + lag; end <= s.length(); end++) {
@@ -215,8 +223,15 @@ public final class Forecaster {
                 values[h] = y[h][0];
             }
             double last = s.get(sample.lastInputStep(), 0);
-            out.add(new NextPrices(sample.lastInputStep(), date(s.index(), sample.lastInputStep()), last,
-                    data.scalers().get(0).inversePath(values, last)));
+            double[] path = data.scalers().get(0).inversePath(values, last);
+            for (double v : path) {
+                if (!Double.isFinite(v)) {
+                    throw s.index().error(sample.lastInputStep(), s.features().get(0), "the forecast after this step is "
+                            + v + " in prices (the network gave " + Arrays.toString(values) + " in scaled units): it "
+                            + "overflows, so there is no forecast to give");
+                }
+            }
+            out.add(new NextPrices(sample.lastInputStep(), date(s.index(), sample.lastInputStep()), last, path));
         });
         return out;
     }

@@ -14,6 +14,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,7 @@ import java.util.List;
 /**
  * Trains a network on windows from rnn-data: epochs of shuffled minibatches, validation after
  * every epoch, early stopping on the validation loss with patience, the best epoch's parameters
- * restored at the end, optional checkpoints, a progress bar, and a clear stop
+ * restored at the end, checkpoints from which a killed run {@link #resume resumes} exactly, a progress bar, and a clear stop
  * ({@link TrainingDivergedException}) when the loss becomes NaN or infinite. With the same
  * network seed, data and options, two runs give the same parameters.
  */
@@ -42,6 +45,42 @@ public final class Trainer {
      */
     public static TrainingHistory fit(MultiLayerNetwork net, SequenceSet train, SequenceSet validation,
                                       TrainerOptions o) {
+        return run(net, train, validation, o, false);
+    }
+
+    /**
+     * Continues a run that was stopped (killed, or its machine restarted) from the last
+     * checkpoint in {@code o.checkpointDir()}: the network's parameters, updater state and
+     * iteration count, the early-stopping state and every loss so far are restored, and the
+     * remaining epochs run exactly as they would have without the interruption, so that the
+     * result equals an uninterrupted run's (same parameters, same history but for wall times).
+     *
+     * @param net a network built from the same spec as the stopped run's (its parameters are replaced)
+     * @param train the same training windows
+     * @param validation the same validation windows
+     * @param o the same options, with the run's checkpoint folder
+     * @return the whole run's history; the network holds the best epoch's parameters
+     * @throws IllegalArgumentException when there is no checkpoint, or it is of another network or other options
+     */
+    public static TrainingHistory resume(MultiLayerNetwork net, SequenceSet train, SequenceSet validation,
+                                         TrainerOptions o) {
+        if (!TrainingCheckpoint.exists(o.checkpointDir())) {
+            throw new IllegalArgumentException("no checkpoint to resume from in "
+                    + (o.checkpointDir() == null ? "(no checkpoint folder given)" : o.checkpointDir()));
+        }
+        return run(net, train, validation, o, true);
+    }
+
+    /**
+     * @param dir a checkpoint folder
+     * @return true when it holds a checkpoint {@link #resume} can continue from
+     */
+    public static boolean hasCheckpoint(Path dir) {
+        return TrainingCheckpoint.exists(dir);
+    }
+
+    private static TrainingHistory run(MultiLayerNetwork net, SequenceSet train, SequenceSet validation,
+                                       TrainerOptions o, boolean resume) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training windows");
         }
@@ -59,9 +98,26 @@ public final class Trainer {
         int sinceBest = 0;
         boolean stoppedEarly = false;
         double lastValidation = Double.NaN;
+        int first = 1;
+        if (resume) {
+            INDArray[] bestHolder = new INDArray[1];
+            TrainingCheckpoint.State s = TrainingCheckpoint.restore(o.checkpointDir(), net, o, bestHolder);
+            iterations.addAll(s.iterations());
+            epochs.addAll(s.epochs());
+            best = s.best();
+            bestEpoch = s.bestEpoch();
+            bestParams = bestHolder[0];
+            sinceBest = s.sinceBest();
+            stoppedEarly = s.stoppedEarly();
+            first = stoppedEarly ? o.epochs() + 1 : s.epoch() + 1;
+            lastValidation = epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).validationLoss();
+        }
         try {
-            for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+            for (int epoch = first; epoch <= o.epochs(); epoch++) {
                 long start = System.nanoTime();
+                // Dropout draws from ND4J's global generator: seeding it per epoch makes an epoch's
+                // masks depend only on (seed, epoch), so a resumed run draws the same ones.
+                Nd4j.getRandom().setSeed(o.seed() * 1_000_003L + epoch);
                 DataSetIterator it = train.shuffled(o.seed() + epoch).iterator(o.batchSize());
                 double sum = 0;
                 int count = 0;
@@ -83,18 +139,21 @@ public final class Trainer {
                 lastValidation = validationLoss;
                 epochs.add(new EpochRecord(epoch, trainLoss, validationLoss, metric, (System.nanoTime() - start) / 1e9));
                 double monitored = hasValidation ? validationLoss : trainLoss;
-                if (monitored < best) {
+                boolean improved = monitored < best;
+                if (improved) {
                     best = monitored;
                     bestEpoch = epoch;
                     bestParams = net.params().dup();
                     sinceBest = 0;
-                    checkpoint(net, o, "checkpoint-best.zip");
                 } else {
                     sinceBest++;
                 }
-                checkpoint(net, o, "checkpoint-last.zip");
-                if (hasValidation && o.patience() > 0 && sinceBest >= o.patience() && epoch < o.epochs()) {
-                    stoppedEarly = true;
+                stoppedEarly = hasValidation && o.patience() > 0 && sinceBest >= o.patience() && epoch < o.epochs();
+                if (o.checkpointDir() != null) {
+                    TrainingCheckpoint.save(o.checkpointDir(), net, new TrainingCheckpoint.State(epoch, iterations, epochs,
+                            best, bestEpoch, sinceBest, stoppedEarly), improved, o);
+                }
+                if (stoppedEarly) {
                     break;
                 }
             }
@@ -116,12 +175,6 @@ public final class Trainer {
             }
         }
         return false;
-    }
-
-    private static void checkpoint(MultiLayerNetwork net, TrainerOptions o, String name) {
-        if (o.checkpointDir() != null) {
-            ModelFiles.write(net, o.checkpointDir().resolve(name));
-        }
     }
 
     /**

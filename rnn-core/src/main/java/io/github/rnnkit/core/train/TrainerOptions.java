@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * @param batchSize     windows per update, at least 1
  * @param patience      epochs without a better validation loss before stopping; 0 never stops early
  * @param seed          seed of the order windows are visited in each epoch
- * @param checkpointDir folder for {@code checkpoint-last.zip} and {@code checkpoint-best.zip}
- *                      after each epoch, or null for none
+ * @param checkpointDir folder for the checkpoint written after each epoch (the last and the best
+ *                      epoch's network, and the state {@link Trainer#resume} continues from), or null for none
  * @param progress      where to show progress, or {@link Progress#NONE}
  */
 public record TrainerOptions(int epochs, int batchSize, int patience, long seed, Path checkpointDir, Progress progress) {
@@ -21,7 +21,7 @@ public record TrainerOptions(int epochs, int batchSize, int patience, long seed,
      * @param batchSize windows per update, at least 1
      * @param patience epochs without a better validation loss before stopping; 0 never stops early
      * @param seed seed of the order windows are visited in each epoch
-     * @param checkpointDir folder for {@code checkpoint-last.zip} and {@code checkpoint-best.zip} after each epoch, or null for none
+     * @param checkpointDir folder for the checkpoint written after each epoch, or null for none
      * @param progress where to show progress, or {@link Progress#NONE}
      */
     public TrainerOptions {

@@ -72,9 +72,10 @@ class TrainerTest {
         for (EpochRecord e : h.epochs()) {
             assertTrue(e.validationLoss() >= bestLoss);
         }
-        assertEquals(ModelFiles.read(dir.resolve("checkpoint-best.zip")).params(), net.params(), "best restored");
+        assertEquals(ModelFiles.read(dir.resolve("best-" + h.bestEpoch() + ".zip")).params(), net.params(), "best restored");
         assertEquals(bestLoss, Trainer.loss(net, data.validation()), 1e-6);
-        assertTrue(Files.exists(dir.resolve("checkpoint-last.zip")));
+        assertTrue(Files.exists(dir.resolve("epoch-" + ran + ".zip")));
+        assertTrue(Trainer.hasCheckpoint(dir));
     }
 
     @Test
@@ -108,5 +109,77 @@ class TrainerTest {
     void progressLineShowsEpochLossAndTimeLeft() {
         assertEquals("epoch 2/4 [############............]  50%  loss 0.5000  val 0.6000  ~10s left   ",
                 ProgressBar.line(2, 4, 0.5, 0.5, 0.6, 10));
+    }
+
+    /** Stops training, as a kill would, at update {@code at} (counted over the whole run). */
+    private static final class KillAt implements Progress {
+        private final int at;
+        private int updates;
+
+        KillAt(int at) {
+            this.at = at;
+        }
+
+        @Override
+        public void update(int epoch, int epochs, double fraction, double loss, double validationLoss) {
+            if (++updates == at) {
+                throw new IllegalStateException("killed");
+            }
+        }
+
+        @Override
+        public void finish() {
+        }
+    }
+
+    /**
+     * A run killed in the middle of an epoch (and again in a later one), then resumed from its
+     * checkpoints, ends with exactly the parameters and history of an uninterrupted run: with
+     * dropout (random masks), Adam (updater state and step count) and early stopping in play.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(CellType.class)
+    void aKilledRunResumesToTheSameModel(CellType cell) {
+        CategoricalDataset data = markov();
+        ModelSpec spec = classifier(cell, 0.02).toBuilder().setHiddenSizes(6, 5).optDropout(0.2).build();
+        TrainerOptions o = TrainerOptions.of(6).withPatience(4).withBatchSize(64);
+        int batches = (data.train().size() + 63) / 64;
+
+        RnnNetwork whole = NetworkFactory.create(spec);
+        TrainingHistory expected = Trainer.fit(whole, data.train(), data.validation(), o.withCheckpoints(dir.resolve("whole")));
+
+        Path ck = dir.resolve("killed");
+        RnnNetwork first = NetworkFactory.create(spec);
+        assertThrows(IllegalStateException.class, () -> Trainer.fit(first, data.train(), data.validation(),
+                o.withCheckpoints(ck).withProgress(new KillAt(2 * batches + 2))));
+        RnnNetwork second = NetworkFactory.create(spec);
+        assertThrows(IllegalStateException.class, () -> Trainer.resume(second, data.train(), data.validation(),
+                o.withCheckpoints(ck).withProgress(new KillAt(batches + 1))));
+        RnnNetwork third = NetworkFactory.create(spec);
+        TrainingHistory resumed = Trainer.resume(third, data.train(), data.validation(), o.withCheckpoints(ck));
+
+        assertEquals(whole.params(), third.params());
+        assertEquals(expected.iterations(), resumed.iterations());
+        assertEquals(expected.bestEpoch(), resumed.bestEpoch());
+        assertEquals(expected.stoppedEarly(), resumed.stoppedEarly());
+        assertEquals(expected.epochs().stream().map(EpochRecord::validationLoss).toList(),
+                resumed.epochs().stream().map(EpochRecord::validationLoss).toList());
+    }
+
+    @Test
+    void resumingWithOtherOptionsOrNoCheckpointIsRefused() {
+        CategoricalDataset data = markov();
+        ModelSpec spec = classifier(CellType.GRU, 0.02);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Trainer.resume(
+                NetworkFactory.create(spec), data.train(), data.validation(), TrainerOptions.of(2).withCheckpoints(dir)));
+        assertTrue(none.getMessage().startsWith("no checkpoint to resume from in"), none.getMessage());
+        Trainer.fit(NetworkFactory.create(spec), data.train(), data.validation(), TrainerOptions.of(1).withCheckpoints(dir));
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> Trainer.resume(
+                NetworkFactory.create(spec), data.train(), data.validation(), TrainerOptions.of(1).withSeed(7).withCheckpoints(dir)));
+        assertTrue(other.getMessage().contains("resume it with the same options"), other.getMessage());
+        IllegalArgumentException net = assertThrows(IllegalArgumentException.class, () -> Trainer.resume(
+                NetworkFactory.create(classifier(CellType.LSTM, 0.02)), data.train(), data.validation(),
+                TrainerOptions.of(1).withCheckpoints(dir)));
+        assertTrue(net.getMessage().contains("is of another network"), net.getMessage());
     }
 }

@@ -78,6 +78,9 @@ public final class PriceDataset implements WindowedDataset {
         }
     }
 
+    /** The largest scaled magnitude accepted: its square, a squared error, still fits in float32 (3.4e38). */
+    static final double MAX_SCALED = 1e18;
+
     private SequenceSet cut(IndexRange range) {
         int features = series.featureCount();
         if (range.isEmpty()) {
@@ -85,10 +88,18 @@ public final class PriceDataset implements WindowedDataset {
         }
         PriceSeries part = series.slice(range);
         double[][] scaled = new double[features][];
+        int lag = scalers.get(0).lag();
         for (int f = 0; f < features; f++) {
             scaled[f] = scalers.get(f).transform(part.feature(f));
+            for (int t = 0; t < scaled[f].length; t++) {
+                if (!(Math.abs(scaled[f][t]) <= MAX_SCALED)) {
+                    throw series.index().error(range.from() + lag + t, series.features().get(f),
+                            "the value " + part.get(t + lag, f) + " becomes " + scaled[f][t] + " after " + scalers.get(f).kind().label()
+                                    + " scaling, beyond the ±1e18 a network can train on (its squared error would overflow "
+                                    + "float32): choose another scaler or fix the value");
+                }
+            }
         }
-        int lag = scalers.get(0).lag();
         int steps = scaled[0].length;
         double[][] inputs = new double[steps][features];
         double[][] targets = new double[steps][1];
