@@ -1,6 +1,7 @@
 package io.github.rnnkit.apps.bench;
 
 import io.github.rnnkit.core.layers.Simd;
+import io.github.rnnkit.core.net.MemoryBudget;
 import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.data.runtime.NativeRuntime;
 import io.github.rnnkit.core.net.RnnNetwork;
@@ -74,6 +75,14 @@ public final class BenchApp {
         String policy = ompWaitPolicy();
         List<BenchResult> out = new ArrayList<>();
         for (BenchConfig c : o.configs()) {
+            for (CellType cell : o.cells()) {
+                // before c.data allocates the batch: refuse what cannot fit, by name
+                MemoryBudget.requireBuildable(c.spec(cell));
+                MemoryBudget.requireTrainable(c.spec(cell), c.batch(), c.length());
+            }
+            MemoryBudget.requireHeap(16.0 * c.batch() * c.length() * (c.input() + c.classes()),
+                    "the batch of configuration " + c.name() + " (" + c.batch() + " windows of " + c.length() + " steps)",
+                    "--batch or --length");
             DataSet data = c.data(0);
             for (CellType cell : o.cells()) {
                 RnnNetwork net = NetworkFactory.create(c.spec(cell));

@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.bench;
 
+import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.core.spec.CellType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,10 +30,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cells", defaultValue = "rnn,lstm,gru", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
     String cells;
 
-    @Option(names = "--steps", defaultValue = "20", paramLabel = "N", description = "timed steps; the median is reported (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", converter = OptionValues.Positive.class, defaultValue = "20", paramLabel = "N", description = "timed steps; the median is reported (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", converter = OptionValues.NonNegative.class, defaultValue = "5", paramLabel = "N", description = "untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--warmup-seconds", defaultValue = "5", paramLabel = "S",
@@ -40,17 +41,17 @@ public final class BenchCommand implements Callable<Integer> {
                     + "seconds (default: ${DEFAULT-VALUE}; 0 times the first steps)")
     double warmupSeconds;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "OpenBLAS threads (default: OpenBLAS's own)")
+    @Option(names = "--threads", converter = OptionValues.NonNegative.class, defaultValue = "0", paramLabel = "N", description = "OpenBLAS threads (default: OpenBLAS's own)")
     int threads;
 
-    @Option(names = "--length", defaultValue = "0", paramLabel = "T", description = "override the sequence length (memory runs)")
-    int length;
+    @Option(names = "--length", converter = OptionValues.Positive.class, paramLabel = "T", description = "override the sequence length (memory runs)")
+    Integer length;
 
-    @Option(names = "--hidden", defaultValue = "0", paramLabel = "H", description = "override the hidden size (memory runs)")
-    int hidden;
+    @Option(names = "--hidden", converter = OptionValues.Positive.class, paramLabel = "H", description = "override the hidden size (memory runs)")
+    Integer hidden;
 
-    @Option(names = "--batch", defaultValue = "0", paramLabel = "B", description = "override the minibatch size (memory runs)")
-    int batch;
+    @Option(names = "--batch", converter = OptionValues.Positive.class, paramLabel = "B", description = "override the minibatch size (memory runs)")
+    Integer batch;
 
     @Option(names = "--json", description = "one JSON line per configuration and cell (the schema of torch_rnn_bench.py)")
     boolean json;
@@ -58,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<BenchConfig> cfgs = Arrays.stream(configs.split(",")).map(BenchConfig::byName)
-                .map(c -> c.with(batch, length, hidden)).toList();
+                .map(c -> c.with(batch == null ? 0 : batch, length == null ? 0 : length, hidden == null ? 0 : hidden)).toList();
         List<CellType> cellTypes = Arrays.stream(cells.split(",")).map(CellType::parse).toList();
         PrintWriter w = spec.commandLine().getOut();
         if (!BenchApp.ompWaitPolicy().equalsIgnoreCase("passive")) {

@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.compare;
 
+import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.apps.common.ListOption;
 import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.data.series.MissingValues;
@@ -47,17 +48,17 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--cells", defaultValue = "rnn,lstm,gru", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
     String cells;
 
-    @Option(names = "--hidden", defaultValue = "32", paramLabel = "H",
+    @Option(names = "--hidden", converter = OptionValues.Positive.class, defaultValue = "32", paramLabel = "H",
             description = "the LSTM's hidden size; the others match its parameter count (default: ${DEFAULT-VALUE})")
     int hidden;
 
-    @Option(names = "--look-back", defaultValue = "10", paramLabel = "N", description = "steps per window (default: ${DEFAULT-VALUE})")
+    @Option(names = "--look-back", converter = OptionValues.Positive.class, defaultValue = "10", paramLabel = "N", description = "steps per window (default: ${DEFAULT-VALUE})")
     int lookBack;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "most epochs (default: 30; 2 with --quick)")
+    @Option(names = "--epochs", converter = OptionValues.Positive.class, paramLabel = "N", description = "most epochs (default: 30; 2 with --quick)")
     Integer epochs;
 
-    @Option(names = "--lr", defaultValue = "0.005", paramLabel = "RATE", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", converter = OptionValues.Rate.class, defaultValue = "0.005", paramLabel = "RATE", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
     double learningRate;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
@@ -71,6 +72,10 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--column needs --csv (and --dataset csv)");
         }
         if (csv != null && d != CompareDataset.CSV) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--dataset")) {
+                throw new IllegalArgumentException("--dataset " + dataset + " and --csv are alternatives: give --dataset csv "
+                        + "--csv FILE, or drop --csv");
+            }
             d = CompareDataset.CSV;
         }
         SeriesInput input = csv == null ? null

@@ -28,6 +28,7 @@ public final class DataSummaryApp {
         String column = o.input().resolvedColumns().get(0);
         SeriesReader reader = o.input().reader(table);
         SeriesKind kind = o.kind() != null ? o.kind() : reader.inferKind(column);
+        o.window().requireFits(kind);
         CategoricalProfile categorical = null;
         PriceProfile price = null;
         TimeIndex index;

@@ -3,6 +3,7 @@ package io.github.rnnkit.apps.memory;
 import io.github.rnnkit.apps.common.CellRun;
 import io.github.rnnkit.apps.report.LineChart;
 import io.github.rnnkit.apps.report.RunFolder;
+import io.github.rnnkit.core.net.MemoryBudget;
 import io.github.rnnkit.apps.report.Table;
 import io.github.rnnkit.core.eval.CategoricalForecast;
 import io.github.rnnkit.core.eval.ModelOutputs;
@@ -33,6 +34,7 @@ public final class MemoryApp {
      * @return every run and the report's path
      */
     public static MemoryResult run(MemoryOptions o, Consumer<MemoryRun> onRun) {
+        requireFits(o);
         try (RunFolder folder = RunFolder.create(o.out(), "memory", o.force())) {
             List<MemoryRun> runs = new ArrayList<>();
             for (MemoryTask task : o.tasks()) {
@@ -57,6 +59,19 @@ public final class MemoryApp {
             var report = folder.text("report.md", MemoryReport.markdown(o, partial));
             folder.commit();
             return new MemoryResult(folder.dir(), report, folder.written(), runs);
+        }
+    }
+
+    /** The sequences of the longest lag must fit on the heap, before hours of training on the shorter ones. */
+    private static void requireFits(MemoryOptions o) {
+        int lag = o.lags().stream().mapToInt(Integer::intValue).max().orElse(1);
+        long count = (long) o.trainCount() + Math.max(10, o.testCount() / 5) + o.testCount();
+        for (MemoryTask task : o.tasks()) {
+            int features = task.generate(1, 2, 0).featureCount();
+            // each step is a double[features] row: 16 bytes of header plus 8 per value
+            double bytes = (double) count * ((double) lag + MemoryTask.RECALL_PREFIX + 1) * (16 + 8.0 * features);
+            MemoryBudget.requireHeap(bytes, String.format(java.util.Locale.ROOT, "%,d %s sequences of lag %,d",
+                    count, task.label(), lag), "--lags or --train");
         }
     }
 

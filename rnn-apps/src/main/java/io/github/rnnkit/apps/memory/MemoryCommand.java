@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.memory;
 
+import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.apps.common.ListOption;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.apps.common.ForceOption;
@@ -47,16 +48,16 @@ public final class MemoryCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "LIST", description = "seeds (default: 1,2; 1 with --quick)")
     String seeds;
 
-    @Option(names = "--hidden", paramLabel = "H", description = "hidden units (default: 32)")
+    @Option(names = "--hidden", converter = OptionValues.Positive.class, paramLabel = "H", description = "hidden units (default: 32)")
     Integer hidden;
 
-    @Option(names = "--train", paramLabel = "N", description = "training sequences (default: 2000; 256 with --quick)")
+    @Option(names = "--train", converter = OptionValues.Positive.class, paramLabel = "N", description = "training sequences (default: 2000; 256 with --quick)")
     Integer train;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "epochs: the budget (default: 10; 2 with --quick)")
+    @Option(names = "--epochs", converter = OptionValues.Positive.class, paramLabel = "N", description = "epochs: the budget (default: 10; 2 with --quick)")
     Integer epochs;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (default: 0.01)")
+    @Option(names = "--lr", converter = OptionValues.Rate.class, paramLabel = "RATE", description = "Adam's learning rate (default: 0.01)")
     Double learningRate;
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.stock;
 
+import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.apps.common.ListOption;
 import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.core.spec.Clipping;
@@ -43,19 +44,19 @@ public final class StockCommand implements Callable<Integer> {
     @Option(names = "--prices", defaultValue = "0,0,0", paramLabel = "LIST", description = "toy: input prices, oldest first (default: ${DEFAULT-VALUE})")
     String prices;
 
-    @Option(names = "--wx", defaultValue = "0.5", paramLabel = "W", description = "toy: input weight (default: ${DEFAULT-VALUE})")
+    @Option(names = "--wx", converter = OptionValues.Finite.class, defaultValue = "0.5", paramLabel = "W", description = "toy: input weight (default: ${DEFAULT-VALUE})")
     double wx;
 
-    @Option(names = "--wh", defaultValue = "0.8", paramLabel = "W", description = "toy: recurrent weight (default: ${DEFAULT-VALUE})")
+    @Option(names = "--wh", converter = OptionValues.Finite.class, defaultValue = "0.8", paramLabel = "W", description = "toy: recurrent weight (default: ${DEFAULT-VALUE})")
     double wh;
 
-    @Option(names = "--b", defaultValue = "0.1", paramLabel = "B", description = "toy: hidden bias (default: ${DEFAULT-VALUE})")
+    @Option(names = "--b", converter = OptionValues.Finite.class, defaultValue = "0.1", paramLabel = "B", description = "toy: hidden bias (default: ${DEFAULT-VALUE})")
     double b;
 
-    @Option(names = "--w-out", defaultValue = "2.0", paramLabel = "W", description = "toy: output weight (default: ${DEFAULT-VALUE})")
+    @Option(names = "--w-out", converter = OptionValues.Finite.class, defaultValue = "2.0", paramLabel = "W", description = "toy: output weight (default: ${DEFAULT-VALUE})")
     double wOut;
 
-    @Option(names = "--b-out", defaultValue = "0.3", paramLabel = "B", description = "toy: output bias (default: ${DEFAULT-VALUE})")
+    @Option(names = "--b-out", converter = OptionValues.Finite.class, defaultValue = "0.3", paramLabel = "B", description = "toy: output bias (default: ${DEFAULT-VALUE})")
     double bOut;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "price CSV with a header row (default: synthetic GBM prices)")
@@ -67,19 +68,19 @@ public final class StockCommand implements Callable<Integer> {
     @Option(names = "--date-column", paramLabel = "NAME", description = "date column of --csv (default: one named 'date', if any)")
     String dateColumn;
 
-    @Option(names = "--look-back", defaultValue = "20", paramLabel = "N", description = "days per forecast (default: ${DEFAULT-VALUE})")
+    @Option(names = "--look-back", converter = OptionValues.Positive.class, defaultValue = "20", paramLabel = "N", description = "days per forecast (default: ${DEFAULT-VALUE})")
     int lookBack;
 
     @Option(names = "--cells", defaultValue = "rnn,lstm,gru", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
     String cells;
 
-    @Option(names = "--hidden", defaultValue = "32", paramLabel = "H", description = "hidden units (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hidden", converter = OptionValues.Positive.class, defaultValue = "32", paramLabel = "H", description = "hidden units (default: ${DEFAULT-VALUE})")
     int hidden;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "most epochs (default: 30; 2 with --quick)")
+    @Option(names = "--epochs", converter = OptionValues.Positive.class, paramLabel = "N", description = "most epochs (default: 30; 2 with --quick)")
     Integer epochs;
 
-    @Option(names = "--lr", defaultValue = "0.005", paramLabel = "RATE", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", converter = OptionValues.Rate.class, defaultValue = "0.005", paramLabel = "RATE", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
     double learningRate;
 
     @Option(names = "--tbptt", defaultValue = "none", paramLabel = "K[:K2]",
@@ -93,7 +94,7 @@ public final class StockCommand implements Callable<Integer> {
     @Option(names = "--scaler", defaultValue = "z-score", paramLabel = "NAME", description = "min-max, z-score or log-return (default: ${DEFAULT-VALUE})")
     String scaler;
 
-    @Option(names = "--explode-lr", defaultValue = "0.5", paramLabel = "RATE",
+    @Option(names = "--explode-lr", converter = OptionValues.Rate.class, defaultValue = "0.5", paramLabel = "RATE",
             description = "SGD learning rate of the exploding-gradient runs (default: ${DEFAULT-VALUE})")
     double explodeLr;
 
@@ -101,7 +102,7 @@ public final class StockCommand implements Callable<Integer> {
             description = "clipping of the second exploding-gradient run (default: ${DEFAULT-VALUE})")
     String explodeClip;
 
-    @Option(names = "--explode-epochs", paramLabel = "N", description = "epochs of each exploding-gradient run (default: 5; 1 with --quick)")
+    @Option(names = "--explode-epochs", converter = OptionValues.Positive.class, paramLabel = "N", description = "epochs of each exploding-gradient run (default: 5; 1 with --quick)")
     Integer explodeEpochs;
 
     @Option(names = "--seed", defaultValue = "7", paramLabel = "S", description = "seed of data and networks (default: ${DEFAULT-VALUE})")

@@ -22,9 +22,10 @@ public final class ImportTorchApp {
      * @param hidden     its hidden_size
      * @param layers     its num_layers
      * @param out        the model file to write
+     * @param force      replace {@code out} if it exists
      */
     public record Options(Path npz, CellType cell, RnnActivation activation, int inputSize, int hidden, int layers,
-                          Path out) {
+                          Path out, boolean force) {
         /**
          * Checks the values.
          *
@@ -35,8 +36,12 @@ public final class ImportTorchApp {
          * @param hidden its hidden_size
          * @param layers its num_layers
          * @param out the model file to write
+         * @param force replace {@code out} if it exists
          */
         public Options {
+            if (out == null || out.toString().isBlank()) {
+                throw new IllegalArgumentException("--out is empty: give a model file name, e.g. model.zip");
+            }
             if (inputSize < 1 || hidden < 1 || layers < 1) {
                 throw new IllegalArgumentException("input size, hidden size and layers must be at least 1; got "
                         + inputSize + ", " + hidden + ", " + layers);
@@ -58,6 +63,14 @@ public final class ImportTorchApp {
      * @return what was imported
      */
     public static Result run(Options o) {
+        if (java.nio.file.Files.isDirectory(o.out())) {
+            throw new IllegalArgumentException("--out " + o.out() + " is a folder; give a model file name, e.g. "
+                    + o.out().resolve("model.zip"));
+        }
+        if (java.nio.file.Files.exists(o.out()) && !o.force()) {
+            throw new IllegalArgumentException("--out " + o.out() + " already exists: give --force to replace it, or "
+                    + "choose another file");
+        }
         RnnNetwork net = TorchWeights.importNetwork(Npz.read(o.npz()), o.npz().toString(), o.cell(), o.activation(),
                 o.inputSize(), o.hidden(), o.layers());
         ModelFiles.write(net, o.out());

@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.torch;
 
+import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.RnnActivation;
 import picocli.CommandLine.Command;
@@ -31,17 +32,21 @@ public final class ImportTorchCommand implements Callable<Integer> {
             description = "torch.nn.RNN's nonlinearity: tanh or relu (default: ${DEFAULT-VALUE})")
     String nonlinearity;
 
-    @Option(names = "--input-size", required = true, paramLabel = "N", description = "the module's input_size")
+    @Option(names = "--input-size", converter = OptionValues.Positive.class, required = true, paramLabel = "N", description = "the module's input_size")
     int inputSize;
 
-    @Option(names = "--hidden", required = true, paramLabel = "H", description = "the module's hidden_size")
+    @Option(names = "--hidden", converter = OptionValues.Positive.class, required = true, paramLabel = "H", description = "the module's hidden_size")
     int hidden;
 
-    @Option(names = "--layers", defaultValue = "1", paramLabel = "L", description = "the module's num_layers (default: 1)")
+    @Option(names = "--layers", converter = OptionValues.Positive.class, defaultValue = "1", paramLabel = "L", description = "the module's num_layers (default: 1)")
     int layers;
 
-    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "model file to write")
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "model file to write (refused if it "
+            + "exists, unless --force)")
     Path out;
+
+    @picocli.CommandLine.Mixin
+    io.github.rnnkit.apps.common.ForceOption force;
 
     @Override
     public Integer call() {
@@ -54,7 +59,7 @@ public final class ImportTorchCommand implements Callable<Integer> {
         if (f == RnnActivation.RELU && c != CellType.SIMPLE_RNN) {
             throw new IllegalArgumentException("--nonlinearity relu applies to --cell rnn only");
         }
-        ImportTorchApp.Result r = ImportTorchApp.run(new ImportTorchApp.Options(npz, c, f, inputSize, hidden, layers, out));
+        ImportTorchApp.Result r = ImportTorchApp.run(new ImportTorchApp.Options(npz, c, f, inputSize, hidden, layers, out, force.force));
         spec.commandLine().getOut().printf("wrote %s: %s, %d layer%s of %d units, input size %d, %d recurrent parameters;%n"
                         + "its output is the top layer's hidden state (%d values per step)%n", r.model(), c.label(), layers,
                 layers == 1 ? "" : "s", hidden, inputSize, r.parameters(), hidden);

@@ -21,6 +21,7 @@ import io.github.rnnkit.data.csv.CsvTable;
 import io.github.rnnkit.data.prep.CategoricalDataset;
 import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.prep.WindowedDataset;
+import io.github.rnnkit.data.scale.ScalerKind;
 import io.github.rnnkit.data.series.CategoricalSeries;
 import io.github.rnnkit.data.series.PriceSeries;
 import io.github.rnnkit.data.series.SeriesKind;
@@ -76,7 +77,11 @@ public final class TrainApp {
                 throw new IllegalArgumentException("a categorical series is one column; got --column " + String.join(",", columns));
             }
             if (o.horizon() != 1) {
-                throw new IllegalArgumentException("categorical models forecast the next step; --horizon applies to prices");
+                WindowSpec.seq2seq(o.lookBack(), o.horizon()).requireFits(kind);
+            }
+            if (o.scaler() != null) {
+                throw new IllegalArgumentException("--scaler applies to prices; column '" + columns.get(0)
+                        + "' holds categories (one-hot inputs need no scaling)");
             }
             CategoricalSeries categories = reader.categorical(columns.get(0));
             CategoricalDataset ds = CategoricalDataset.builder(categories).window(WindowSpec.manyToOne(o.lookBack()))
@@ -91,7 +96,7 @@ public final class TrainApp {
         } else {
             PriceSeries prices = reader.prices(columns.toArray(new String[0]));
             WindowSpec window = o.horizon() > 1 ? WindowSpec.seq2seq(o.lookBack(), o.horizon()) : WindowSpec.manyToOne(o.lookBack());
-            PriceDataset ds = PriceDataset.builder(prices).window(window).split(o.split()).optScaler(o.scaler()).build();
+            PriceDataset ds = PriceDataset.builder(prices).window(window).split(o.split()).optScaler(o.scaler() != null ? o.scaler() : ScalerKind.Z_SCORE).build();
             spec.setDataShape(ds);
             data = ds;
         }

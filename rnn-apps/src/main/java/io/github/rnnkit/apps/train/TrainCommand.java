@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.train;
 
+import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.apps.common.KindConverter;
 import io.github.rnnkit.apps.common.SeriesInputOptions;
 import io.github.rnnkit.apps.common.WindowOptions;
@@ -57,17 +58,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "32", paramLabel = "SIZES", description = "hidden sizes, e.g. 32,32 (default: ${DEFAULT-VALUE})")
     String hidden;
 
-    @Option(names = "--epochs", defaultValue = "30", paramLabel = "N", description = "most epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", converter = OptionValues.Positive.class, defaultValue = "30", paramLabel = "N", description = "most epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "windows per update (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", converter = OptionValues.Positive.class, defaultValue = "32", paramLabel = "N", description = "windows per update (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--patience", defaultValue = "5", paramLabel = "N",
+    @Option(names = "--patience", converter = OptionValues.NonNegative.class, defaultValue = "5", paramLabel = "N",
             description = "epochs without a better validation loss before stopping; 0 never (default: ${DEFAULT-VALUE})")
     int patience;
 
-    @Option(names = "--lr", defaultValue = "0.005", paramLabel = "RATE", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", converter = OptionValues.Rate.class, defaultValue = "0.005", paramLabel = "RATE", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
     double learningRate;
 
     @Option(names = "--tbptt", paramLabel = "K[:K2]", description = "truncated BPTT: forward length K, backward K2 (default K2 = K)")
@@ -77,11 +78,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "gradient clipping, e.g. l2-per-layer:1.0, elementwise:0.5 (default: ${DEFAULT-VALUE})")
     String clip;
 
-    @Option(names = "--scaler", defaultValue = "z-score", paramLabel = "NAME",
-            description = "prices: none, min-max, z-score or log-returns (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scaler", paramLabel = "NAME",
+            description = "prices only: none, min-max, z-score or log-returns (default: z-score)")
     String scaler;
 
-    @Option(names = "--dropout", defaultValue = "0", paramLabel = "P", description = "dropout probability (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dropout", converter = OptionValues.Probability.class, defaultValue = "0", paramLabel = "P", description = "dropout probability (default: ${DEFAULT-VALUE})")
     double dropout;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
@@ -118,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(WriteMode mode) {
         TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), window.lookBack, window.horizon,
                 sizes(hidden), epochs, batch, patience, learningRate, Tbptt.parse(tbptt), Clipping.parse(clip),
-                ScalerKind.parse(scaler), window.split(), dropout, seed, out, mode, ProgressBar.onTerminal());
+                scaler == null ? null : ScalerKind.parse(scaler), window.split(), dropout, seed, out, mode, ProgressBar.onTerminal());
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         TrainResult r = TrainApp.run(o, dir -> writeArgs(dir.resolve(COMMAND_LINE), args));
         PrintWriter w = spec.commandLine().getOut();
@@ -176,7 +177,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     static List<Integer> sizes(String text) {
         try {
-            return Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt).toList();
+            List<Integer> sizes = Arrays.stream(text.split(",", -1)).map(String::trim).map(Integer::parseInt).toList();
+            if (sizes.stream().anyMatch(h -> h < 1)) {
+                throw new IllegalArgumentException("--hidden sizes must be at least 1; got '" + text + "'");
+            }
+            return sizes;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--hidden must be sizes separated by commas, e.g. 32,32; got '" + text + "'");
         }

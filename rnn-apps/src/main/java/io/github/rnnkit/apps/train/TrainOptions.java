@@ -29,7 +29,7 @@ import java.util.List;
  * @param learningRate Adam's learning rate
  * @param tbptt        truncated BPTT, or null
  * @param clipping     gradient clipping
- * @param scaler       price scaler (ignored for categories)
+ * @param scaler       price scaler, or null for z-score; must be null for categories
  * @param split        chronological split
  * @param dropout      dropout probability
  * @param seed         seed of everything random
@@ -43,7 +43,7 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
                            WriteMode write, Progress progress) {
 
     /**
-     * Defaults: look-back 10, horizon 1, one layer of 32, 30 epochs of 32, patience 5, Adam 0.005, z-score.
+     * Defaults: look-back 10, horizon 1, one layer of 32, 30 epochs of 32, patience 5, Adam 0.005, z-score for prices.
      *
      * @param input the series
      * @param cell the cell
@@ -52,7 +52,7 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
      */
     public static TrainOptions defaults(SeriesInput input, CellType cell, Path out) {
         return new TrainOptions(input, null, cell, 10, 1, List.of(32), 30, 32, 5, 0.005, null, Clipping.NONE,
-                ScalerKind.Z_SCORE, SplitFractions.DEFAULT, 0, 42, out, WriteMode.NEW, Progress.NONE);
+                null, SplitFractions.DEFAULT, 0, 42, out, WriteMode.NEW, Progress.NONE);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.weather;
 
+import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.apps.common.ListOption;
 import io.github.rnnkit.apps.common.ForceOption;
 import picocli.CommandLine.Command;
@@ -39,16 +40,16 @@ public final class WeatherCommand implements Callable<Integer> {
     @Option(names = "--cells", defaultValue = "rnn,lstm,gru", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
     String cells;
 
-    @Option(names = "--hidden", defaultValue = "10", paramLabel = "H", description = "hidden units, article part (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hidden", converter = OptionValues.Positive.class, defaultValue = "10", paramLabel = "H", description = "hidden units, article part (default: ${DEFAULT-VALUE})")
     int hidden;
 
-    @Option(names = "--lr", defaultValue = "0.01", paramLabel = "RATE", description = "Adam's learning rate, article part (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", converter = OptionValues.Rate.class, defaultValue = "0.01", paramLabel = "RATE", description = "Adam's learning rate, article part (default: ${DEFAULT-VALUE})")
     double learningRate;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "full-batch epochs, article part (default: 100; 3 with --quick)")
+    @Option(names = "--epochs", converter = OptionValues.Positive.class, paramLabel = "N", description = "full-batch epochs, article part (default: 100; 3 with --quick)")
     Integer epochs;
 
-    @Option(names = "--seattle-epochs", paramLabel = "N", description = "most epochs on Seattle (default: 30; 2 with --quick)")
+    @Option(names = "--seattle-epochs", converter = OptionValues.Positive.class, paramLabel = "N", description = "most epochs on Seattle (default: 30; 2 with --quick)")
     Integer seattleEpochs;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of the networks (default: ${DEFAULT-VALUE})")

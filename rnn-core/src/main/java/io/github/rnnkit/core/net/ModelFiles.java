@@ -1,6 +1,7 @@
 package io.github.rnnkit.core.net;
 
 import io.github.rnnkit.data.runtime.NativeRuntime;
+import io.github.rnnkit.core.output.IoReason;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.data.DataException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -9,7 +10,9 @@ import org.deeplearning4j.util.ModelSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipFile;
 
 /** Writes and reads a network as DL4J's model zip ({@link ModelSerializer}), with clear errors. */
@@ -23,19 +26,31 @@ public final class ModelFiles {
     }
 
     /**
-     * Writes the network with its updater state, creating parent folders.
+     * Writes the network with its updater state, creating parent folders. The zip is written
+     * beside {@code file} and renamed over it when complete, so a crash leaves the previous file
+     * or the new one, never a truncated one.
      *
      * @param net the network
-     * @param file the zip file to write
+     * @param file the zip file to write (replaced if it exists)
      */
     public static void write(MultiLayerNetwork net, Path file) {
+        Path abs = file.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
         try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createDirectories(abs.getParent());
+            ModelSerializer.writeModel(net, tmp.toFile(), true);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
-            ModelSerializer.writeModel(net, file.toFile(), true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the failure below is what matters
+            }
+            throw new UncheckedIOException("cannot write " + file + ": " + IoReason.of(e), e);
         }
     }
 

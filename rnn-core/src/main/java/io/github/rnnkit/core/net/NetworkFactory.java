@@ -54,6 +54,7 @@ public final class NetworkFactory {
      * @return an initialised network for the spec
      */
     public static RnnNetwork create(ModelSpec spec) {
+        MemoryBudget.requireBuildable(spec);
         RnnNetwork net = new RnnNetwork(configuration(spec));
         net.init();
         return net.withSpec(spec);

@@ -166,8 +166,23 @@ public final class TorchWeights {
         int g = cell.gates();
         NpyArray wih = require(dict, "weight_ih_l" + l, source, new long[]{(long) g * h, nIn}, cell, h);
         NpyArray whh = require(dict, "weight_hh_l" + l, source, new long[]{(long) g * h, h}, cell, h);
+        if (dict.containsKey("bias_ih_l" + l) != dict.containsKey("bias_hh_l" + l)) {
+            String missing = dict.containsKey("bias_ih_l" + l) ? "bias_hh_l" + l : "bias_ih_l" + l;
+            throw new DataException(source, "the state dict has no '" + missing + "': a torch.nn." + (cell == CellType.SIMPLE_RNN ? "RNN" : cell.name())
+                    + " has both biases of a layer, or neither (bias=False)");
+        }
         double[] bih = bias(dict, "bias_ih_l" + l, source, g * h);
         double[] bhh = bias(dict, "bias_hh_l" + l, source, g * h);
+        for (String key : new String[]{"weight_ih_l" + l, "weight_hh_l" + l, "bias_ih_l" + l, "bias_hh_l" + l}) {
+            NpyArray a = dict.get(key);
+            double[] v = a == null ? new double[0] : a.data();
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isFinite(v[i])) {
+                    throw new DataException(source, "'" + key + "' holds " + v[i] + " at flat index " + i
+                            + ": weights must be finite numbers");
+                }
+            }
+        }
         Map<String, INDArray> p = layer.paramTable();
         p.get(RecurrentParamInitializer.INPUT_WEIGHTS).assign(transposedMatrix(wih));
         p.get(RecurrentParamInitializer.RECURRENT_WEIGHTS).assign(transposedMatrix(whh));

@@ -6,7 +6,8 @@ import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.data.window.SequenceSample;
 import io.github.rnnkit.data.window.SequenceSet;
 import io.github.rnnkit.core.net.DataFit;
-import io.github.rnnkit.core.net.ModelFiles;
+import io.github.rnnkit.core.net.MemoryBudget;
+import io.github.rnnkit.core.net.RnnNetwork;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -89,9 +90,15 @@ public final class Trainer {
         if (hasValidation) {
             DataFit.require(net, validation, "the validation part");
         }
+        // A batch beyond the data is one batch of all windows; allocating for the nominal size
+        // (e.g. 2^31 - 1) would fail for nothing.
+        int batchSize = Math.min(o.batchSize(), train.size());
+        if (net instanceof RnnNetwork r && r.spec() != null) {
+            MemoryBudget.requireTrainable(r.spec(), batchSize, train.get(0).features().length);
+        }
         List<Double> iterations = new ArrayList<>();
         List<EpochRecord> epochs = new ArrayList<>();
-        int batches = (train.size() + o.batchSize() - 1) / o.batchSize();
+        int batches = (train.size() + batchSize - 1) / batchSize;
         double best = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         INDArray bestParams = null;
@@ -118,7 +125,7 @@ public final class Trainer {
                 // Dropout draws from ND4J's global generator: seeding it per epoch makes an epoch's
                 // masks depend only on (seed, epoch), so a resumed run draws the same ones.
                 Nd4j.getRandom().setSeed(o.seed() * 1_000_003L + epoch);
-                DataSetIterator it = train.shuffled(o.seed() + epoch).iterator(o.batchSize());
+                DataSetIterator it = train.shuffled(o.seed() + epoch).iterator(batchSize);
                 double sum = 0;
                 int count = 0;
                 while (it.hasNext()) {

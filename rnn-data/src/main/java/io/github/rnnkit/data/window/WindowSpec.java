@@ -44,6 +44,24 @@ public record WindowSpec(int lookBack, Topology topology, int horizon, int strid
         if (stride < 1) {
             throw new IllegalArgumentException("stride must be at least 1, got " + stride);
         }
+        if ((long) lookBack + horizon > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("look-back " + lookBack + " plus horizon " + horizon
+                    + " is more steps than any series can have");
+        }
+    }
+
+    /**
+     * Checks that windows of this shape can be cut from a series of {@code kind}.
+     *
+     * @param kind the series' kind
+     * @throws IllegalArgumentException for a seq2seq horizon on a categorical series (categories
+     *         are forecast one step ahead)
+     */
+    public void requireFits(io.github.rnnkit.data.series.SeriesKind kind) {
+        if (kind == io.github.rnnkit.data.series.SeriesKind.CATEGORICAL && topology == Topology.SEQ2SEQ) {
+            throw new IllegalArgumentException("categorical series are forecast one step ahead: a horizon of " + horizon
+                    + " applies to prices only");
+        }
     }
 
     /**
