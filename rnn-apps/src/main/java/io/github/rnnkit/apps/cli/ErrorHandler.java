@@ -33,8 +33,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println(prefix(cl) + "error: " + e.getMessage());
-        err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.println(prefix(cl) + "error: " + oneLine(e.getMessage()) + " (see '" + cl.getCommandSpec().qualifiedName()
+                + " --help')");
         return BAD_INPUT;
     }
 
@@ -45,15 +45,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return handleParseException(p, parsed.originalArgs().toArray(new String[0]));
         }
         if (e instanceof TrainingDivergedException) {
-            err.println(prefix(cl) + "error: " + e.getMessage());
+            err.println(prefix(cl) + "error: " + oneLine(e.getMessage()));
             return DIVERGED;
         }
         if (e instanceof FolderBusyException) {
-            err.println(prefix(cl) + "error: " + e.getMessage());
+            err.println(prefix(cl) + "error: " + oneLine(e.getMessage()));
             return BUSY;
         }
         if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
-            err.println(prefix(cl) + "error: " + e.getMessage());
+            err.println(prefix(cl) + "error: " + oneLine(e.getMessage()));
             return BAD_INPUT;
         }
         if (String.valueOf(e.getMessage()).contains("bad_alloc")) {
@@ -81,6 +81,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             cl.getErr().flush();
             return BAD_INPUT;
         }
+    }
+
+    /** Messages quote user input, which may hold line breaks; the error stays one line. */
+    private static String oneLine(String message) {
+        return String.valueOf(message).replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static String prefix(CommandLine cl) {

@@ -42,6 +42,8 @@ public final class RnnkitCli implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Split lists on commas only: picocli's quote handling warned, naming Java fields, about a '"' in a value.
+        cl.setSplitQuotedStrings(true);
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cl.setExecutionStrategy(parsed -> ErrorHandler.execute(parsed, runLast));
         return cl;

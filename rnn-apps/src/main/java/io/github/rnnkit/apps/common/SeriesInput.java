@@ -34,9 +34,6 @@ public record SeriesInput(Path csv, SampleDataset sample, java.util.List<String>
                     + (csv == null ? "neither" : "both"));
         }
         columns = columns == null ? java.util.List.of() : java.util.List.copyOf(columns);
-        if (csv != null && columns.isEmpty()) {
-            throw new IllegalArgumentException("name the column to use with --column");
-        }
         missing = missing == null ? MissingValues.ERROR : missing;
     }
 
@@ -61,9 +58,26 @@ public record SeriesInput(Path csv, SampleDataset sample, java.util.List<String>
         return new SeriesInput(csv, null, java.util.List.of(columns), null, MissingValues.ERROR);
     }
 
-    /** @return the columns to read, target first */
+    /**
+     * @return the columns to read, target first: those given; else a sample's default column, or a
+     *         CSV's only column besides its date column
+     * @throws IllegalArgumentException for a CSV of several columns when none was named
+     */
     public java.util.List<String> resolvedColumns() {
-        return columns.isEmpty() ? java.util.List.of(sample.defaultColumn()) : columns;
+        if (!columns.isEmpty()) {
+            return columns;
+        }
+        if (sample != null) {
+            return java.util.List.of(sample.defaultColumn());
+        }
+        java.util.List<String> header = CsvTable.read(csv).header();
+        java.util.List<String> values = header.stream()
+                .filter(c -> !c.equalsIgnoreCase(dateColumn != null ? dateColumn : "date")).toList();
+        if (values.size() == 1) {
+            return values;
+        }
+        throw new IllegalArgumentException(csv + ": name the column to use with --column; the columns are "
+                + String.join(", ", header));
     }
 
     /** @return the file name or sample name, for reports */

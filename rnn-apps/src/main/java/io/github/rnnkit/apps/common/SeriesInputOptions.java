@@ -23,7 +23,8 @@ public final class SeriesInputOptions {
         String sample;
     }
 
-    @ArgGroup(multiplicity = "1")
+    // Optional for picocli so that `train --resume DIR` needs no series; toInput requires one.
+    @ArgGroup(multiplicity = "0..1")
     Source source;
 
     @Option(names = "--column", paramLabel = "NAME", split = ",",
@@ -47,6 +48,9 @@ public final class SeriesInputOptions {
      * @return the chosen input, with these columns when none were named (e.g. a saved model's)
      */
     public SeriesInput toInput(List<String> defaultColumns) {
+        if (source == null) {
+            throw new IllegalArgumentException("give the series: --csv FILE or --sample NAME");
+        }
         List<String> cols = (columns == null || columns.isEmpty()) && defaultColumns != null ? defaultColumns : columns;
         return new SeriesInput(source.csv, source.sample == null ? null : SampleDataset.byId(source.sample), cols,
                 dateColumn, missing);

@@ -49,7 +49,7 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
             throw new IllegalArgumentException("--lags must be at least 2 steps; got " + lags);
         }
         if (hidden < 1 || trainCount < 32 || testCount < 10 || epochs < 1) {
-            throw new IllegalArgumentException("need --hidden >= 1, --train >= 32, --test >= 10, --epochs >= 1");
+            throw new IllegalArgumentException("need --hidden >= 1, --train >= 32, --epochs >= 1 and at least 10 test sequences");
         }
     }
 

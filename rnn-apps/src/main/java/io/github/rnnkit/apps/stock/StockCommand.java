@@ -91,7 +91,7 @@ public final class StockCommand implements Callable<Integer> {
             description = "gradient clipping of the forecasts, or none (default: ${DEFAULT-VALUE})")
     String clip;
 
-    @Option(names = "--scaler", defaultValue = "z-score", paramLabel = "NAME", description = "min-max, z-score or log-return (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scaler", defaultValue = "z-score", paramLabel = "NAME", description = "none, min-max, z-score or log-returns (default: ${DEFAULT-VALUE})")
     String scaler;
 
     @Option(names = "--explode-lr", converter = OptionValues.Rate.class, defaultValue = "0.5", paramLabel = "RATE",

@@ -63,7 +63,7 @@ public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int look
         }
         if (lookBack < 2 || hidden < 1 || epochs < 1 || explodeEpochs < 1 || gradientSteps < 3 || gbmSteps < 100) {
             throw new IllegalArgumentException("need --look-back >= 2, --hidden >= 1, --epochs >= 1, --explode-epochs >= 1, "
-                    + "--gradient-steps >= 3 and --gbm-steps >= 100");
+                    + "at least 3 gradient steps and 100 GBM steps (the walkthrough's own settings)");
         }
         if (!explodeClip.enabled()) {
             throw new IllegalArgumentException("--explode-clip must name a clipping (e.g. l2-per-layer:1), not none");

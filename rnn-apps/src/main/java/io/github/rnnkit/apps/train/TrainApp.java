@@ -15,6 +15,7 @@ import io.github.rnnkit.core.output.StagedFolder;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.UpdaterKind;
 import io.github.rnnkit.core.train.Trainer;
+import io.github.rnnkit.core.train.TrainingDivergedException;
 import io.github.rnnkit.core.train.TrainerOptions;
 import io.github.rnnkit.core.train.TrainingHistory;
 import io.github.rnnkit.data.csv.CsvTable;
@@ -142,6 +143,9 @@ public final class TrainApp {
             write(work.resolve("report.md"), TrainReport.markdown(o, modelSpec, net.numParams(), data, result, diagnostics));
             folder.commit();
             return result;
+        } catch (TrainingDivergedException | IllegalArgumentException e) {
+            folder.discardUnfinished();   // resuming would meet the same divergence or the same bad input
+            throw e;
         } finally {
             // A run that failed before its first checkpoint has nothing to resume: leave no trace.
             if (!Trainer.hasCheckpoint(checkpoints)) {

@@ -120,7 +120,9 @@ public final class TrainCommand implements Callable<Integer> {
         TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), window.lookBack, window.horizon,
                 sizes(hidden), epochs, batch, patience, learningRate, Tbptt.parse(tbptt), Clipping.parse(clip),
                 scaler == null ? null : ScalerKind.parse(scaler), window.split(), dropout, seed, out, mode, ProgressBar.onTerminal());
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // originalArgs holds the whole command line, `train` and any options before it included
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        List<String> args = all.subList(all.indexOf(spec.name()) + 1, all.size());
         TrainResult r = TrainApp.run(o, dir -> writeArgs(dir.resolve(COMMAND_LINE), args));
         PrintWriter w = spec.commandLine().getOut();
         w.printf("trained %s: %d epochs, kept epoch %d%n", o.cell().label(), r.history().epochs().size(), r.history().bestEpoch());

@@ -50,7 +50,7 @@ public record WeatherOptions(List<Integer> lookBacks, List<CellType> cells, int 
             throw new IllegalArgumentException("--epochs and --seattle-epochs must be at least 1");
         }
         if (!(testFraction > 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("--test-fraction must be between 0 and 1; got " + testFraction);
+            throw new IllegalArgumentException("the test fraction must be between 0 and 1; got " + testFraction);
         }
     }
 

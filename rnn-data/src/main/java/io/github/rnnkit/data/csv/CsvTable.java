@@ -55,7 +55,30 @@ public final class CsvTable {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new DataException(name, "not a readable file");
         }
+        requireText(file);
         return read(name, new FileSplit(file.toFile()));
+    }
+
+    /** Refuses compressed and binary files by what they are, before the CSV parser misreads them. */
+    private static void requireText(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(8192);
+        } catch (IOException e) {
+            throw new DataException(file.toString(), "cannot read: " + e.getMessage());
+        }
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            throw new DataException(file.toString(), "is a gzip-compressed file, not CSV text: decompress it first (gunzip)");
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            throw new DataException(file.toString(), "is a zip archive (or an Excel workbook), not CSV text: extract or "
+                    + "export the CSV first");
+        }
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] == 0) {
+                throw new DataException(file.toString(), "is a binary file, not CSV text (a NUL byte at offset " + i + ")");
+            }
+        }
     }
 
     /**
@@ -73,11 +96,13 @@ public final class CsvTable {
         List<String> header = null;
         List<String[]> rows = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
+        int lastLine = 0;
         try (CSVRecordReader reader = new CSVRecordReader(0, ',', '"')) {
             reader.initialize(split);
             while (reader.hasNext()) {
                 Record record = reader.nextRecord();
                 int line = ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
+                lastLine = line;
                 String[] fields = fields(record.getRecord());
                 if (fields.length == 1 && fields[0].isEmpty()) {
                     continue;
@@ -98,7 +123,13 @@ public final class CsvTable {
             if (e instanceof DataException de) {
                 throw de;
             }
-            throw new DataException(source, "cannot parse as CSV: " + e.getMessage());
+            // DataVec reads line by line: the failing line is the one after the last it read.
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("Un-terminated quoted field")) {
+                throw new DataException(source, lastLine + 1, null, "a quoted field is not closed (an unmatched '\"'; "
+                        + "fields spanning lines are not supported)");
+            }
+            throw new DataException(source, lastLine + 1, null, "cannot parse as CSV: " + why.replaceFirst("^java\\.io\\.\\w+: ", ""));
         }
         if (header == null) {
             throw new DataException(source, "file is empty (expected a header row and data rows)");

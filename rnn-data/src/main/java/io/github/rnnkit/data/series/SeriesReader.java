@@ -252,8 +252,12 @@ public final class SeriesReader {
                 int line = table.line(row);
                 LocalDate d = parseDate(raw.get(row), line, column);
                 if (previous != null && !d.isAfter(previous)) {
-                    throw new DataException(table.source(), line, column, d.equals(previous)
-                            ? "duplicate date " + d + " (also on line " + previousLine + ")"
+                    String text = raw.get(row).trim();
+                    throw new DataException(table.source(), line, column, d.equals(previous) && text.length() > 10
+                            ? "'" + text + "' falls on the same day as the row on line " + previousLine + ": rnnkit series "
+                            + "have one value per day, and these look like intraday (e.g. hourly) timestamps; aggregate "
+                            + "them to one row per day first"
+                            : d.equals(previous) ? "duplicate date " + d + " (also on line " + previousLine + ")"
                             : "date " + d + " comes after " + previous + " (line " + previousLine
                             + "): rows must be sorted by increasing date");
                 }

@@ -26,9 +26,14 @@ public record SplitFractions(double train, double validation, double test) {
         double sum = train + validation + test;
         if (Math.abs(sum - 1) > 1e-9) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "split fractions %s + %s + %s add up to %s; they must add up to 1",
-                    fmt(train), fmt(validation), fmt(test), fmt(sum)));
+                    "split fractions %s + %s + %s add up to %s; they must add up to 1 (within 1e-9)",
+                    exact(train), exact(validation), exact(test), exact(sum)));
         }
+    }
+
+    /** Enough digits to show why a sum is not 1 (fmt rounds 1.000000001 to 1). */
+    private static String exact(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static void check(String part, double value, boolean ok) {
