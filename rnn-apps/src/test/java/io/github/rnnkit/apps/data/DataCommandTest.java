@@ -69,7 +69,7 @@ class DataCommandTest {
             "unsorted dates   | --csv,{unsorted},--column,close                | line 3, column 'date': date 2020-01-01 comes after 2020-01-02",
             "duplicate dates  | --csv,{duplicate},--column,close               | line 3, column 'date': duplicate date 2020-01-02",
             "too short        | --csv,{prices},--column,close,--look-back,30   | the series has 20 steps; look-back 30, horizon 1, many-to-one needs at least 31",
-            "look-back 0      | --csv,{prices},--column,close,--look-back,0    | look-back must be at least 1, got 0",
+            "look-back 0      | --csv,{prices},--column,close,--look-back,0    | option '--look-back': must be at least 1, got 0",
             "bad fractions    | --csv,{prices},--column,close,--split,0.5,0.2,0.2 | split fractions 0.5 + 0.2 + 0.2 add up to 0.9",
             "unknown sample   | --sample,nyc                                   | unknown sample 'nyc'; available: seattle-weather",
             "file and sample  | --csv,{prices},--sample,seattle-weather        | mutually exclusive",

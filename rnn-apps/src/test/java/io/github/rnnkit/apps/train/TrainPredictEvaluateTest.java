@@ -102,7 +102,7 @@ class TrainPredictEvaluateTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "unknown column      | train,--sample,seattle-weather,--column,wether,--cell,gru,--out,{dir}/x | column 'wether': no such column",
             "unknown cell        | train,--sample,seattle-weather,--cell,tcn,--out,{dir}/x              | unknown cell 'tcn'",
-            "categorical horizon | train,--sample,seattle-weather,--cell,gru,--horizon,3,--out,{dir}/x  | --horizon applies to prices",
+            "categorical horizon | train,--sample,seattle-weather,--cell,gru,--horizon,3,--out,{dir}/x  | a horizon of 3 applies to prices only",
             "look-back too long  | train,--sample,seattle-weather,--cell,gru,--look-back,400,--out,{dir}/x | the validation part has 219 steps; look-back 400 + horizon 1 needs at least 401",
             "bad clipping        | train,--sample,seattle-weather,--cell,gru,--clip,global:1,--out,{dir}/x | unknown clipping mode 'global'",
             "no test part        | train,--sample,seattle-weather,--cell,gru,--split,0.8,0.2,0,--out,{dir}/x | no test part",

@@ -31,9 +31,9 @@ public record SplitFractions(double train, double validation, double test) {
         }
     }
 
-    /** Enough digits to show why a sum is not 1 (fmt rounds 1.000000001 to 1). */
+    /** Twelve significant digits: enough to show why a sum is not 1 (1.000000001), few enough to hide 0.1's binary error. */
     private static String exact(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     private static void check(String part, double value, boolean ok) {
