@@ -194,6 +194,26 @@ class ReliabilityTest {
     }
 
     @Test
+    void aTamperedOrInconsistentBundleIsBadInputNotAnInternalError() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("tampered/model"));
+        try (var files = Files.list(run.resolve("model"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Path data = copy.resolve("data.json");
+        Files.writeString(data, Files.readString(data).replace("\"drizzle\"", "\"hail\"").replace("\"sun\"", "\"sun\", \"mist\""));
+        CliRun r = CliRun.of("predict", "--model", copy.toString(), "--sample", "seattle-weather");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("data.json: does not match the bundle's manifest"), r.err());
+        Files.delete(copy.resolve("manifest.json"));
+        r = CliRun.of("predict", "--model", copy.toString(), "--sample", "seattle-weather");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("inconsistent bundle: data.json has a vocabulary of 6 categories but the network takes 5"),
+                r.err());
+    }
+
+    @Test
     void stockHelpNamesOnlyValuesItAccepts() {
         CliRun r = CliRun.of("stock", "--help");
         assertTrue(r.out().contains("log-returns") && !r.out().matches("(?s).*log-return[^s].*"), r.out());
