@@ -67,6 +67,12 @@ public final class ImportTorchApp {
             throw new IllegalArgumentException("--out " + o.out() + " is a folder; give a model file name, e.g. "
                     + o.out().resolve("model.zip"));
         }
+        for (Path p = o.out().toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            if (io.github.rnnkit.core.output.StagedFolder.isBundle(p)) {
+                throw new IllegalArgumentException("--out " + o.out() + " is inside the model bundle " + p
+                        + ": choose a file outside it");
+            }
+        }
         if (java.nio.file.Files.exists(o.out()) && !o.force()) {
             throw new IllegalArgumentException("--out " + o.out() + " already exists: give --force to replace it, or "
                     + "choose another file");

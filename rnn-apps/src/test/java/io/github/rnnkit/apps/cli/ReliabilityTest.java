@@ -93,6 +93,7 @@ class ReliabilityTest {
             "train inside a bundle   | 2 | train --sample seattle-weather --cell gru --out {run}/model/m   | is inside the model bundle",
             "train inside a run      | 2 | train --sample seattle-weather --cell gru --out {run}/inner     | is inside the run folder",
             "import over a file      | 2 | import-torch --npz {dir}/good.npz --cell gru --input-size 2 --hidden 3 --out {dir}/existing.zip | already exists: give --force",
+            "import into a bundle    | 2 | import-torch --npz {dir}/good.npz --cell gru --input-size 2 --hidden 3 --out {run}/model/network.zip | is inside the model bundle",
             "resume a finished run   | 2 | train --resume {run}                                             | no unfinished run",
             "resume with options     | 2 | train --resume {run} --epochs 3                                  | --resume takes no other options",
             // 4 overflow
