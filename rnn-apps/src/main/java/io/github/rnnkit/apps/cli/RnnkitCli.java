@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Recurrent sequence models (vanilla RNN, LSTM, GRU) on Deeplearning4j.",
         subcommands = {DataCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
-                ImportTorchCommand.class, ForwardCommand.class, BenchCommand.class, WeatherCommand.class, StockCommand.class,
+                ImportTorchCommand.class, ForwardCommand.class, BenchCommand.class, io.github.rnnkit.apps.bench.E2eCommand.class, WeatherCommand.class, StockCommand.class,
                 CompareCommand.class, MemoryCommand.class, ExampleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'rnnkit COMMAND --help' for a command's options."})

@@ -75,7 +75,17 @@ public final class MemoryApp {
         }
     }
 
-    static MemoryRun one(MemoryOptions o, MemoryTask task, CellType cell, int lag, long seed) {
+    /**
+     * One training run of the memory experiment.
+     *
+     * @param o    the budget (sequence counts, hidden size, epochs, learning rate)
+     * @param task adding or recall
+     * @param cell the cell
+     * @param lag  the dependency length
+     * @param seed the seed of the data and the network
+     * @return the run's test error, updates and time
+     */
+    public static MemoryRun one(MemoryOptions o, MemoryTask task, CellType cell, int lag, long seed) {
         long base = (seed * 100_003L + lag * 10L) & 0xffffffffL;
         SequenceSet train = task.generate(o.trainCount(), lag, base);
         SequenceSet validation = task.generate(Math.max(10, o.testCount() / 5), lag, (base + 1) & 0xffffffffL);

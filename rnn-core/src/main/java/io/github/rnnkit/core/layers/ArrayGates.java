@@ -315,6 +315,47 @@ final class ArrayGates {
     }
 
     /**
+     * The input side of the backward pass for few inputs, in one pass over {@code dProj}'s rows
+     * instead of a matrix product per input: {@code dW = xᵀ dProj} ({@code nIn × width}),
+     * {@code dx = dProj Wᵀ} ({@code rows × nIn}) and {@code db} = the column sums of
+     * {@code dProj} over rows {@code sumFrom ≤ r < rows}. OpenBLAS spent 0.36 ms of a 2.4 ms
+     * training step (GRU, hidden 32, 5 inputs, batch 32 × 10 steps) in the 12 thin products this
+     * replaces.
+     */
+    static void thinBackward(FloatBuffer dProj, FloatBuffer x, FloatBuffer w, int rows, int nIn, int width, int sumFrom,
+                             FloatBuffer dW, FloatBuffer dx, FloatBuffer db) {
+        float[] weights = new float[nIn * width];
+        w.get(0, weights, 0, weights.length);
+        float[] gw = new float[nIn * width];
+        float[] gb = new float[width];
+        float[] row = new float[width];
+        float[] in = new float[nIn];
+        float[] out = new float[nIn];
+        for (int r = 0; r < rows; r++) {
+            dProj.get(r * width, row, 0, width);
+            x.get(r * nIn, in, 0, nIn);
+            for (int j = 0; j < nIn; j++) {
+                float xj = in[j];
+                int o = j * width;
+                float dot = 0;
+                for (int k = 0; k < width; k++) {
+                    gw[o + k] += xj * row[k];
+                    dot += row[k] * weights[o + k];
+                }
+                out[j] = dot;
+            }
+            dx.put(r * nIn, out, 0, nIn);
+            if (r >= sumFrom) {
+                for (int k = 0; k < width; k++) {
+                    gb[k] += row[k];
+                }
+            }
+        }
+        dW.put(0, gw, 0, gw.length);
+        db.put(0, gb, 0, width);
+    }
+
+    /**
      * {@code into[i] += from[offset + i]} for {@code i < n}, over heap arrays in blocks.
      *
      * @param a scratch, reused by the caller from one time step to the next

@@ -416,15 +416,26 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         KernelBuffer dRw = pool.any("dRw", (long) hidden * width);
         Blas.gemm(true, false, hidden, width, rows, 1.0, f.kernel.hs, first * hidden, dRec, first * width, 0.0, dRw, 0);
         KernelBuffer dW = pool.any("dW", (long) f.nIn * width);
-        if (f.nIn <= FEW_INPUTS) {
-            for (int j = 0; j < f.nIn; j++) {
-                Blas.gemv(true, steps * mb, width, 1.0, dProj, 0, f.x, j, f.nIn, 0.0, dW, j * width, 1);
-            }
-        } else {
-            Blas.gemm(true, false, f.nIn, width, steps * mb, 1.0, f.x, 0, dProj, 0, 0.0, dW, 0);
-        }
         KernelBuffer db = pool.any("db", width);
-        columnSums(dProj, first, rows, width, db);
+        KernelBuffer dx = pool.any("dx", (long) steps * mb * f.nIn);
+        boolean thin = f.nIn <= FEW_INPUTS && f.nIn > 0 && dProj instanceof KernelBuffer.F32;
+        if (thin && Simd.covers(width)) {
+            VectorGates.thinBackward(dProj.bytes(), f.x.bytes(), f.w.bytes(), steps * mb, f.nIn, width, first, dW.bytes(),
+                    dx.bytes(), db.bytes());
+        } else if (thin) {
+            ArrayGates.thinBackward(((KernelBuffer.F32) dProj).b, ((KernelBuffer.F32) f.x).b, ((KernelBuffer.F32) f.w).b,
+                    steps * mb, f.nIn, width, first, ((KernelBuffer.F32) dW).b, ((KernelBuffer.F32) dx).b,
+                    ((KernelBuffer.F32) db).b);
+        } else {
+            if (f.nIn <= FEW_INPUTS) {
+                for (int j = 0; j < f.nIn; j++) {
+                    Blas.gemv(true, steps * mb, width, 1.0, dProj, 0, f.x, j, f.nIn, 0.0, dW, j * width, 1);
+                }
+            } else {
+                Blas.gemm(true, false, f.nIn, width, steps * mb, 1.0, f.x, 0, dProj, 0, 0.0, dW, 0);
+            }
+            columnSums(dProj, first, rows, width, db);
+        }
         KernelBuffer dBhn = null;
         if (cell() == CellType.GRU) {
             // The n-part of dRec is dL/d(h RW_n + bhn), so bhn's gradient is its column sums.
@@ -435,13 +446,14 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
                 dBhn.put(k, recSums.get(2 * hidden + k));
             }
         }
-        KernelBuffer dx = pool.any("dx", (long) steps * mb * f.nIn);
-        if (f.nIn <= FEW_INPUTS) {
-            for (int j = 0; j < f.nIn; j++) {
-                Blas.gemv(false, steps * mb, width, 1.0, dProj, 0, f.w, j * width, 1, 0.0, dx, j, f.nIn);
+        if (!thin) {
+            if (f.nIn <= FEW_INPUTS) {
+                for (int j = 0; j < f.nIn; j++) {
+                    Blas.gemv(false, steps * mb, width, 1.0, dProj, 0, f.w, j * width, 1, 0.0, dx, j, f.nIn);
+                }
+            } else {
+                Blas.gemm(false, true, steps * mb, f.nIn, width, 1.0, dProj, 0, f.w, 0, 0.0, dx, 0);
             }
-        } else {
-            Blas.gemm(false, true, steps * mb, f.nIn, width, 1.0, dProj, 0, f.w, 0, 0.0, dx, 0);
         }
 
         Map<String, INDArray> views = gradientViews;

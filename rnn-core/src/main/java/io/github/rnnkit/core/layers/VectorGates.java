@@ -205,4 +205,42 @@ final class VectorGates {
             }
         }
     }
+
+    /**
+     * As {@code ArrayGates.thinBackward}, with {@code width} a multiple of the lanes: {@code dW =
+     * xᵀ dProj}, {@code dx = dProj Wᵀ} and {@code db} = column sums of {@code dProj} over rows
+     * {@code sumFrom ≤ r < rows}, in one pass over {@code dProj}.
+     */
+    static void thinBackward(ByteBuffer dProj, ByteBuffer x, ByteBuffer w, int rows, int nIn, int width, int sumFrom,
+                             ByteBuffer dW, ByteBuffer dx, ByteBuffer db) {
+        // Accumulators live in dW and db (no arrays of vectors: those would be allocated per update).
+        int lanes = S.length();
+        FloatVector zero = FloatVector.zero(S);
+        for (int i = 0; i < nIn * width; i += lanes) {
+            store(zero, dW, i);
+        }
+        for (int k = 0; k < width; k += lanes) {
+            store(zero, db, k);
+        }
+        for (int r = 0; r < rows; r++) {
+            int pr = r * width;
+            int xr = r * nIn;
+            for (int j = 0; j < nIn; j++) {
+                FloatVector xj = constant(x.getFloat((xr + j) << 2));
+                FloatVector dot = zero;
+                int o = j * width;
+                for (int k = 0; k < width; k += lanes) {
+                    FloatVector d = load(dProj, pr + k);
+                    store(d.fma(xj, load(dW, o + k)), dW, o + k);
+                    dot = d.fma(load(w, o + k), dot);
+                }
+                dx.putFloat((xr + j) << 2, dot.reduceLanes(jdk.incubator.vector.VectorOperators.ADD));
+            }
+            if (r >= sumFrom) {
+                for (int k = 0; k < width; k += lanes) {
+                    store(load(db, k).add(load(dProj, pr + k)), db, k);
+                }
+            }
+        }
+    }
 }

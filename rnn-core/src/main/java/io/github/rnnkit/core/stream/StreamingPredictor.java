@@ -31,6 +31,8 @@ public final class StreamingPredictor {
 
     private final MultiLayerNetwork net;
     private long batch = -1;
+    /** Batch-1 streams outside DL4J, or null when the network has layers it does not cover. */
+    private SingleStream single;
 
     private StreamingPredictor(MultiLayerNetwork net) {
         this.net = net;
@@ -60,10 +62,15 @@ public final class StreamingPredictor {
         return p;
     }
 
-    /** Forgets the state: the next step starts a new sequence. */
+    /**
+     * Forgets the state: the next step starts a new sequence. A stream of one sequence runs on the
+     * network's parameters as they are at {@link #of} or at the last reset (outside DL4J, for
+     * speed), so reset after training the network further.
+     */
     public void reset() {
         net.rnnClearPreviousState();
         batch = -1;
+        single = SingleStream.of(net);
     }
 
     /**
@@ -81,6 +88,10 @@ public final class StreamingPredictor {
                     + "; call reset() to start over with a different number");
         }
         batch = x.size(0);
+        if (batch == 1 && single != null) {
+            return Nd4j.create(new double[][]{single.step(x.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleVector())})
+                    .castTo(net.params().dataType());
+        }
         return net.rnnTimeStep(x.castTo(net.params().dataType()));
     }
 
@@ -91,6 +102,10 @@ public final class StreamingPredictor {
      * @return the output at this step (probabilities for a classifier)
      */
     public double[] step(double... x) {
+        if (single != null && batch <= 1) {
+            batch = 1;
+            return single.step(x);
+        }
         return step(Nd4j.create(new double[][]{x})).toDoubleVector();
     }
 }

@@ -30,7 +30,6 @@ import java.util.List;
  * network seed, data and options, two runs give the same parameters.
  */
 public final class Trainer {
-    private static final int CHUNK = 256;
 
     private Trainer() {
     }
@@ -96,6 +95,8 @@ public final class Trainer {
         if (net instanceof RnnNetwork r && r.spec() != null) {
             MemoryBudget.requireTrainable(r.spec(), batchSize, train.get(0).features().length);
         }
+        // Made once: the same validation minibatches are scored after every epoch.
+        List<DataSet> validationChunks = hasValidation ? ModelOutputs.chunks(validation) : List.of();
         List<Double> iterations = new ArrayList<>();
         List<EpochRecord> epochs = new ArrayList<>();
         int batches = (train.size() + batchSize - 1) / batchSize;
@@ -119,6 +120,8 @@ public final class Trainer {
             first = stoppedEarly ? o.epochs() + 1 : s.epoch() + 1;
             lastValidation = epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).validationLoss();
         }
+        TrainingCheckpoint.Writer checkpoints = o.checkpointDir() == null ? null
+                : new TrainingCheckpoint.Writer(o.checkpointDir(), o);
         try {
             for (int epoch = first; epoch <= o.epochs(); epoch++) {
                 long start = System.nanoTime();
@@ -141,8 +144,8 @@ public final class Trainer {
                     o.progress().update(epoch, o.epochs(), done, loss, lastValidation);
                 }
                 double trainLoss = sum / count;
-                double validationLoss = hasValidation ? loss(net, validation) : Double.NaN;
-                double metric = hasValidation ? metric(net, validation) : Double.NaN;
+                double validationLoss = hasValidation ? loss(net, validationChunks, validation.size()) : Double.NaN;
+                double metric = hasValidation ? metric(net, validation, validationChunks) : Double.NaN;
                 lastValidation = validationLoss;
                 epochs.add(new EpochRecord(epoch, trainLoss, validationLoss, metric, (System.nanoTime() - start) / 1e9));
                 double monitored = hasValidation ? validationLoss : trainLoss;
@@ -156,9 +159,9 @@ public final class Trainer {
                     sinceBest++;
                 }
                 stoppedEarly = hasValidation && o.patience() > 0 && sinceBest >= o.patience() && epoch < o.epochs();
-                if (o.checkpointDir() != null) {
-                    TrainingCheckpoint.save(o.checkpointDir(), net, new TrainingCheckpoint.State(epoch, iterations, epochs,
-                            best, bestEpoch, sinceBest, stoppedEarly), improved, o);
+                if (checkpoints != null) {
+                    checkpoints.save(net, new TrainingCheckpoint.State(epoch, List.copyOf(iterations), List.copyOf(epochs),
+                            best, bestEpoch, sinceBest, stoppedEarly), improved ? bestParams : null);
                 }
                 if (stoppedEarly) {
                     break;
@@ -166,6 +169,9 @@ public final class Trainer {
             }
         } finally {
             o.progress().finish();
+            if (checkpoints != null) {
+                checkpoints.close();   // the last checkpoint is on disk when fit returns (or throws)
+            }
         }
         if (bestParams != null && bestEpoch != epochs.size()) {
             net.setParams(bestParams);
@@ -190,18 +196,24 @@ public final class Trainer {
      * @return the mean loss per window over the set
      */
     public static double loss(MultiLayerNetwork net, SequenceSet set) {
+        return loss(net, ModelOutputs.chunks(set), set.size());
+    }
+
+    private static double loss(MultiLayerNetwork net, List<DataSet> chunks, int size) {
         double total = 0;
-        for (int from = 0; from < set.size(); from += CHUNK) {
-            int to = Math.min(set.size(), from + CHUNK);
-            DataSet ds = set.subset(from, to).toDataSet();
-            total += net.score(ds, false) * (to - from);
+        for (DataSet ds : chunks) {
+            total += net.score(ds, false) * ds.numExamples();
         }
-        return total / set.size();
+        return total / size;
     }
 
     /** @return next-step accuracy (classification) or RMSE in scaled units (regression) */
     static double metric(MultiLayerNetwork net, SequenceSet set) {
-        double[][][] out = ModelOutputs.forecasts(net, set);
+        return metric(net, set, ModelOutputs.chunks(set));
+    }
+
+    private static double metric(MultiLayerNetwork net, SequenceSet set, List<DataSet> chunks) {
+        double[][][] out = ModelOutputs.forecasts(net, set, chunks);
         double acc = 0;
         int n = 0;
         for (int i = 0; i < set.size(); i++) {

@@ -53,6 +53,39 @@ class StreamingPredictorTest {
         }
     }
 
+    /**
+     * One sequence streams outside DL4J (plain arrays, its own state): each step equals the full
+     * forward pass at that step, through both step methods, for every cell and topology, a ReLU
+     * vanilla RNN and dropout (off at inference) included, and again after a reset.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("streamable")
+    void oneSequenceOutsideDl4jEqualsTheFullPass(CellType cell, Topology topology) {
+        ModelSpec.Builder b = spec(cell, topology).toBuilder().optDropout(0.3);
+        if (cell == CellType.SIMPLE_RNN && topology == Topology.MANY_TO_MANY) {
+            b.optActivation(io.github.rnnkit.core.spec.RnnActivation.RELU);
+        }
+        RnnNetwork net = NetworkFactory.create(b.build());
+        // every parameter non-zero (biases start at zero, which would hide a dropped bias)
+        net.setParams(Nd4j.rand(DataType.FLOAT, 1, net.numParams()).subi(0.5));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 1, 3, 15).subi(0.5).muli(3);
+        INDArray full = net.output(x);
+        StreamingPredictor p = StreamingPredictor.of(net);
+        for (int round = 0; round < 2; round++) {
+            double worst = 0;
+            for (int t = 0; t < 15; t++) {
+                INDArray step = x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t));
+                double[] out = t % 2 == 0 ? p.step(step.toDoubleVector()) : p.step(step).toDoubleVector();
+                double[] expected = full.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(t)).toDoubleVector();
+                for (int k = 0; k < out.length; k++) {
+                    worst = Math.max(worst, Math.abs(out[k] - expected[k]));
+                }
+            }
+            assertTrue(worst <= 1e-5, "max abs difference " + worst + " in round " + round);
+            p.reset();
+        }
+    }
+
     @Test
     void singleSequenceStepsAndMinibatchChecks() {
         RnnNetwork net = NetworkFactory.create(spec(CellType.GRU, Topology.MANY_TO_ONE));

@@ -46,15 +46,33 @@ public final class SequenceIterators {
     /**
      * @param set the windows, not empty
      * @param batchSize windows per minibatch, at least 1
-     * @return an iterator over minibatches of {@code batchSize} samples, in the set's order
+     * @return an iterator over minibatches of {@code batchSize} samples, in the set's order: the
+     *         arrays of {@link #viaDataVec}, filled directly when every sample has the same
+     *         lengths (as windows do), else through DataVec
      */
     public static DataSetIterator of(SequenceSet set, int batchSize) {
+        check(set, batchSize);
+        return DirectSequenceIterator.uniform(set) ? new DirectSequenceIterator(set, batchSize) : viaDataVec(set, batchSize);
+    }
+
+    private static void check(SequenceSet set, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         if (set.isEmpty()) {
             throw new IllegalArgumentException("cannot iterate over an empty set of sequences");
         }
+    }
+
+    /**
+     * The DataVec route for any set, samples of different lengths included.
+     *
+     * @param set the windows, not empty
+     * @param batchSize windows per minibatch, at least 1
+     * @return an iterator over minibatches of {@code batchSize} samples, in the set's order
+     */
+    public static DataSetIterator viaDataVec(SequenceSet set, int batchSize) {
+        check(set, batchSize);
         List<List<List<Writable>>> features = new ArrayList<>(set.size());
         List<List<List<Writable>>> labels = new ArrayList<>(set.size());
         for (SequenceSample s : set.samples()) {

@@ -117,4 +117,52 @@ class SequenceIteratorsTest {
         assertArrayEquals(new long[]{1, 1, 3}, e.getLabels().shape());
         assertNull(e.getFeaturesMaskArray());
     }
+
+    /** A random set of {@code n} samples: inputs of {@code l} steps, targets of {@code h}. */
+    private static SequenceSet randomSet(Topology topology, boolean classes, int n, int l, int h, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        List<SequenceSample> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double[][] f = new double[l][3];
+            for (double[] row : f) {
+                for (int k = 0; k < 3; k++) {
+                    row[k] = r.nextGaussian();
+                }
+            }
+            double[][] y = new double[h][classes ? 1 : 2];
+            for (double[] row : y) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = classes ? r.nextInt(4) : r.nextGaussian();
+                }
+            }
+            samples.add(new SequenceSample(f, y, i));
+        }
+        return classes ? SequenceSet.classification(samples, 3, 4, topology) : SequenceSet.regression(samples, 3, 2, topology);
+    }
+
+    /** The direct route gives DataVec's arrays, masks included, for every topology and batch split. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} classes={1} L={2} H={3} batch={4}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "MANY_TO_ONE, true, 7, 1, 4", "MANY_TO_ONE, false, 7, 1, 3", "MANY_TO_ONE, true, 1, 1, 2",
+            "MANY_TO_MANY, true, 5, 5, 4", "MANY_TO_MANY, false, 5, 5, 10",
+            "SEQ2SEQ, false, 6, 3, 4", "SEQ2SEQ, false, 2, 5, 3", "SEQ2SEQ, true, 4, 4, 5",
+    })
+    void directIteratorEqualsTheDataVecRoute(Topology topology, boolean classes, int l, int h, int batch) {
+        SequenceSet set = randomSet(topology, classes, 11, l, h, l * 31L + h);
+        DataSetIterator direct = SequenceIterators.of(set, batch);
+        assertEquals(DirectSequenceIterator.class, direct.getClass());
+        DataSetIterator datavec = SequenceIterators.viaDataVec(set, batch);
+        int batches = 0;
+        while (datavec.hasNext()) {
+            DataSet want = datavec.next();
+            DataSet got = direct.next();
+            assertEquals(want.getFeatures(), got.getFeatures());
+            assertEquals(want.getLabels(), got.getLabels());
+            assertEquals(want.getFeaturesMaskArray(), got.getFeaturesMaskArray());
+            assertEquals(want.getLabelsMaskArray(), got.getLabelsMaskArray());
+            batches++;
+        }
+        assertFalse(direct.hasNext());
+        assertEquals((11 + batch - 1) / batch, batches);
+    }
 }

@@ -1,0 +1,91 @@
+package io.github.rnnkit.apps.bench;
+
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code bench/torch_e2e.py}, the PyTorch side of {@code rnnkit bench-e2e}, in its own
+ * Python process, and times that process from outside (its whole command, cold: the
+ * interpreter's start and {@code import torch} count, as the JVM's start counts for rnnkit).
+ */
+final class TorchReference {
+    private final String python;
+    private final Path script;
+
+    private TorchReference(String python, Path script) {
+        this.python = python;
+        this.script = script;
+    }
+
+    /**
+     * @param python a Python executable, or null to look for one that imports torch
+     * @param root   the project root, which holds {@code bench/torch_e2e.py}
+     * @return the reference, or null when no Python with torch or no script is found
+     */
+    static TorchReference find(String python, Path root) {
+        Path script = root.resolve("bench/torch_e2e.py");
+        if (!Files.isRegularFile(script)) {
+            return null;
+        }
+        List<String> candidates = python != null ? List.of(python) : List.of("python3", "/usr/bin/python3", "python");
+        for (String p : candidates) {
+            try {
+                Process check = new ProcessBuilder(p, "-c", "import torch").redirectErrorStream(true).start();
+                check.getInputStream().readAllBytes();
+                if (check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0) {
+                    return new TorchReference(p, script);
+                }
+            } catch (IOException e) {
+                // not this one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One run of the script's workload.
+     *
+     * @param json   the script's JSON line
+     * @param wallS  the process's wall time, measured from here
+     */
+    record Run(JsonNode json, double wallS) {
+        double loop(int i) {
+            JsonNode l = json.get("loop_s");
+            return l.get(Math.min(i, l.size() - 1)).asDouble();
+        }
+    }
+
+    Run run(List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString()));
+        cmd.addAll(args);
+        try {
+            long t = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            byte[] err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException("the PyTorch reference failed: " + String.join(" ", cmd) + "\n"
+                        + new String(err, StandardCharsets.UTF_8));
+            }
+            double wall = (System.nanoTime() - t) / 1e9;
+            String last = new String(out, StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("{}");
+            return new Run(new ObjectMapper().readTree(last), wall);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + String.join(" ", cmd) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

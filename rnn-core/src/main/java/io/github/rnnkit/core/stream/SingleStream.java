@@ -1,0 +1,211 @@
+package io.github.rnnkit.core.stream;
+
+import io.github.rnnkit.core.layers.RecurrentLayerConf;
+import io.github.rnnkit.core.layers.RecurrentParamInitializer;
+import io.github.rnnkit.core.spec.CellType;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One sequence streamed a step at a time outside DL4J: the stack of rnnkit recurrent layers and
+ * the output layer evaluated on plain arrays, with the state kept here. A DL4J
+ * {@code rnnTimeStep} of batch 1 costs over 100 µs of framework work around a few µs of
+ * arithmetic; this is the arithmetic. The equations are the layers' own (see {@code GruLayer},
+ * {@code LstmLayer}, {@code SimpleRnnLayer}), in double precision on the network's parameters as
+ * they were when the stream was made or last reset; {@code StreamingPredictorTest} checks that it
+ * equals the full forward pass.
+ */
+final class SingleStream {
+    private final List<Cell> cells;
+    private final double[] wOut;
+    private final double[] bOut;
+    private final int nOut;
+    private final boolean softmax;
+
+    /** One recurrent layer: parameters row-major, and its state. */
+    private static final class Cell {
+        final CellType type;
+        final boolean relu;
+        final int nIn;
+        final int h;
+        final int width;
+        final double[] w;
+        final double[] rw;
+        final double[] b;
+        final double[] bhn;
+        final double[] state;
+        final double[] cell;
+        final double[] gates;
+        final double[] rec;
+
+        Cell(CellType type, boolean relu, int nIn, int h, double[] w, double[] rw, double[] b, double[] bhn) {
+            this.type = type;
+            this.relu = relu;
+            this.nIn = nIn;
+            this.h = h;
+            this.width = type.gates() * h;
+            this.w = w;
+            this.rw = rw;
+            this.b = b;
+            this.bhn = bhn;
+            this.state = new double[h];
+            this.cell = type == CellType.LSTM ? new double[h] : null;
+            this.gates = new double[width];
+            this.rec = new double[width];
+        }
+
+        double[] step(double[] x) {
+            System.arraycopy(b, 0, gates, 0, width);
+            for (int j = 0; j < nIn; j++) {
+                double xj = x[j];
+                int o = j * width;
+                for (int k = 0; k < width; k++) {
+                    gates[k] += xj * w[o + k];
+                }
+            }
+            java.util.Arrays.fill(rec, 0);
+            for (int j = 0; j < h; j++) {
+                double hj = state[j];
+                int o = j * width;
+                for (int k = 0; k < width; k++) {
+                    rec[k] += hj * rw[o + k];
+                }
+            }
+            switch (type) {
+                case SIMPLE_RNN -> {
+                    for (int k = 0; k < h; k++) {
+                        double a = gates[k] + rec[k];
+                        state[k] = relu ? Math.max(0, a) : Math.tanh(a);
+                    }
+                }
+                case LSTM -> {
+                    for (int k = 0; k < h; k++) {
+                        double i = sigmoid(gates[k] + rec[k]);
+                        double f = sigmoid(gates[h + k] + rec[h + k]);
+                        double g = Math.tanh(gates[2 * h + k] + rec[2 * h + k]);
+                        double o = sigmoid(gates[3 * h + k] + rec[3 * h + k]);
+                        cell[k] = f * cell[k] + i * g;
+                        state[k] = o * Math.tanh(cell[k]);
+                    }
+                }
+                case GRU -> {
+                    for (int k = 0; k < h; k++) {
+                        double r = sigmoid(gates[k] + rec[k]);
+                        double z = sigmoid(gates[h + k] + rec[h + k]);
+                        double n = Math.tanh(gates[2 * h + k] + r * (rec[2 * h + k] + bhn[k]));
+                        state[k] = (1 - z) * n + z * state[k];
+                    }
+                }
+                default -> throw new IllegalStateException(type.name());
+            }
+            return state;
+        }
+
+        void reset() {
+            java.util.Arrays.fill(state, 0);
+            if (cell != null) {
+                java.util.Arrays.fill(cell, 0);
+            }
+        }
+    }
+
+    private SingleStream(List<Cell> cells, double[] wOut, double[] bOut, int nOut, boolean softmax) {
+        this.cells = cells;
+        this.wOut = wOut;
+        this.bOut = bOut;
+        this.nOut = nOut;
+        this.softmax = softmax;
+    }
+
+    /**
+     * @param net a network
+     * @return a stream over a snapshot of its parameters, or null when it has other layers than
+     *         rnnkit recurrent layers and a softmax or identity output layer
+     */
+    static SingleStream of(MultiLayerNetwork net) {
+        Layer[] layers = net.getLayers();
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < layers.length - 1; i++) {
+            if (!(layers[i].conf().getLayer() instanceof RecurrentLayerConf rc)) {
+                return null;
+            }
+            var p = layers[i].paramTable();
+            int nIn = (int) rc.getNIn();
+            int h = (int) rc.getNOut();
+            cells.add(new Cell(rc.cellType(), rc.getActivationFn() instanceof ActivationReLU, nIn, h,
+                    rowMajor(p.get(RecurrentParamInitializer.INPUT_WEIGHTS)), rowMajor(p.get(RecurrentParamInitializer.RECURRENT_WEIGHTS)),
+                    rowMajor(p.get(RecurrentParamInitializer.BIAS)),
+                    rc.cellType() == CellType.GRU ? rowMajor(p.get(RecurrentParamInitializer.GRU_RECURRENT_BIAS)) : null));
+        }
+        Layer out = layers[layers.length - 1];
+        if (cells.isEmpty() || !(out.conf().getLayer() instanceof BaseOutputLayer o)) {
+            return null;
+        }
+        boolean softmax = o.getActivationFn() instanceof ActivationSoftmax;
+        if (!softmax && !(o.getActivationFn() instanceof ActivationIdentity)) {
+            return null;
+        }
+        var p = out.paramTable();
+        return new SingleStream(cells, rowMajor(p.get("W")), rowMajor(p.get("b")), (int) o.getNOut(), softmax);
+    }
+
+    private static double[] rowMajor(INDArray a) {
+        double[][] m = a.rank() == 1 ? new double[][]{a.toDoubleVector()} : a.toDoubleMatrix();
+        int cols = m[0].length;
+        double[] out = new double[m.length * cols];
+        for (int r = 0; r < m.length; r++) {
+            System.arraycopy(m[r], 0, out, r * cols, cols);
+        }
+        return out;
+    }
+
+    double[] step(double[] x) {
+        double[] in = x;
+        for (Cell c : cells) {
+            if (in.length != c.nIn) {
+                throw new IllegalArgumentException("a step has " + c.nIn + " input features, got " + in.length);
+            }
+            in = c.step(in);
+        }
+        int h = in.length;
+        double[] y = bOut.clone();
+        for (int j = 0; j < h; j++) {
+            double hj = in[j];
+            int o = j * nOut;
+            for (int k = 0; k < nOut; k++) {
+                y[k] += hj * wOut[o + k];
+            }
+        }
+        if (softmax) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : y) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (int k = 0; k < nOut; k++) {
+                y[k] = Math.exp(y[k] - max);
+                sum += y[k];
+            }
+            for (int k = 0; k < nOut; k++) {
+                y[k] /= sum;
+            }
+        }
+        return y;
+    }
+
+    void reset() {
+        cells.forEach(Cell::reset);
+    }
+
+    private static double sigmoid(double v) {
+        return 1 / (1 + Math.exp(-v));
+    }
+}
