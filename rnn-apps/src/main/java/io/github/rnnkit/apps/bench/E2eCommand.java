@@ -68,6 +68,10 @@ public final class E2eCommand implements Callable<Integer> {
     @Option(names = "--no-cold", description = "skip the cold runs (fresh JVM and fresh Python per job)")
     boolean noCold;
 
+    @Option(names = "--repeat", defaultValue = "3", converter = OptionValues.Positive.class, paramLabel = "N",
+            description = "runs of each job in one process; warm is the best after the first (default: ${DEFAULT-VALUE})")
+    int repeat;
+
     @Option(names = "--torch", defaultValue = "auto", paramLabel = "PYTHON",
             description = "Python with torch for the reference: auto (python3, /usr/bin/python3), a path, or off")
     String torch;
@@ -199,9 +203,23 @@ public final class E2eCommand implements Callable<Integer> {
         long t = System.nanoTime();
         String first = job.workload().run(job.cell(), p);
         double coldLoop = (System.nanoTime() - t) / 1e9;
-        t = System.nanoTime();
-        String second = job.workload().run(job.cell(), p);
-        double warmLoop = (System.nanoTime() - t) / 1e9;
+        String second = first;
+        double warmLoop = Double.NaN;
+        String bestLine = first;
+        for (int r = 1; r < Math.max(2, repeat); r++) {
+            t = System.nanoTime();
+            String line = job.workload().run(job.cell(), p);
+            double s = (System.nanoTime() - t) / 1e9;
+            double latency = E2eRow.latency(job.workload(), line);
+            double key = Double.isNaN(latency) ? s : latency;
+            double bestKey = Double.isNaN(warmLoop) ? Double.POSITIVE_INFINITY
+                    : Double.isNaN(E2eRow.latency(job.workload(), bestLine)) ? warmLoop : E2eRow.latency(job.workload(), bestLine);
+            if (key < bestKey) {
+                warmLoop = s;
+                bestLine = line;
+            }
+        }
+        second = bestLine;
         Double coldCommand = null;
         if (!noCold && job.coldArgs() != null) {
             List<String> args = new ArrayList<>(List.of("bench-e2e", "--run", job.workload().label(), "--cell", job.cell().label()));
@@ -213,7 +231,7 @@ public final class E2eCommand implements Callable<Integer> {
         if (ref != null) {
             for (int threads : new int[]{1, 2}) {
                 List<String> args = new ArrayList<>(job.torchArgs());
-                args.addAll(List.of("--threads", String.valueOf(threads), "--repeat", "2"));
+                args.addAll(List.of("--threads", String.valueOf(threads), "--repeat", String.valueOf(Math.max(2, repeat))));
                 TorchReference.Run r = ref.run(args);
                 if (best == null || metric(job, r) < metric(job, best)) {
                     best = r;
@@ -229,7 +247,7 @@ public final class E2eCommand implements Callable<Integer> {
         return switch (job.workload()) {
             case STREAM -> r.json().get("step_us").asDouble();
             case PREDICT -> r.json().get("call_s").asDouble();
-            default -> r.loop(1);
+            default -> r.warm();
         };
     }
 

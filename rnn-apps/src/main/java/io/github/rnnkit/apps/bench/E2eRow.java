@@ -13,9 +13,9 @@ import java.util.Locale;
  * @param cell         the cell
  * @param setting      e.g. "look-back 100"
  * @param rnnkitCold   rnnkit's first run in its JVM (loop or latency)
- * @param rnnkitWarm   rnnkit's second run (loop or latency)
+ * @param rnnkitWarm   rnnkit's best run after the first (loop or latency)
  * @param rnnkitCommand rnnkit's whole job in a fresh JVM, seconds, or NaN
- * @param torchWarm    PyTorch's second run, or NaN
+ * @param torchWarm    PyTorch's best run after the first, or NaN
  * @param torchCommand PyTorch's whole job in a fresh Python, seconds, or NaN
  * @param torchThreads the better of PyTorch's 1 and 2 threads, or 0
  * @param unit         what the warm columns measure
@@ -35,9 +35,14 @@ record E2eRow(String workload, String cell, String setting, double rnnkitCold, d
                     coldCommand == null ? nan : coldCommand, torch == null ? nan : torch.json().get("call_s").asDouble(),
                     torch == null ? nan : torch.wallS(), threads, "s/call", second);
             default -> new E2eRow(job.workload().label(), cell, job.setting(), coldLoop, warmLoop,
-                    coldCommand == null ? nan : coldCommand, torch == null ? nan : torch.loop(1),
+                    coldCommand == null ? nan : coldCommand, torch == null ? nan : torch.warm(),
                     torch == null ? nan : torch.wallS(), threads, "s loop", second);
         };
+    }
+
+    /** @return the latency a stream or predict run reports, else NaN */
+    static double latency(E2eWorkload w, String line) {
+        return w == E2eWorkload.STREAM ? value(line, "step_us") : w == E2eWorkload.PREDICT ? value(line, "call_s") : Double.NaN;
     }
 
     private static double value(String line, String key) {

@@ -9,6 +9,7 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The benchmark in a tiny mode (few steps, no warm-up): it runs and prints side_by_side.py's schema. Not a timing test. */
@@ -62,5 +63,33 @@ class BenchCommandTest {
         CliRun bad = CliRun.of("bench", "--configs", "z");
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("unknown benchmark configuration 'z'"), bad.err());
+    }
+
+    /**
+     * The end-to-end benchmark's tiny mode, every workload, rnnkit's side only (CI has no PyTorch):
+     * one JSON row per job with a positive warm time and a result, and the hidden single-run mode
+     * a cold run uses.
+     */
+    @Test
+    void endToEndWorkloadsRunInTinyMode() throws Exception {
+        CliRun r = CliRun.of("bench-e2e", "--tiny", "--torch", "off", "--no-cold", "--repeat", "2", "--cells", "gru",
+                "--look-backs", "10", "--stream-hidden", "32", "--json");
+        assertEquals(0, r.status(), r.err());
+        var mapper = new org.nd4j.shade.jackson.databind.ObjectMapper();
+        java.util.List<String> rows = r.out().strip().lines().toList();
+        assertEquals(java.util.List.of("train", "article", "adding", "stream", "predict"),
+                rows.stream().map(l -> {
+                    try {
+                        var j = mapper.readTree(l);
+                        assertTrue(j.get("rnnkit_warm").asDouble() > 0 && j.get("torch_warm").isNull(), l);
+                        assertFalse(j.get("result").asText().isEmpty(), l);
+                        return j.get("workload").asText();
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(l, e);
+                    }
+                }).toList());
+        CliRun one = CliRun.of("bench-e2e", "--run", "train", "--cell", "rnn", "--tiny");
+        assertEquals(0, one.status(), one.err());
+        assertTrue(one.out().startsWith("test accuracy "), one.out());
     }
 }
