@@ -101,6 +101,27 @@ public final class BenchApp {
      * @return {@code OMP_WAIT_POLICY} as libnd4j's OpenMP runtime reads it: the environment's, or
      *         PASSIVE as rnnkit sets it ({@link NativeRuntime}), or "default"
      */
+    /**
+     * The machine's float32 matrix-product peak as rnnkit reaches it: ND4J's (OpenBLAS's) sgemm of
+     * two 1024 x 1024 matrices on its default threads, best of 5 after one untimed product.
+     *
+     * @return GFLOP/s
+     */
+    public static double peakGflops() {
+        int n = 1024;
+        org.nd4j.linalg.api.ndarray.INDArray a = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, n);
+        org.nd4j.linalg.api.ndarray.INDArray b = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, n);
+        org.nd4j.linalg.api.ndarray.INDArray c = org.nd4j.linalg.factory.Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, n);
+        a.mmuli(b, c);
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < 5; i++) {
+            long t = System.nanoTime();
+            a.mmuli(b, c);
+            best = Math.min(best, (System.nanoTime() - t) / 1e9);
+        }
+        return 2.0 * n * n * n / best / 1e9;
+    }
+
     public static String ompWaitPolicy() {
         return NativeRuntime.configure().ompWaitPolicy().trim();
     }

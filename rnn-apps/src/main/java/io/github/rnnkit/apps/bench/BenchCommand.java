@@ -56,6 +56,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON line per configuration and cell (the schema of torch_rnn_bench.py)")
     boolean json;
 
+    @Option(names = "--no-peak", description = "skip measuring the float32 matrix-product peak")
+    boolean noPeak;
+
     @Override
     public Integer call() {
         List<BenchConfig> cfgs = Arrays.stream(configs.split(",")).map(BenchConfig::byName)
@@ -68,12 +71,25 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(docs/BENCHMARKS.md)");
         }
         BenchApp.Options options = new BenchApp.Options(cfgs, cellTypes, steps, warmup, warmupSeconds, threads);
+        double peak = noPeak ? Double.NaN : BenchApp.peakGflops();
         if (!json) {
-            w.printf("%-4s%-6s%12s%12s%20s%n", "cfg", "cell", "train ms", "infer ms", "cold: train, infer");
+            if (!noPeak) {
+                w.printf(Locale.ROOT, "float32 matrix-product peak: %.1f GFLOP/s (sgemm 1024^3 through ND4J)%n", peak);
+            }
+            w.printf("%-4s%-6s%12s%12s%20s%16s%n", "cfg", "cell", "train ms", "infer ms", "cold: train, infer",
+                    "train % of peak");
         }
         BenchApp.run(options, r -> {
-            w.println(json ? r.json() : String.format(Locale.ROOT, "%-4s%-6s%12.2f%12.2f%12.2f%8.2f", r.config().name(),
-                    r.cell(), r.trainMs(), r.inferMs(), r.trainMsCold(), r.inferMsCold()));
+            CellType c = CellType.parse(r.cell().equals("RNN") ? "rnn" : r.cell());
+            double share = 100 * r.config().trainFlops(c) / (r.trainMs() / 1e3) / (peak * 1e9);
+            String row = json ? r.json().replaceFirst("}$", String.format(Locale.ROOT,
+                    ", \"train_gflop\": %.4f, \"peak_gflops\": %s, \"train_share_of_peak\": %s}", r.config().trainFlops(c) / 1e9,
+                    Double.isNaN(peak) ? "null" : String.format(Locale.ROOT, "%.2f", peak),
+                    Double.isNaN(share) ? "null" : String.format(Locale.ROOT, "%.4f", share / 100)))
+                    : String.format(Locale.ROOT, "%-4s%-6s%12.2f%12.2f%12.2f%8.2f%15s", r.config().name(), r.cell(),
+                    r.trainMs(), r.inferMs(), r.trainMsCold(), r.inferMsCold(),
+                    Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f %%", share));
+            w.println(row);
             w.flush();
         });
         return 0;

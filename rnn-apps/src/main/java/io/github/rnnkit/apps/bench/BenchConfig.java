@@ -102,4 +102,19 @@ public record BenchConfig(String name, int batch, int length, int input, int hid
         }
         return new DataSet(x, y, null, labelMask);
     }
+
+    /**
+     * The arithmetic of one training step, the matrix products only: the forward pass does
+     * {@code 2 B T G H (I + H)} flops in the recurrent layer (G gate blocks) and {@code 2 B T' H O}
+     * in the output layer (T' = T for many-to-many, 1 otherwise); backpropagation does about
+     * twice the forward's.
+     *
+     * @param cell the cell
+     * @return floating-point operations of one training step
+     */
+    public double trainFlops(CellType cell) {
+        double forward = 2.0 * batch * length * cell.gates() * hidden * (input + hidden)
+                + 2.0 * batch * (classes > 0 ? 1 : length) * hidden * (classes > 0 ? classes : 1);
+        return 3 * forward;
+    }
 }
