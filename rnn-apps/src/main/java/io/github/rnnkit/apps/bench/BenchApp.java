@@ -98,10 +98,6 @@ public final class BenchApp {
     }
 
     /**
-     * @return {@code OMP_WAIT_POLICY} as libnd4j's OpenMP runtime reads it: the environment's, or
-     *         PASSIVE as rnnkit sets it ({@link NativeRuntime}), or "default"
-     */
-    /**
      * The machine's float32 matrix-product peak as rnnkit reaches it: ND4J's (OpenBLAS's) sgemm of
      * two 1024 x 1024 matrices on its default threads, best of 5 after one untimed product.
      *
@@ -122,6 +118,10 @@ public final class BenchApp {
         return 2.0 * n * n * n / best / 1e9;
     }
 
+    /**
+     * @return {@code OMP_WAIT_POLICY} as libnd4j's OpenMP runtime reads it: the environment's, or
+     *         PASSIVE as rnnkit sets it ({@link NativeRuntime}), or "default"
+     */
     public static String ompWaitPolicy() {
         return NativeRuntime.configure().ompWaitPolicy().trim();
     }
