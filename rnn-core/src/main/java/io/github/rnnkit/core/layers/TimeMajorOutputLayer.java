@@ -55,6 +55,35 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         return Nd4j.create(in.data(), new long[]{steps * mb, h}, new long[]{h, 1}, in.offset(), 'c', in.dataType());
     }
 
+    /**
+     * Softmax with cross-entropy, or identity with mean squared error, without weights, noise or
+     * dropout: the pairs rnnkit builds, which {@link RowLoss} evaluates on plain arrays (DL4J's ops
+     * for softmax, the loss and the bias row cost more than the arithmetic at small sizes).
+     */
+    private RowLoss rowLoss() {
+        if (layerConf().getWeightNoise() != null || !hasBias()) {
+            return null;
+        }
+        return RowLoss.of(layerConf().getActivationFn(), layerConf().getLossFn());
+    }
+
+    /** @return the mask as one value per time-major row, or null for no mask; {@code FAIL} when it is per output */
+    private double[] rowMask(long rows) {
+        if (maskArray == null) {
+            return null;
+        }
+        if (!maskArray.isColumnVectorOrScalar() || maskArray.length() != rows) {
+            return FAIL;
+        }
+        return maskArray.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    private static final double[] FAIL = new double[0];
+
+    private static double[] values(INDArray a) {
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
     /** @return {@code x W + b} for the {@code [T*mb, H]} input {@code x}, allocated as {@code type} */
     private INDArray preOutput(INDArray x, boolean training, LayerWorkspaceMgr mgr, ArrayType type) {
         INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, mgr);
@@ -77,6 +106,16 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         if (x == null) {
             return super.activate(training, mgr);
         }
+        RowLoss loss = rowLoss();
+        double[] mask = rowMask(x.size(0));
+        if (loss != null && mask != FAIL) {
+            INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+            double[] y = loss.outputs(values(x), (int) x.size(0), (int) x.size(1), values(w), values(getParam(
+                    DefaultParamInitializer.BIAS_KEY)), (int) w.size(1), mask);
+            INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), new long[]{x.size(0), w.size(1)}, 'c');
+            out.assign(Nd4j.create(y, new long[]{x.size(0), w.size(1)}, DataType.DOUBLE));
+            return toSequence(out);
+        }
         INDArray out = layerConf().getActivationFn().getActivation(preOutput(x, training, mgr, ArrayType.ACTIVATIONS),
                 training);
         if (maskArray != null) {
@@ -96,9 +135,18 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         if (x == null || labels == null) {
             return super.computeScore(fullNetRegTerm, training, mgr);
         }
-        INDArray z = preOutput(x, training, mgr, ArrayType.FF_WORKING_MEM);
-        double s = layerConf().getLossFn().computeScore(getLabels2d(mgr, ArrayType.FF_WORKING_MEM), z,
-                layerConf().getActivationFn(), maskArray, false);
+        RowLoss loss = rowLoss();
+        double[] mask = rowMask(x.size(0));
+        double s;
+        if (loss != null && mask != FAIL) {
+            INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+            s = loss.score(values(x), (int) x.size(0), (int) x.size(1), values(w), values(getParam(
+                    DefaultParamInitializer.BIAS_KEY)), (int) w.size(1), values(getLabels2d(mgr, ArrayType.FF_WORKING_MEM)), mask);
+        } else {
+            INDArray z = preOutput(x, training, mgr, ArrayType.FF_WORKING_MEM);
+            s = layerConf().getLossFn().computeScore(getLabels2d(mgr, ArrayType.FF_WORKING_MEM), z,
+                    layerConf().getActivationFn(), maskArray, false);
+        }
         if (conf().isMiniBatch()) {
             s /= getInputMiniBatchSize();
         }
@@ -112,9 +160,20 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         if (x == null || labels == null || labels.rank() != 3 || labels.size(2) != input.size(2)) {
             return super.backpropGradient(epsilon, mgr);
         }
-        INDArray z = preOutput(x, true, mgr, ArrayType.BP_WORKING_MEM);
-        INDArray delta = layerConf().getLossFn().computeGradient(getLabels2d(mgr, ArrayType.BP_WORKING_MEM), z,
-                layerConf().getActivationFn(), maskArray);
+        RowLoss loss = rowLoss();
+        double[] mask = rowMask(x.size(0));
+        INDArray delta;
+        if (loss != null && mask != FAIL) {
+            INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+            double[] d = loss.gradient(values(x), (int) x.size(0), (int) x.size(1), values(w), values(getParam(
+                    DefaultParamInitializer.BIAS_KEY)), (int) w.size(1), values(getLabels2d(mgr, ArrayType.BP_WORKING_MEM)), mask);
+            delta = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, w.dataType(), new long[]{x.size(0), w.size(1)}, 'c');
+            delta.assign(Nd4j.create(d, new long[]{x.size(0), w.size(1)}, DataType.DOUBLE));
+        } else {
+            INDArray z = preOutput(x, true, mgr, ArrayType.BP_WORKING_MEM);
+            delta = layerConf().getLossFn().computeGradient(getLabels2d(mgr, ArrayType.BP_WORKING_MEM), z,
+                    layerConf().getActivationFn(), maskArray);
+        }
         Gradient g = new DefaultGradient();
         INDArray dW = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         Nd4j.gemm(x.castTo(dW.dataType()), delta, dW, true, false, 1.0, 0.0);

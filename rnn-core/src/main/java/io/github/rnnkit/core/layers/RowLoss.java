@@ -1,0 +1,143 @@
+package io.github.rnnkit.core.layers;
+
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+/**
+ * The output layer's arithmetic on plain row-major arrays, for the two pairs rnnkit builds, as
+ * DL4J's loss functions define them (per row, then multiplied by the row's mask):
+ * <pre>
+ *   z = x W + b
+ *   softmax, cross-entropy: p = softmax(z) clipped to [ε, 1 − ε] (ε = LossMCXENT's 1e-10),
+ *                           loss = −Σ_k y_k log p_k,   ∂loss/∂z = p − y
+ *   identity, MSE:          loss = Σ_k (z_k − y_k)² / K,   ∂loss/∂z = 2 (z − y) / K
+ * </pre>
+ * Rows whose mask is 0 (the steps of a many-to-one window before its last) are skipped: their
+ * loss and gradient are 0. {@code TimeMajorOutputLayerTest} holds this to DL4J's layer within
+ * 1e-12.
+ */
+enum RowLoss {
+    SOFTMAX_CROSS_ENTROPY, IDENTITY_MSE;
+
+    static RowLoss of(IActivation activation, ILossFunction loss) {
+        if (activation instanceof ActivationSoftmax && loss instanceof LossMCXENT m && m.getWeights() == null
+                && m.getSoftmaxClipEps() == 1e-10 && loss.getClass() == LossMCXENT.class) {
+            return SOFTMAX_CROSS_ENTROPY;
+        }
+        if (activation instanceof ActivationIdentity && loss instanceof LossMSE m && m.getWeights() == null
+                && loss.getClass() == LossMSE.class) {
+            return IDENTITY_MSE;
+        }
+        return null;
+    }
+
+    private static final double EPS = 1e-10;
+
+    /** z = x W + b for one row into {@code z}. */
+    private static void row(double[] x, int r, int h, double[] w, double[] b, int k, double[] z) {
+        System.arraycopy(b, 0, z, 0, k);
+        int xr = r * h;
+        for (int j = 0; j < h; j++) {
+            double xj = x[xr + j];
+            int o = j * k;
+            for (int c = 0; c < k; c++) {
+                z[c] += xj * w[o + c];
+            }
+        }
+    }
+
+    private static void softmax(double[] z, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            max = Math.max(max, z[c]);
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            z[c] = Math.exp(z[c] - max);
+            sum += z[c];
+        }
+        for (int c = 0; c < k; c++) {
+            z[c] /= sum;
+        }
+    }
+
+    private static double clip(double p) {
+        return Math.min(Math.max(p, EPS), 1 - EPS);
+    }
+
+    /** @return the layer's outputs {@code [rows, k]}, row-major, masked rows 0 */
+    double[] outputs(double[] x, int rows, int h, double[] w, double[] b, int k, double[] mask) {
+        double[] out = new double[rows * k];
+        double[] z = new double[k];
+        for (int r = 0; r < rows; r++) {
+            double m = mask == null ? 1 : mask[r];
+            if (m == 0) {
+                continue;
+            }
+            row(x, r, h, w, b, k, z);
+            if (this == SOFTMAX_CROSS_ENTROPY) {
+                softmax(z, k);
+            }
+            for (int c = 0; c < k; c++) {
+                out[r * k + c] = z[c] * m;
+            }
+        }
+        return out;
+    }
+
+    /** @return the summed loss over rows, each times its mask */
+    double score(double[] x, int rows, int h, double[] w, double[] b, int k, double[] y, double[] mask) {
+        double total = 0;
+        double[] z = new double[k];
+        for (int r = 0; r < rows; r++) {
+            double m = mask == null ? 1 : mask[r];
+            if (m == 0) {
+                continue;
+            }
+            row(x, r, h, w, b, k, z);
+            double loss = 0;
+            if (this == SOFTMAX_CROSS_ENTROPY) {
+                softmax(z, k);
+                for (int c = 0; c < k; c++) {
+                    loss -= y[r * k + c] * Math.log(clip(z[c]));
+                }
+            } else {
+                for (int c = 0; c < k; c++) {
+                    double e = z[c] - y[r * k + c];
+                    loss += e * e;
+                }
+                loss /= k;
+            }
+            total += loss * m;
+        }
+        return total;
+    }
+
+    /** @return ∂loss/∂z {@code [rows, k]}, row-major, each row times its mask */
+    double[] gradient(double[] x, int rows, int h, double[] w, double[] b, int k, double[] y, double[] mask) {
+        double[] d = new double[rows * k];
+        double[] z = new double[k];
+        for (int r = 0; r < rows; r++) {
+            double m = mask == null ? 1 : mask[r];
+            if (m == 0) {
+                continue;
+            }
+            row(x, r, h, w, b, k, z);
+            if (this == SOFTMAX_CROSS_ENTROPY) {
+                softmax(z, k);
+                for (int c = 0; c < k; c++) {
+                    d[r * k + c] = (clip(z[c]) - y[r * k + c]) * m;
+                }
+            } else {
+                for (int c = 0; c < k; c++) {
+                    d[r * k + c] = 2 * (z[c] - y[r * k + c]) / k * m;
+                }
+            }
+        }
+        return d;
+    }
+}
