@@ -84,6 +84,52 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
+    /**
+     * The rows a mask keeps: a many-to-one window's last step, one row in T. Only these are copied
+     * out of ND4J (copying all T*mb rows of a long window cost more than DL4J's own ops).
+     */
+    private record Kept(int[] rows, double[] mask) {
+        static Kept of(double[] mask, long all) {
+            if (mask == null) {
+                return new Kept(null, null);
+            }
+            int n = 0;
+            for (double m : mask) {
+                n += m != 0 ? 1 : 0;
+            }
+            int[] idx = new int[n];
+            double[] m = new double[n];
+            for (int r = 0, i = 0; r < mask.length; r++) {
+                if (mask[r] != 0) {
+                    idx[i] = r;
+                    m[i++] = mask[r];
+                }
+            }
+            return new Kept(idx, m);
+        }
+
+        int count(long all) {
+            return rows == null ? (int) all : rows.length;
+        }
+
+        double[] of(INDArray a) {
+            return values(rows == null ? a : rows.length == 0 ? a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 0),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all()) : a.getRows(rows));
+        }
+
+        /** Spreads {@code [count, k]} back to {@code [all, k]} rows, zero where the mask is 0. */
+        double[] spread(double[] compact, long all, int k) {
+            if (rows == null) {
+                return compact;
+            }
+            double[] out = new double[(int) all * k];
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(compact, i * k, out, rows[i] * k, k);
+            }
+            return out;
+        }
+    }
+
     /** @return {@code x W + b} for the {@code [T*mb, H]} input {@code x}, allocated as {@code type} */
     private INDArray preOutput(INDArray x, boolean training, LayerWorkspaceMgr mgr, ArrayType type) {
         INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, mgr);
@@ -110,8 +156,9 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         double[] mask = rowMask(x.size(0));
         if (loss != null && mask != FAIL) {
             INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
-            double[] y = loss.outputs(values(x), (int) x.size(0), (int) x.size(1), values(w), values(getParam(
-                    DefaultParamInitializer.BIAS_KEY)), (int) w.size(1), mask);
+            Kept kept = Kept.of(mask, x.size(0));
+            double[] y = kept.spread(loss.outputs(kept.of(x), kept.count(x.size(0)), (int) x.size(1), values(w),
+                    values(getParam(DefaultParamInitializer.BIAS_KEY)), (int) w.size(1), kept.mask()), x.size(0), (int) w.size(1));
             INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), new long[]{x.size(0), w.size(1)}, 'c');
             out.assign(Nd4j.create(y, new long[]{x.size(0), w.size(1)}, DataType.DOUBLE));
             return toSequence(out);
@@ -140,8 +187,10 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         double s;
         if (loss != null && mask != FAIL) {
             INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
-            s = loss.score(values(x), (int) x.size(0), (int) x.size(1), values(w), values(getParam(
-                    DefaultParamInitializer.BIAS_KEY)), (int) w.size(1), values(getLabels2d(mgr, ArrayType.FF_WORKING_MEM)), mask);
+            Kept kept = Kept.of(mask, x.size(0));
+            s = loss.score(kept.of(x), kept.count(x.size(0)), (int) x.size(1), values(w), values(getParam(
+                    DefaultParamInitializer.BIAS_KEY)), (int) w.size(1), kept.of(getLabels2d(mgr, ArrayType.FF_WORKING_MEM)),
+                    kept.mask());
         } else {
             INDArray z = preOutput(x, training, mgr, ArrayType.FF_WORKING_MEM);
             s = layerConf().getLossFn().computeScore(getLabels2d(mgr, ArrayType.FF_WORKING_MEM), z,
@@ -165,8 +214,10 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         INDArray delta;
         if (loss != null && mask != FAIL) {
             INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
-            double[] d = loss.gradient(values(x), (int) x.size(0), (int) x.size(1), values(w), values(getParam(
-                    DefaultParamInitializer.BIAS_KEY)), (int) w.size(1), values(getLabels2d(mgr, ArrayType.BP_WORKING_MEM)), mask);
+            Kept kept = Kept.of(mask, x.size(0));
+            double[] d = kept.spread(loss.gradient(kept.of(x), kept.count(x.size(0)), (int) x.size(1), values(w),
+                    values(getParam(DefaultParamInitializer.BIAS_KEY)), (int) w.size(1),
+                    kept.of(getLabels2d(mgr, ArrayType.BP_WORKING_MEM)), kept.mask()), x.size(0), (int) w.size(1));
             delta = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, w.dataType(), new long[]{x.size(0), w.size(1)}, 'c');
             delta.assign(Nd4j.create(d, new long[]{x.size(0), w.size(1)}, DataType.DOUBLE));
         } else {
