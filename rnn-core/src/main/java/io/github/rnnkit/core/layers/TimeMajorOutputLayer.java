@@ -113,8 +113,8 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         }
 
         double[] of(INDArray a) {
-            return values(rows == null ? a : rows.length == 0 ? a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 0),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all()) : a.getRows(rows));
+            // a truncated-BPTT segment before a many-to-one label keeps no row at all
+            return rows == null ? values(a) : rows.length == 0 ? new double[0] : values(a.getRows(rows));
         }
 
         /** Spreads {@code [count, k]} back to {@code [all, k]} rows, zero where the mask is 0. */
