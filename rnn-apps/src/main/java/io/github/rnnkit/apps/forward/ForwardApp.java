@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.forward;
 
+import io.github.rnnkit.apps.model.BundlePath;
 import io.github.rnnkit.core.bundle.ModelBundle;
 import io.github.rnnkit.core.net.ModelFiles;
 import io.github.rnnkit.core.net.RnnNetwork;
@@ -23,7 +24,7 @@ public final class ForwardApp {
      */
     public static double[][] run(Path model, Path input) {
         // A bundle (or a train run holding one) is as good as its network file.
-        Path dir = java.nio.file.Files.isDirectory(model.resolve("model")) ? model.resolve("model") : model;
+        Path dir = BundlePath.resolve(model);
         RnnNetwork net = java.nio.file.Files.isDirectory(dir) ? ModelBundle.load(dir).network() : ModelFiles.read(model);
         double[][] rows = NumericCsv.read(input);
         long nIn = net.layerInputSize(0);

@@ -4,11 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Accepts either a bundle folder or a train run folder that holds one in {@code model/}. */
-final class BundlePath {
+public final class BundlePath {
     private BundlePath() {
     }
 
-    static Path resolve(Path dir) {
+    /**
+     * @param dir a bundle folder, a train run folder, or another path
+     * @return the run's {@code model/} folder for a run folder, else {@code dir}
+     */
+    public static Path resolve(Path dir) {
         Path inner = dir.resolve("model");
         return !Files.exists(dir.resolve("spec.json")) && Files.isDirectory(inner) ? inner : dir;
     }

@@ -2,6 +2,7 @@ package io.github.rnnkit.apps.torch;
 
 import io.github.rnnkit.core.net.ModelFiles;
 import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.output.StagedFolder;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.RnnActivation;
 import io.github.rnnkit.core.torch.Npz;
@@ -67,11 +68,10 @@ public final class ImportTorchApp {
             throw new IllegalArgumentException("--out " + o.out() + " is a folder; give a model file name, e.g. "
                     + o.out().resolve("model.zip"));
         }
-        for (Path p = o.out().toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
-            if (io.github.rnnkit.core.output.StagedFolder.isBundle(p)) {
-                throw new IllegalArgumentException("--out " + o.out() + " is inside the model bundle " + p
-                        + ": choose a file outside it");
-            }
+        Path bundle = StagedFolder.enclosingBundle(o.out());
+        if (bundle != null) {
+            throw new IllegalArgumentException("--out " + o.out() + " is inside the model bundle " + bundle
+                    + ": choose a file outside it");
         }
         if (java.nio.file.Files.exists(o.out()) && !o.force()) {
             throw new IllegalArgumentException("--out " + o.out() + " already exists: give --force to replace it, or "

@@ -31,6 +31,22 @@ final class Activations {
         return 1.0 / (1.0 + Math.exp(-x));
     }
 
+    /** Replaces {@code z[0..k)} by its softmax, shifted by the maximum so that no exponential overflows. */
+    static void softmaxInPlace(double[] z, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            max = Math.max(max, z[c]);
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            z[c] = Math.exp(z[c] - max);
+            sum += z[c];
+        }
+        for (int c = 0; c < k; c++) {
+            z[c] /= sum;
+        }
+    }
+
     /**
      * @return tanh(x) to float32 accuracy (absolute error below 1e-6): the [13/6] rational
      *         approximation Eigen uses for float tanh, clamped where float tanh is ±1, in float

@@ -37,8 +37,18 @@ enum RowLoss {
 
     private static final double EPS = 1e-10;
 
-    /** z = x W + b for one row into {@code z}. */
-    private static void row(double[] x, int r, int h, double[] w, double[] b, int k, double[] z) {
+    /**
+     * @param activation an output layer's activation
+     * @return the row arithmetic of its outputs (softmax or identity), or null for another
+     *         activation; only {@link #outputs} is meaningful without the matching loss
+     */
+    static RowLoss forOutputs(IActivation activation) {
+        return activation instanceof ActivationSoftmax ? SOFTMAX_CROSS_ENTROPY
+                : activation instanceof ActivationIdentity ? IDENTITY_MSE : null;
+    }
+
+    /** The layer's output for row {@code r} into {@code z}: {@code x W + b}, then the softmax or not. */
+    private void activate(double[] x, int r, int h, double[] w, double[] b, int k, double[] z) {
         System.arraycopy(b, 0, z, 0, k);
         int xr = r * h;
         for (int j = 0; j < h; j++) {
@@ -48,20 +58,8 @@ enum RowLoss {
                 z[c] += xj * w[o + c];
             }
         }
-    }
-
-    private static void softmax(double[] z, int k) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < k; c++) {
-            max = Math.max(max, z[c]);
-        }
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-            z[c] = Math.exp(z[c] - max);
-            sum += z[c];
-        }
-        for (int c = 0; c < k; c++) {
-            z[c] /= sum;
+        if (this == SOFTMAX_CROSS_ENTROPY) {
+            Activations.softmaxInPlace(z, k);
         }
     }
 
@@ -78,10 +76,7 @@ enum RowLoss {
             if (m == 0) {
                 continue;
             }
-            row(x, r, h, w, b, k, z);
-            if (this == SOFTMAX_CROSS_ENTROPY) {
-                softmax(z, k);
-            }
+            activate(x, r, h, w, b, k, z);
             for (int c = 0; c < k; c++) {
                 out[r * k + c] = z[c] * m;
             }
@@ -98,21 +93,13 @@ enum RowLoss {
             if (m == 0) {
                 continue;
             }
-            row(x, r, h, w, b, k, z);
+            activate(x, r, h, w, b, k, z);
             double loss = 0;
-            if (this == SOFTMAX_CROSS_ENTROPY) {
-                softmax(z, k);
-                for (int c = 0; c < k; c++) {
-                    loss -= y[r * k + c] * Math.log(clip(z[c]));
-                }
-            } else {
-                for (int c = 0; c < k; c++) {
-                    double e = z[c] - y[r * k + c];
-                    loss += e * e;
-                }
-                loss /= k;
+            for (int c = 0; c < k; c++) {
+                double yc = y[r * k + c];
+                loss += this == SOFTMAX_CROSS_ENTROPY ? -yc * Math.log(clip(z[c])) : (z[c] - yc) * (z[c] - yc);
             }
-            total += loss * m;
+            total += (this == SOFTMAX_CROSS_ENTROPY ? loss : loss / k) * m;
         }
         return total;
     }
@@ -126,16 +113,10 @@ enum RowLoss {
             if (m == 0) {
                 continue;
             }
-            row(x, r, h, w, b, k, z);
-            if (this == SOFTMAX_CROSS_ENTROPY) {
-                softmax(z, k);
-                for (int c = 0; c < k; c++) {
-                    d[r * k + c] = (clip(z[c]) - y[r * k + c]) * m;
-                }
-            } else {
-                for (int c = 0; c < k; c++) {
-                    d[r * k + c] = 2 * (z[c] - y[r * k + c]) / k * m;
-                }
+            activate(x, r, h, w, b, k, z);
+            for (int c = 0; c < k; c++) {
+                double yc = y[r * k + c];
+                d[r * k + c] = (this == SOFTMAX_CROSS_ENTROPY ? clip(z[c]) - yc : 2 * (z[c] - yc) / k) * m;
             }
         }
         return d;

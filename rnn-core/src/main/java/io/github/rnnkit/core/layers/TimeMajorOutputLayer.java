@@ -56,78 +56,78 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
     }
 
     /**
-     * Softmax with cross-entropy, or identity with mean squared error, without weights, noise or
-     * dropout: the pairs rnnkit builds, which {@link RowLoss} evaluates on plain arrays (DL4J's ops
-     * for softmax, the loss and the bias row cost more than the arithmetic at small sizes).
+     * The plain-array route for softmax with cross-entropy, or identity with mean squared error,
+     * without weights, noise or dropout (the pairs rnnkit builds), which {@link RowLoss}
+     * evaluates: DL4J's ops for softmax, the loss and the bias row cost more than the arithmetic at
+     * small sizes. Only the rows a per-step mask keeps (a many-to-one window's last step, one row
+     * in T) are copied out of ND4J.
+     *
+     * @param x the {@code [T*mb, H]} input
+     * @return the rows to compute on, or null to use DL4J's ops (another loss, a per-output mask)
      */
-    private RowLoss rowLoss() {
-        if (layerConf().getWeightNoise() != null || !hasBias()) {
+    private PlainRows plainRows(INDArray x) {
+        RowLoss loss = layerConf().getWeightNoise() != null || !hasBias() ? null
+                : RowLoss.of(layerConf().getActivationFn(), layerConf().getLossFn());
+        if (loss == null || maskArray != null && (!maskArray.isColumnVectorOrScalar() || maskArray.length() != x.size(0))) {
             return null;
         }
-        return RowLoss.of(layerConf().getActivationFn(), layerConf().getLossFn());
+        int[] kept = null;
+        double[] mask = null;
+        if (maskArray != null) {
+            double[] all = values(maskArray);
+            kept = java.util.stream.IntStream.range(0, all.length).filter(r -> all[r] != 0).toArray();
+            mask = java.util.Arrays.stream(kept).mapToDouble(r -> all[r]).toArray();
+        }
+        INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        return new PlainRows(loss, kept, mask, x.size(0), (int) x.size(1), (int) w.size(1), w.dataType(), rows(x, kept),
+                values(w), values(getParam(DefaultParamInitializer.BIAS_KEY)));
     }
 
-    /** @return the mask as one value per time-major row, or null for no mask; {@code FAIL} when it is per output */
-    private double[] rowMask(long rows) {
-        if (maskArray == null) {
-            return null;
-        }
-        if (!maskArray.isColumnVectorOrScalar() || maskArray.length() != rows) {
-            return FAIL;
-        }
-        return maskArray.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-    }
-
-    private static final double[] FAIL = new double[0];
-
-    private static double[] values(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    /** @return the rows {@code kept} (all when null) of a {@code [all, n]} array, row-major */
+    private static double[] rows(INDArray a, int[] kept) {
+        // a truncated-BPTT segment before a many-to-one label keeps no row at all
+        return kept == null ? values(a) : kept.length == 0 ? new double[0] : values(a.getRows(kept));
     }
 
     /**
-     * The rows a mask keeps: a many-to-one window's last step, one row in T. Only these are copied
-     * out of ND4J (copying all T*mb rows of a long window cost more than DL4J's own ops).
+     * @param loss  the row arithmetic
+     * @param kept  the rows the mask keeps, or null for all
+     * @param mask  their mask values, or null
+     * @param all   the number of time-major rows
+     * @param h     inputs per row
+     * @param k     outputs per row
+     * @param type  the layer's data type
+     * @param x     the kept rows of the input, row-major
+     * @param w     the weights {@code [h, k]}, row-major
+     * @param b     the bias
      */
-    private record Kept(int[] rows, double[] mask) {
-        static Kept of(double[] mask, long all) {
-            if (mask == null) {
-                return new Kept(null, null);
-            }
-            int n = 0;
-            for (double m : mask) {
-                n += m != 0 ? 1 : 0;
-            }
-            int[] idx = new int[n];
-            double[] m = new double[n];
-            for (int r = 0, i = 0; r < mask.length; r++) {
-                if (mask[r] != 0) {
-                    idx[i] = r;
-                    m[i++] = mask[r];
+    private record PlainRows(RowLoss loss, int[] kept, double[] mask, long all, int h, int k, DataType type, double[] x,
+                             double[] w, double[] b) {
+        int count() {
+            return kept == null ? (int) all : kept.length;
+        }
+
+        /** @return the kept rows of a {@code [all, n]} array, row-major */
+        double[] rows(INDArray a) {
+            return TimeMajorOutputLayer.rows(a, kept);
+        }
+
+        /** @return {@code [count, k]} values spread back to an {@code [all, k]} array of {@code type}, 0 in the other rows */
+        INDArray spread(double[] compact, LayerWorkspaceMgr mgr, ArrayType arrayType) {
+            double[] full = compact;
+            if (kept != null) {
+                full = new double[(int) all * k];
+                for (int i = 0; i < kept.length; i++) {
+                    System.arraycopy(compact, i * k, full, kept[i] * k, k);
                 }
             }
-            return new Kept(idx, m);
+            INDArray out = mgr.createUninitialized(arrayType, type, new long[]{all, k}, 'c');
+            return out.assign(Nd4j.create(full, new long[]{all, k}, DataType.DOUBLE));
         }
+    }
 
-        int count(long all) {
-            return rows == null ? (int) all : rows.length;
-        }
-
-        double[] of(INDArray a) {
-            // a truncated-BPTT segment before a many-to-one label keeps no row at all
-            return rows == null ? values(a) : rows.length == 0 ? new double[0] : values(a.getRows(rows));
-        }
-
-        /** Spreads {@code [count, k]} back to {@code [all, k]} rows, zero where the mask is 0. */
-        double[] spread(double[] compact, long all, int k) {
-            if (rows == null) {
-                return compact;
-            }
-            double[] out = new double[(int) all * k];
-            for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(compact, i * k, out, rows[i] * k, k);
-            }
-            return out;
-        }
+    private static double[] values(INDArray a) {
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     /** @return {@code x W + b} for the {@code [T*mb, H]} input {@code x}, allocated as {@code type} */
@@ -152,16 +152,10 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         if (x == null) {
             return super.activate(training, mgr);
         }
-        RowLoss loss = rowLoss();
-        double[] mask = rowMask(x.size(0));
-        if (loss != null && mask != FAIL) {
-            INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
-            Kept kept = Kept.of(mask, x.size(0));
-            double[] y = kept.spread(loss.outputs(kept.of(x), kept.count(x.size(0)), (int) x.size(1), values(w),
-                    values(getParam(DefaultParamInitializer.BIAS_KEY)), (int) w.size(1), kept.mask()), x.size(0), (int) w.size(1));
-            INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), new long[]{x.size(0), w.size(1)}, 'c');
-            out.assign(Nd4j.create(y, new long[]{x.size(0), w.size(1)}, DataType.DOUBLE));
-            return toSequence(out);
+        PlainRows p = plainRows(x);
+        if (p != null) {
+            return toSequence(p.spread(p.loss().outputs(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(), p.mask()), mgr,
+                    ArrayType.ACTIVATIONS));
         }
         INDArray out = layerConf().getActivationFn().getActivation(preOutput(x, training, mgr, ArrayType.ACTIVATIONS),
                 training);
@@ -182,15 +176,11 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         if (x == null || labels == null) {
             return super.computeScore(fullNetRegTerm, training, mgr);
         }
-        RowLoss loss = rowLoss();
-        double[] mask = rowMask(x.size(0));
+        PlainRows p = plainRows(x);
         double s;
-        if (loss != null && mask != FAIL) {
-            INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
-            Kept kept = Kept.of(mask, x.size(0));
-            s = loss.score(kept.of(x), kept.count(x.size(0)), (int) x.size(1), values(w), values(getParam(
-                    DefaultParamInitializer.BIAS_KEY)), (int) w.size(1), kept.of(getLabels2d(mgr, ArrayType.FF_WORKING_MEM)),
-                    kept.mask());
+        if (p != null) {
+            s = p.loss().score(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(),
+                    p.rows(getLabels2d(mgr, ArrayType.FF_WORKING_MEM)), p.mask());
         } else {
             INDArray z = preOutput(x, training, mgr, ArrayType.FF_WORKING_MEM);
             s = layerConf().getLossFn().computeScore(getLabels2d(mgr, ArrayType.FF_WORKING_MEM), z,
@@ -209,17 +199,11 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         if (x == null || labels == null || labels.rank() != 3 || labels.size(2) != input.size(2)) {
             return super.backpropGradient(epsilon, mgr);
         }
-        RowLoss loss = rowLoss();
-        double[] mask = rowMask(x.size(0));
+        PlainRows p = plainRows(x);
         INDArray delta;
-        if (loss != null && mask != FAIL) {
-            INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
-            Kept kept = Kept.of(mask, x.size(0));
-            double[] d = kept.spread(loss.gradient(kept.of(x), kept.count(x.size(0)), (int) x.size(1), values(w),
-                    values(getParam(DefaultParamInitializer.BIAS_KEY)), (int) w.size(1),
-                    kept.of(getLabels2d(mgr, ArrayType.BP_WORKING_MEM)), kept.mask()), x.size(0), (int) w.size(1));
-            delta = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, w.dataType(), new long[]{x.size(0), w.size(1)}, 'c');
-            delta.assign(Nd4j.create(d, new long[]{x.size(0), w.size(1)}, DataType.DOUBLE));
+        if (p != null) {
+            delta = p.spread(p.loss().gradient(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(),
+                    p.rows(getLabels2d(mgr, ArrayType.BP_WORKING_MEM)), p.mask()), mgr, ArrayType.BP_WORKING_MEM);
         } else {
             INDArray z = preOutput(x, true, mgr, ArrayType.BP_WORKING_MEM);
             delta = layerConf().getLossFn().computeGradient(getLabels2d(mgr, ArrayType.BP_WORKING_MEM), z,

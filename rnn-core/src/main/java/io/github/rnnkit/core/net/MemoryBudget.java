@@ -43,11 +43,11 @@ public final class MemoryBudget {
      * @return bytes a training step's activations need (a lower bound)
      */
     public static double stepBytes(ModelSpec spec, long batch, long steps) {
+        // each hidden size stands twice for a seq2seq decoder and for a backward direction
+        int copies = (spec.topology() == Topology.SEQ2SEQ ? 2 : 1) * (spec.bidirectional() ? 2 : 1);
         double values = (double) batch * steps * spec.inputSize();
-        int layers = spec.hiddenSizes().size() * (spec.topology() == Topology.SEQ2SEQ ? 2 : 1) * (spec.bidirectional() ? 2 : 1);
-        for (int i = 0; i < spec.hiddenSizes().size(); i++) {
-            values += (double) batch * steps * spec.hiddenSizes().get(i) * (spec.cell().gates() + 2)
-                    * layers / spec.hiddenSizes().size();
+        for (int h : spec.hiddenSizes()) {
+            values += (double) batch * steps * h * (spec.cell().gates() + 2) * copies;
         }
         return values * bytes(spec.dataType());
     }

@@ -64,11 +64,12 @@ public final class StagedFolder implements AutoCloseable {
         if (abs.getParent() == null) {
             throw new IllegalArgumentException(label + " " + target + " is the root folder: give a folder inside it");
         }
+        Path bundle = enclosingBundle(abs);
+        if (bundle != null) {
+            throw new IllegalArgumentException(label + " " + target + " is inside the model bundle " + bundle
+                    + ": choose a folder outside it");
+        }
         for (Path p = abs.getParent(); p != null; p = p.getParent()) {
-            if (isBundle(p)) {
-                throw new IllegalArgumentException(label + " " + target + " is inside the model bundle " + p
-                        + ": choose a folder outside it");
-            }
             if (Files.isRegularFile(p.resolve(MARKER))) {
                 throw new IllegalArgumentException(label + " " + target + " is inside the run folder " + p
                         + ": choose a folder outside it");
@@ -203,6 +204,19 @@ public final class StagedFolder implements AutoCloseable {
             }
         }
         lock.close();
+    }
+
+    /**
+     * @param path a file or folder to write
+     * @return the nearest folder above it that holds a model bundle, or null
+     */
+    public static Path enclosingBundle(Path path) {
+        for (Path p = path.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            if (isBundle(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**

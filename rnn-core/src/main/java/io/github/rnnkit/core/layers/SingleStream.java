@@ -1,14 +1,10 @@
-package io.github.rnnkit.core.stream;
+package io.github.rnnkit.core.layers;
 
-import io.github.rnnkit.core.layers.RecurrentLayerConf;
-import io.github.rnnkit.core.layers.RecurrentParamInitializer;
 import io.github.rnnkit.core.spec.CellType;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -18,17 +14,17 @@ import java.util.List;
  * One sequence streamed a step at a time outside DL4J: the stack of rnnkit recurrent layers and
  * the output layer evaluated on plain arrays, with the state kept here. A DL4J
  * {@code rnnTimeStep} of batch 1 costs over 100 µs of framework work around a few µs of
- * arithmetic; this is the arithmetic. The equations are the layers' own (see {@code GruLayer},
- * {@code LstmLayer}, {@code SimpleRnnLayer}), in double precision on the network's parameters as
- * they were when the stream was made or last reset; {@code StreamingPredictorTest} checks that it
- * equals the full forward pass.
+ * arithmetic; this is the arithmetic. The equations are the layers' own ({@link GruLayer},
+ * {@link LstmLayer}, {@link SimpleRnnLayer}) and the output layer's ({@link RowLoss}), in double
+ * precision on the network's parameters as they were when the stream was made;
+ * {@code StreamingPredictorTest} checks that it equals the full forward pass.
  */
-final class SingleStream {
+public final class SingleStream {
     private final List<Cell> cells;
     private final double[] wOut;
     private final double[] bOut;
     private final int nOut;
-    private final boolean softmax;
+    private final RowLoss output;
 
     /** One recurrent layer: parameters row-major, and its state. */
     private static final class Cell {
@@ -83,24 +79,24 @@ final class SingleStream {
                 case SIMPLE_RNN -> {
                     for (int k = 0; k < h; k++) {
                         double a = gates[k] + rec[k];
-                        state[k] = relu ? Math.max(0, a) : Math.tanh(a);
+                        state[k] = relu ? Math.max(0, a) : Activations.tanh(a);
                     }
                 }
                 case LSTM -> {
                     for (int k = 0; k < h; k++) {
-                        double i = sigmoid(gates[k] + rec[k]);
-                        double f = sigmoid(gates[h + k] + rec[h + k]);
-                        double g = Math.tanh(gates[2 * h + k] + rec[2 * h + k]);
-                        double o = sigmoid(gates[3 * h + k] + rec[3 * h + k]);
+                        double i = Activations.sigmoid(gates[k] + rec[k]);
+                        double f = Activations.sigmoid(gates[h + k] + rec[h + k]);
+                        double g = Activations.tanh(gates[2 * h + k] + rec[2 * h + k]);
+                        double o = Activations.sigmoid(gates[3 * h + k] + rec[3 * h + k]);
                         cell[k] = f * cell[k] + i * g;
-                        state[k] = o * Math.tanh(cell[k]);
+                        state[k] = o * Activations.tanh(cell[k]);
                     }
                 }
                 case GRU -> {
                     for (int k = 0; k < h; k++) {
-                        double r = sigmoid(gates[k] + rec[k]);
-                        double z = sigmoid(gates[h + k] + rec[h + k]);
-                        double n = Math.tanh(gates[2 * h + k] + r * (rec[2 * h + k] + bhn[k]));
+                        double r = Activations.sigmoid(gates[k] + rec[k]);
+                        double z = Activations.sigmoid(gates[h + k] + rec[h + k]);
+                        double n = Activations.tanh(gates[2 * h + k] + r * (rec[2 * h + k] + bhn[k]));
                         state[k] = (1 - z) * n + z * state[k];
                     }
                 }
@@ -117,12 +113,12 @@ final class SingleStream {
         }
     }
 
-    private SingleStream(List<Cell> cells, double[] wOut, double[] bOut, int nOut, boolean softmax) {
+    private SingleStream(List<Cell> cells, double[] wOut, double[] bOut, int nOut, RowLoss output) {
         this.cells = cells;
         this.wOut = wOut;
         this.bOut = bOut;
         this.nOut = nOut;
-        this.softmax = softmax;
+        this.output = output;
     }
 
     /**
@@ -130,7 +126,7 @@ final class SingleStream {
      * @return a stream over a snapshot of its parameters, or null when it has other layers than
      *         rnnkit recurrent layers and a softmax or identity output layer
      */
-    static SingleStream of(MultiLayerNetwork net) {
+    public static SingleStream of(MultiLayerNetwork net) {
         Layer[] layers = net.getLayers();
         List<Cell> cells = new ArrayList<>();
         for (int i = 0; i < layers.length - 1; i++) {
@@ -149,12 +145,12 @@ final class SingleStream {
         if (cells.isEmpty() || !(out.conf().getLayer() instanceof BaseOutputLayer o)) {
             return null;
         }
-        boolean softmax = o.getActivationFn() instanceof ActivationSoftmax;
-        if (!softmax && !(o.getActivationFn() instanceof ActivationIdentity)) {
+        RowLoss output = RowLoss.forOutputs(o.getActivationFn());
+        if (output == null) {
             return null;
         }
         var p = out.paramTable();
-        return new SingleStream(cells, rowMajor(p.get("W")), rowMajor(p.get("b")), (int) o.getNOut(), softmax);
+        return new SingleStream(cells, rowMajor(p.get("W")), rowMajor(p.get("b")), (int) o.getNOut(), output);
     }
 
     private static double[] rowMajor(INDArray a) {
@@ -167,7 +163,12 @@ final class SingleStream {
         return out;
     }
 
-    double[] step(double[] x) {
+    /**
+     * @param x one step's input features
+     * @return the network's output at this step (probabilities for a classifier)
+     * @throws IllegalArgumentException when {@code x} has the wrong number of features
+     */
+    public double[] step(double[] x) {
         double[] in = x;
         for (Cell c : cells) {
             if (in.length != c.nIn) {
@@ -175,37 +176,11 @@ final class SingleStream {
             }
             in = c.step(in);
         }
-        int h = in.length;
-        double[] y = bOut.clone();
-        for (int j = 0; j < h; j++) {
-            double hj = in[j];
-            int o = j * nOut;
-            for (int k = 0; k < nOut; k++) {
-                y[k] += hj * wOut[o + k];
-            }
-        }
-        if (softmax) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : y) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int k = 0; k < nOut; k++) {
-                y[k] = Math.exp(y[k] - max);
-                sum += y[k];
-            }
-            for (int k = 0; k < nOut; k++) {
-                y[k] /= sum;
-            }
-        }
-        return y;
+        return output.outputs(in, 1, in.length, wOut, bOut, nOut, null);
     }
 
-    void reset() {
+    /** Forgets the state: the next step starts a new sequence. */
+    public void reset() {
         cells.forEach(Cell::reset);
-    }
-
-    private static double sigmoid(double v) {
-        return 1 / (1 + Math.exp(-v));
     }
 }
