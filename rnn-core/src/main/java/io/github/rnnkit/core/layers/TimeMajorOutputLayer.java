@@ -29,6 +29,11 @@ import java.util.Arrays;
  * layer in place of DL4J's when it initialises, so saved configurations do not change.
  */
 public final class TimeMajorOutputLayer extends RnnOutputLayer {
+    // The rows the current mask keeps, found once per mask: score and gradient of one update share
+    // it (DL4J makes a new mask array for every minibatch it is given).
+    private INDArray keptFor;
+    private PlainRows.Kept kept;
+
     /**
      * Creates the layer on an RNN output layer's configuration.
      *
@@ -71,63 +76,18 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         if (loss == null || maskArray != null && (!maskArray.isColumnVectorOrScalar() || maskArray.length() != x.size(0))) {
             return null;
         }
-        int[] kept = null;
-        double[] mask = null;
-        if (maskArray != null) {
-            double[] all = values(maskArray);
-            kept = java.util.stream.IntStream.range(0, all.length).filter(r -> all[r] != 0).toArray();
-            mask = java.util.Arrays.stream(kept).mapToDouble(r -> all[r]).toArray();
+        if (keptFor != maskArray || kept == null) {
+            kept = PlainRows.Kept.of(maskArray);
+            keptFor = maskArray;
         }
-        INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
-        return new PlainRows(loss, kept, mask, x.size(0), (int) x.size(1), (int) w.size(1), w.dataType(), rows(x, kept),
-                values(w), values(getParam(DefaultParamInitializer.BIAS_KEY)));
+        return PlainRows.of(loss, x, input.size(0), kept, getParam(DefaultParamInitializer.WEIGHT_KEY),
+                getParam(DefaultParamInitializer.BIAS_KEY));
     }
 
-    /** @return the rows {@code kept} (all when null) of a {@code [all, n]} array, row-major */
-    private static double[] rows(INDArray a, int[] kept) {
-        // a truncated-BPTT segment before a many-to-one label keeps no row at all
-        return kept == null ? values(a) : kept.length == 0 ? new double[0] : values(a.getRows(kept));
-    }
-
-    /**
-     * @param loss  the row arithmetic
-     * @param kept  the rows the mask keeps, or null for all
-     * @param mask  their mask values, or null
-     * @param all   the number of time-major rows
-     * @param h     inputs per row
-     * @param k     outputs per row
-     * @param type  the layer's data type
-     * @param x     the kept rows of the input, row-major
-     * @param w     the weights {@code [h, k]}, row-major
-     * @param b     the bias
-     */
-    private record PlainRows(RowLoss loss, int[] kept, double[] mask, long all, int h, int k, DataType type, double[] x,
-                             double[] w, double[] b) {
-        int count() {
-            return kept == null ? (int) all : kept.length;
-        }
-
-        /** @return the kept rows of a {@code [all, n]} array, row-major */
-        double[] rows(INDArray a) {
-            return TimeMajorOutputLayer.rows(a, kept);
-        }
-
-        /** @return {@code [count, k]} values spread back to an {@code [all, k]} array of {@code type}, 0 in the other rows */
-        INDArray spread(double[] compact, LayerWorkspaceMgr mgr, ArrayType arrayType) {
-            double[] full = compact;
-            if (kept != null) {
-                full = new double[(int) all * k];
-                for (int i = 0; i < kept.length; i++) {
-                    System.arraycopy(compact, i * k, full, kept[i] * k, k);
-                }
-            }
-            INDArray out = mgr.createUninitialized(arrayType, type, new long[]{all, k}, 'c');
-            return out.assign(Nd4j.create(full, new long[]{all, k}, DataType.DOUBLE));
-        }
-    }
-
-    private static double[] values(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    /** @return the labels of the rows {@code p} keeps, {@code [count, K]} row-major */
+    private double[] labelRows(PlainRows p, LayerWorkspaceMgr mgr, ArrayType type) {
+        return labels.rank() == 3 && labels.size(2) == input.size(2) && labels.size(0) == input.size(0)
+                ? p.labelRows(labels) : p.rows(getLabels2d(mgr, type));
     }
 
     /** @return {@code x W + b} for the {@code [T*mb, H]} input {@code x}, allocated as {@code type} */
@@ -154,7 +114,7 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         }
         PlainRows p = plainRows(x);
         if (p != null) {
-            return toSequence(p.spread(p.loss().outputs(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(), p.mask()), mgr,
+            return toSequence(p.spread(p.loss().outputs(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(), p.mask()), p.k(), mgr,
                     ArrayType.ACTIVATIONS));
         }
         INDArray out = layerConf().getActivationFn().getActivation(preOutput(x, training, mgr, ArrayType.ACTIVATIONS),
@@ -180,7 +140,7 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         double s;
         if (p != null) {
             s = p.loss().score(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(),
-                    p.rows(getLabels2d(mgr, ArrayType.FF_WORKING_MEM)), p.mask());
+                    labelRows(p, mgr, ArrayType.FF_WORKING_MEM), p.mask());
         } else {
             INDArray z = preOutput(x, training, mgr, ArrayType.FF_WORKING_MEM);
             s = layerConf().getLossFn().computeScore(getLabels2d(mgr, ArrayType.FF_WORKING_MEM), z,
@@ -200,28 +160,31 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
             return super.backpropGradient(epsilon, mgr);
         }
         PlainRows p = plainRows(x);
-        INDArray delta;
-        if (p != null) {
-            delta = p.spread(p.loss().gradient(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(),
-                    p.rows(getLabels2d(mgr, ArrayType.BP_WORKING_MEM)), p.mask()), mgr, ArrayType.BP_WORKING_MEM);
-        } else {
-            INDArray z = preOutput(x, true, mgr, ArrayType.BP_WORKING_MEM);
-            delta = layerConf().getLossFn().computeGradient(getLabels2d(mgr, ArrayType.BP_WORKING_MEM), z,
-                    layerConf().getActivationFn(), maskArray);
-        }
         Gradient g = new DefaultGradient();
         INDArray dW = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        Nd4j.gemm(x.castTo(dW.dataType()), delta, dW, true, false, 1.0, 0.0);
         g.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, dW);
+        INDArray db = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
         if (hasBias()) {
-            INDArray db = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-            delta.sum(db, 0);
             g.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, db);
         }
-        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, mgr);
-        INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), new long[]{x.size(0), x.size(1)},
-                'c');
-        Nd4j.gemm(delta, w, dx, false, true, 1.0, 0.0);
+        INDArray dx;
+        if (p != null) {
+            // the matrix products over kept rows only: DL4J's gemm of [H, T*mb] by [T*mb, K] for a
+            // few nonzero rows was most of a full-batch many-to-one update
+            dx = p.backward(p.loss().gradient(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(),
+                    labelRows(p, mgr, ArrayType.BP_WORKING_MEM), p.mask()), dW, db, mgr);
+        } else {
+            INDArray z = preOutput(x, true, mgr, ArrayType.BP_WORKING_MEM);
+            INDArray delta = layerConf().getLossFn().computeGradient(getLabels2d(mgr, ArrayType.BP_WORKING_MEM), z,
+                    layerConf().getActivationFn(), maskArray);
+            Nd4j.gemm(x.castTo(dW.dataType()), delta, dW, true, false, 1.0, 0.0);
+            if (hasBias()) {
+                delta.sum(db, 0);
+            }
+            INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, mgr);
+            dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), new long[]{x.size(0), x.size(1)}, 'c');
+            Nd4j.gemm(delta, w, dx, false, true, 1.0, 0.0);
+        }
         weightNoiseParams.clear();
         return new Pair<>(g, toSequence(dx));
     }
