@@ -68,6 +68,10 @@ public final class E2eCommand implements Callable<Integer> {
     @Option(names = "--no-cold", description = "skip the cold runs (fresh JVM and fresh Python per job)")
     boolean noCold;
 
+    @Option(names = "--plain-jvm", description = "cold runs in a plain JVM as a library user starts one (java -cp, no JVM "
+            + "options: no SIMD module, no class-data archive, default memory limits) instead of the launcher's")
+    boolean plainJvm;
+
     @Option(names = "--repeat", defaultValue = "3", converter = OptionValues.Positive.class, paramLabel = "N",
             description = "runs of each job in one process; warm is the best after the first (default: ${DEFAULT-VALUE})")
     int repeat;
@@ -223,7 +227,7 @@ public final class E2eCommand implements Callable<Integer> {
         if (!noCold && job.coldArgs() != null) {
             List<String> args = new ArrayList<>(List.of("bench-e2e", "--run", job.workload().label(), "--cell", job.cell().label()));
             args.addAll(job.coldArgs());
-            coldCommand = freshJvm(args);
+            coldCommand = freshJvm(args, plainJvm);
         }
         TorchReference.Run best = null;
         int bestThreads = 0;
@@ -250,9 +254,11 @@ public final class E2eCommand implements Callable<Integer> {
         };
     }
 
-    private static double freshJvm(List<String> args) {
+    private static double freshJvm(List<String> args, boolean plain) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (!plain) {
+            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RnnkitCli.class.getName()));
         cmd.addAll(args);
         try {

@@ -38,6 +38,11 @@ public final class EvaluationMarkdown {
             }
             sb.append('\n');
         }
+        List<String> caveats = e.caveats();
+        if (!caveats.isEmpty()) {
+            sb.append('\n');
+            caveats.forEach(c -> sb.append("- ").append(c).append('\n'));
+        }
         return sb.toString();
     }
 

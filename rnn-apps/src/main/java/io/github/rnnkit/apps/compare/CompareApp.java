@@ -6,6 +6,9 @@ import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.apps.report.LineChart;
 import io.github.rnnkit.apps.report.RunFolder;
 import io.github.rnnkit.core.eval.CategoricalEvaluation;
+import io.github.rnnkit.core.eval.Comparison;
+import io.github.rnnkit.core.eval.DieboldMariano;
+import io.github.rnnkit.core.eval.ModelRanking;
 import io.github.rnnkit.core.eval.PriceEvaluation;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
@@ -58,37 +61,67 @@ public final class CompareApp {
             long target = ParameterMatch.count(CellType.LSTM, inputs, o.lstmHidden(), outputs);
             List<CellComparison> cells = new ArrayList<>();
             Map<String, Double> baselines = new LinkedHashMap<>();
-            for (CellType cell : o.cells()) {
-                int hidden = cell == CellType.LSTM ? o.lstmHidden() : ParameterMatch.hiddenFor(cell, inputs, outputs, target);
-                ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(inputs)
-                        .setHiddenSizes(hidden).setOutputSize(outputs)
-                        .setTask(data instanceof CategoricalDataset ? Task.CLASSIFICATION : Task.REGRESSION)
-                        .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(o.seed()).build();
-                CellRun run = CellRun.train(spec, data.train(), data.validation(), TrainerOptions.of(o.epochs()).withSeed(o.seed()));
-                double[] gradients = run.inputGradientsByDistance(data.test(), 64);
-                if (data instanceof CategoricalDataset c) {
-                    CategoricalEvaluation test = CategoricalEvaluation.onTest(run.net(), c);
-                    double train = CategoricalEvaluation.of(run.net(), c.train(), c.trainCodes(), c.vocabulary()).model().accuracy();
-                    test.baselines().forEach((name, m) -> baselines.put(name, m.accuracy()));
-                    cells.add(new CellComparison(cell, hidden, run.params(), run.history(), train, test.model().accuracy(), gradients,
-                            test.comparisons()));
-                } else {
-                    PriceDataset p = (PriceDataset) data;
-                    PriceEvaluation test = PriceEvaluation.of(run.net(), p, p.test());
-                    double train = PriceEvaluation.of(run.net(), p, p.train()).model().get(0).rmse();
-                    test.baselines().forEach((name, m) -> baselines.put(name, m.get(0).rmse()));
-                    cells.add(new CellComparison(cell, hidden, run.params(), run.history(), train, test.model().get(0).rmse(),
-                            gradients, test.comparisons()));
-                }
-            }
+            Map<String, double[]> baselineLosses = new LinkedHashMap<>();
+            List<ModelRanking.Forecaster> ranked = new ArrayList<>();
             boolean categorical = data instanceof CategoricalDataset;
             String metric = categorical ? "accuracy" : "RMSE";
-            charts(folder, cells, loaded.name());
-            CompareResult partial = new CompareResult(folder.dir(), null, List.of(), loaded.name(), metric, categorical, cells, baselines);
+            for (CellType cell : o.cells()) {
+                int hidden = cell == CellType.LSTM ? o.lstmHidden() : ParameterMatch.hiddenFor(cell, inputs, outputs, target);
+                double[] train = new double[o.seeds()];
+                double[] test = new double[o.seeds()];
+                double[][] losses = new double[o.seeds()][];
+                CellRun first = null;
+                double[] gradients = null;
+                for (int s = 0; s < o.seeds(); s++) {
+                    long seed = o.seed() + s;
+                    ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(inputs)
+                            .setHiddenSizes(hidden).setOutputSize(outputs)
+                            .setTask(categorical ? Task.CLASSIFICATION : Task.REGRESSION)
+                            .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(seed).build();
+                    CellRun run = CellRun.train(spec, data.train(), data.validation(), TrainerOptions.of(o.epochs()).withSeed(seed));
+                    if (s == 0) {
+                        first = run;
+                        gradients = run.inputGradientsByDistance(data.test(), 64);
+                    }
+                    if (data instanceof CategoricalDataset c) {
+                        CategoricalEvaluation e = CategoricalEvaluation.onTest(run.net(), c);
+                        train[s] = CategoricalEvaluation.of(run.net(), c.train(), c.trainCodes(), c.vocabulary()).model().accuracy();
+                        test[s] = e.model().accuracy();
+                        losses[s] = e.windowLosses("model");
+                        for (String name : e.baselines().keySet()) {
+                            baselines.put(name, e.baselines().get(name).accuracy());
+                            baselineLosses.put(name, e.windowLosses(name));
+                        }
+                    } else {
+                        PriceDataset p = (PriceDataset) data;
+                        PriceEvaluation e = PriceEvaluation.of(run.net(), p, p.test());
+                        train[s] = PriceEvaluation.of(run.net(), p, p.train()).model().get(0).rmse();
+                        test[s] = e.model().get(0).rmse();
+                        losses[s] = e.windowLosses("model");
+                        for (String name : e.baselines().keySet()) {
+                            baselines.put(name, e.baselines().get(name).get(0).rmse());
+                            baselineLosses.put(name, e.windowLosses(name));
+                        }
+                    }
+                }
+                ModelRanking.Forecaster f = new ModelRanking.Forecaster(cell.displayName(), test, losses);
+                ranked.add(f);
+                List<Comparison> comparisons = new ArrayList<>();
+                for (String name : baselines.keySet()) {
+                    comparisons.add(new Comparison(name, metric, f.mean(), baselines.get(name), categorical,
+                            DieboldMariano.pValue(f.meanLossByWindow(), baselineLosses.get(name), 1), "Diebold-Mariano"));
+                }
+                cells.add(new CellComparison(cell, hidden, first.params(), first.history(), train, test, gradients, comparisons));
+            }
+            ModelRanking ranking = ranked.size() < 2 ? null : new ModelRanking(metric, categorical, 1, ranked);
+            charts(folder, cells, loaded.name() + (o.seeds() > 1 ? ", seed " + o.seed() : ""));
+            CompareResult partial = new CompareResult(folder.dir(), null, List.of(), loaded.name(), metric, categorical, cells,
+                    baselines, ranking);
             folder.table("compare", CompareReport.table(partial));
             var report = folder.text("report.md", CompareReport.markdown(o, partial, data, target));
             folder.commit();
-            return new CompareResult(folder.dir(), report, folder.written(), loaded.name(), metric, categorical, cells, baselines);
+            return new CompareResult(folder.dir(), report, folder.written(), loaded.name(), metric, categorical, cells, baselines,
+                    ranking);
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.rnnkit.apps.common.ListOption;
 import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.data.series.MissingValues;
 import io.github.rnnkit.apps.common.ForceOption;
+import io.github.rnnkit.core.eval.Comparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,6 +65,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--seeds", converter = OptionValues.Positive.class, paramLabel = "N",
+            description = "networks trained per cell, seeds S, S+1, …; a cell is named better only when a paired test over "
+                    + "seeds and windows says so (default: 3)")
+    Integer seeds;
+
     @Override
     public Integer call() {
         CompareOptions base = quick ? CompareOptions.quick(out) : CompareOptions.defaults(out);
@@ -81,14 +87,19 @@ public final class CompareCommand implements Callable<Integer> {
         SeriesInput input = csv == null ? null
                 : new SeriesInput(csv, null, column == null ? List.of() : List.of(column), null, MissingValues.ERROR);
         CompareResult r = CompareApp.run(new CompareOptions(d, input, ListOption.cells("--cells", cells), hidden, lookBack,
-                epochs != null ? epochs : base.epochs(), learningRate, seed, out, force.force));
+                epochs != null ? epochs : base.epochs(), learningRate, seed, seeds != null ? seeds : base.seeds(), out, force.force));
         PrintWriter w = spec.commandLine().getOut();
         w.println("Data: " + r.data());
         for (CellComparison c : r.cells()) {
-            w.printf(Locale.ROOT, "  %-36s %6.2f s/epoch, best epoch %2d, train %s %.4f, test %s %.4f%n", CompareApp.label(c),
-                    c.secondsPerEpoch(), c.history().bestEpoch(), r.metric(), c.trainMetric(), r.metric(), c.testMetric());
+            w.printf(Locale.ROOT, "  %-36s %6.2f s/epoch, train %s %.4f, test %s %.4f ± %.4f over %s: %s%n",
+                    CompareApp.label(c), c.secondsPerEpoch(), r.metric(), c.trainMetric(), r.metric(), c.testMetric(),
+                    c.testSd(), c.testBySeed().length == 1 ? "1 seed" : c.testBySeed().length + " seeds",
+                    Comparison.summary(c.comparisons()));
         }
         r.baselines().forEach((name, v) -> w.printf(Locale.ROOT, "  baseline %-27s test %s %.4f%n", name, r.metric(), v));
+        if (r.ranking() != null) {
+            w.println(r.ranking().sentence());
+        }
         w.println("Report: " + r.report());
         return 0;
     }

@@ -2,9 +2,11 @@ package io.github.rnnkit.apps.compare;
 
 import io.github.rnnkit.apps.common.EvaluationMarkdown;
 import io.github.rnnkit.apps.report.Table;
+import io.github.rnnkit.core.eval.Comparison;
+import io.github.rnnkit.core.eval.ModelRanking;
 import io.github.rnnkit.data.prep.WindowedDataset;
 
-import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,14 +22,17 @@ final class CompareReport {
 
     static Table table(CompareResult r) {
         String m = r.metric();
+        int seeds = r.cells().get(0).testBySeed().length;
         Table.Builder t = Table.builder("cell", "hidden", "parameters", "seconds per epoch", "epochs run", "best epoch",
-                "train " + m, "test " + m);
+                "train " + m, "test " + m + " (mean)", "test " + m + " (sd over " + seeds + " seeds)", "test " + m + " by seed");
         for (CellComparison c : r.cells()) {
             t.row(c.cell().displayName(), c.hidden(), c.params(), Table.fixed(c.secondsPerEpoch(), 2), c.history().epochs().size(),
-                    c.history().bestEpoch(), Table.fixed(c.trainMetric(), 4), Table.fixed(c.testMetric(), 4));
+                    c.history().bestEpoch(), Table.fixed(c.trainMetric(), 4), Table.fixed(c.testMetric(), 4),
+                    Table.fixed(c.testSd(), 4), String.join(" ", java.util.Arrays.stream(c.testBySeed())
+                            .mapToObj(v -> Table.fixed(v, 4)).toList()));
         }
         for (Map.Entry<String, Double> b : r.baselines().entrySet()) {
-            t.row("baseline: " + b.getKey(), "", "", "", "", "", "", Table.fixed(b.getValue(), 4));
+            t.row("baseline: " + b.getKey(), "", "", "", "", "", "", Table.fixed(b.getValue(), 4), "", "");
         }
         return t.build();
     }
@@ -36,7 +41,7 @@ final class CompareReport {
         StringBuilder sb = new StringBuilder("# rnnkit compare: ").append(String.join(" vs ",
                 o.cells().stream().map(c -> c.displayName()).toList())).append("\n\n");
         sb.append(String.format(Locale.ROOT, "Data: %s. Look-back %d, chronological split %d / %d / %d windows "
-                        + "(train / validation / test). Every cell gets the same windows, split, seed (%d), Adam learning rate "
+                        + "(train / validation / test). Every cell gets the same windows, split, seeds (from %d), Adam learning rate "
                         + "(%s), minibatches of 32 and budget: up to %d epochs, early stopping after 5 epochs without a lower "
                         + "validation loss, the best epoch kept.%n%n", r.data(), o.lookBack(), data.train().size(),
                 data.validation().size(), data.test().size(), o.seed(), o.learningRate(), o.epochs()));
@@ -46,24 +51,43 @@ final class CompareReport {
                 String.join(", ", r.cells().stream().map(c -> String.format(Locale.ROOT, "%s H = %d → %,d", c.cell().displayName(),
                         c.hidden(), c.params())).toList())));
         sb.append(table(r).markdown());
-        sb.append(String.format(Locale.ROOT, "%nTrain and test %s are %s.%n", r.metric(), r.higherIsBetter()
+        sb.append(String.format(Locale.ROOT, "%nTrain and test %s are %s, means over the seeds.%n", r.metric(), r.higherIsBetter()
                 ? "shares of next steps forecast right" : "root mean squared errors of the next value in the series' own units"));
-        CellComparison best = r.cells().stream().max(Comparator.comparingDouble(c -> r.higherIsBetter() ? c.testMetric() : -c.testMetric()))
-                .orElseThrow();
-        sb.append(String.format(Locale.ROOT, "%nBest on the test part: **%s** (%s %.4f).%n", best.cell().displayName(), r.metric(),
-                best.testMetric()));
+        int seeds = r.cells().get(0).testBySeed().length;
+        sb.append(String.format(Locale.ROOT, "%nEach cell was trained %d time%s (seeds %d to %d; the charts show seed %d). ",
+                seeds, seeds == 1 ? "" : "s", o.seed(), o.seed() + seeds - 1, o.seed()));
+        if (r.ranking() == null) {
+            sb.append("One cell: nothing to rank.\n");
+        } else {
+            sb.append("Which cell is better is decided by a paired test, not by the larger number: Diebold-Mariano's test "
+                    + "on each test window's loss (" + (r.higherIsBetter() ? "0/1 error" : "squared error")
+                    + ") averaged over the seeds.\n\n");
+            sb.append("| cell | cell | mean loss difference | p |\n|---|---|---:|---:|\n");
+            for (ModelRanking.Pair q : r.ranking().pairs()) {
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %+.4g | %s |%n", q.a(), q.b(), q.meanDifference(),
+                        Comparison.formatP(q.pValue())));
+            }
+            List<String> beaten = r.baselines().keySet().stream().filter(b -> r.cells().stream().allMatch(c -> c.comparisons()
+                    .stream().anyMatch(x -> x.baseline().equals(b) && x.verdict().equals("worse")))).toList();
+            sb.append("\n**").append(r.ranking().sentence()).append("**").append(beaten.isEmpty() ? ""
+                    : " Every cell is significantly worse than " + String.join(" and ", beaten) + ", so none of them is "
+                    + "worth using on this data.").append(seeds == 1
+                    ? " One seed: the cells' differences include the luck of one initialisation, which only more seeds "
+                    + "(`--seeds`) can show." : "").append('\n');
+        }
         for (CellComparison c : r.cells()) {
-            sb.append("\n### ").append(c.cell().displayName()).append(" against the baselines\n\n");
+            sb.append("\n### ").append(c.cell().displayName()).append(" against the baselines (mean over seeds)\n\n");
             sb.append(EvaluationMarkdown.verdict(c.comparisons()));
         }
         sb.append("\n![validation loss](validation-loss.png)\n\n![training loss](train-loss.png)\n\n![gradients](gradients.png)\n");
-        sb.append("\nThe gradient chart shows how much each input step still moves the loss. The oldest step's gradient "
-                + "relative to the newest: ");
+        sb.append("\nThe gradient chart shows how much each input step moves the trained network's loss, averaged over test "
+                + "windows (seed " + o.seed() + "). The oldest step's gradient relative to the newest: ");
         sb.append(String.join(", ", r.cells().stream().map(c -> c.cell().displayName() + " " + Table.num(oldestOverNewest(c), 3))
                 .toList()));
-        CellComparison steepest = r.cells().stream().min(Comparator.comparingDouble(CompareReport::oldestOverNewest)).orElseThrow();
-        sb.append("; the steepest fall is the ").append(steepest.cell().displayName())
-                .append("'s, so it learns least from the early part of the window.\n");
+        sb.append(". What it does not show is how far back a cell can learn: a small gradient on old steps in a trained "
+                + "network means its output does not depend on them, either because it learned that they do not matter or "
+                + "because it could not learn to use them, and the chart cannot tell these apart. `rnnkit memory` measures "
+                + "what each cell can learn across a given distance.\n");
         sb.append("\nFiles: `compare.csv` (the table), `validation-loss.csv`, `train-loss.csv`, `gradients.csv` (the charts' data).\n");
         return sb.toString();
     }

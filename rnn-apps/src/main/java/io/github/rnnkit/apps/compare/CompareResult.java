@@ -1,5 +1,7 @@
 package io.github.rnnkit.apps.compare;
 
+import io.github.rnnkit.core.eval.ModelRanking;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import java.util.Map;
  * @param higherIsBetter true for accuracy
  * @param cells          one result per cell
  * @param baselines      each baseline's test metric, by name
+ * @param ranking        the cells' test metrics over seeds and their paired tests (null for one cell)
  */
 public record CompareResult(Path dir, Path report, List<Path> files, String data, String metric, boolean higherIsBetter,
-                            List<CellComparison> cells, Map<String, Double> baselines) {
+                            List<CellComparison> cells, Map<String, Double> baselines, ModelRanking ranking) {
 }

@@ -6,12 +6,18 @@ import io.github.rnnkit.core.eval.CategoricalEvaluation;
 import io.github.rnnkit.core.eval.Comparison;
 import io.github.rnnkit.core.eval.PriceEvaluation;
 import io.github.rnnkit.core.forecast.Forecaster;
+import io.github.rnnkit.data.series.CategoricalSeries;
+import io.github.rnnkit.data.series.PriceSeries;
 import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.data.series.TimeIndex;
 
 import java.nio.file.Path;
 import java.util.List;
 
-/** Evaluates a saved model on a new series, every window of it, next to the same baselines ({@link Forecaster#evaluate}). */
+/**
+ * Evaluates a saved model on a series next to the same baselines ({@link Forecaster#evaluate}): by
+ * default only the windows that forecast a step after the model's training period.
+ */
 public final class EvaluateApp {
     private EvaluateApp() {
     }
@@ -20,8 +26,9 @@ public final class EvaluateApp {
      * @param categorical the evaluation of a categorical model, else null
      * @param price       the evaluation of a price model, else null
      * @param windows     how many windows were evaluated
+     * @param overlap     a warning when the series overlaps the model's training period, else null
      */
-    public record Result(CategoricalEvaluation categorical, PriceEvaluation price, int windows) {
+    public record Result(CategoricalEvaluation categorical, PriceEvaluation price, int windows, String overlap) {
         /**
          * @return the model against each baseline
          */
@@ -33,16 +40,33 @@ public final class EvaluateApp {
     /**
      * @param modelDir a bundle folder
      * @param input the series to evaluate on
+     * @param allWindows true to score every window, also those that forecast the model's training steps
      * @return the evaluation
      */
-    public static Result run(Path modelDir, SeriesInput input) {
+    public static Result run(Path modelDir, SeriesInput input, boolean allWindows) {
         ModelBundle bundle = ModelBundle.load(modelDir);
         Forecaster f = Forecaster.of(bundle);
         if (bundle.data().kind() == SeriesKind.CATEGORICAL) {
-            CategoricalEvaluation e = f.evaluate(BundleSeries.categorical(bundle, input));
-            return new Result(e, null, e.truth().length);
+            CategoricalSeries series = BundleSeries.categorical(bundle, input);
+            CategoricalEvaluation e = f.evaluate(series, allWindows);
+            return new Result(e, null, e.truth().length, overlap(f, series.index(), allWindows));
         }
-        PriceEvaluation e = f.evaluate(BundleSeries.prices(bundle, input));
-        return new Result(null, e, e.actual().length);
+        PriceSeries series = BundleSeries.prices(bundle, input);
+        PriceEvaluation e = f.evaluate(series, allWindows);
+        return new Result(null, e, e.actual().length, overlap(f, series.index(), allWindows));
+    }
+
+    private static String overlap(Forecaster f, TimeIndex index, boolean allWindows) {
+        int first = f.firstUnseenStep(index);
+        if (first == 0) {
+            return null;
+        }
+        String span = f.trainingSpan().describe();
+        return allWindows
+                ? "WARNING: this series overlaps the model's training period (" + span + "), and --all-windows scores "
+                + "those windows too: a model scored on what it was trained on looks better than it forecasts."
+                : "WARNING: this series overlaps the model's training period (" + span + "): only the windows that forecast "
+                + "a step after it (from step " + (first + 1) + (index.hasDates() && first < index.length()
+                ? ", " + index.date(first) : "") + ") are scored. --all-windows scores every window (in-sample, flattering).";
     }
 }

@@ -50,25 +50,34 @@ final class StockReport {
         sb.append("## 2. Why vanilla RNNs break\n\n");
         sb.append(String.format(Locale.ROOT, "Backpropagation through %d steps multiplies the gradient by the recurrent "
                         + "Jacobian %d times. With a recurrent weight of 0.5 that is 0.5^%d = **%.3g**; with 1.5 it is 1.5^%d = "
-                        + "**%.3g**. The first vanishes, the second explodes.%n%n", d.steps(), p, p,
-                GradientDecay.theory(0.5, d.steps()), p, GradientDecay.theory(1.5, d.steps())));
+                        + "**%.3g**: the first vanishes; the second would explode if the Jacobian were the weight alone. "
+                        + "It is not: for h_t = tanh(w·h_{t−1} + …) the Jacobian ∂h_t/∂h_{t−1} is diag(1 − h_t²)·W, the weight "
+                        + "times tanh's slope at each step, and that slope is at most 1 and near 0 when a unit saturates. So ρ^%d "
+                        + "is an upper bound on growth, reached only while the units stay near 0.%n%n", d.steps(), p, p,
+                GradientDecay.theory(0.5, d.steps()), p, GradientDecay.theory(1.5, d.steps()), p));
         sb.append(String.format(Locale.ROOT, "Measured: a vanilla RNN (%d units) trained on %d-step windows of the price "
                         + "series, then the same network with its recurrent matrix rescaled to spectral radius 0.5 and 1.5. "
                         + "‖∂L/∂x_t‖ is the mean gradient reaching the input t steps before the forecast, on up to 64 test "
                         + "windows.%n%n", StockApp.DECAY_HIDDEN, d.steps()));
         Table.Builder t = Table.builder("recurrent matrix", "spectral radius ρ", "ρ^" + p, "measured oldest / newest",
-                "measured factor per step");
+                "measured factor per step", "measured factor, first 5 steps back");
         t.row("as trained", Table.fixed(d.trained().radius(), 3), Table.num(GradientDecay.theory(d.trained().radius(), d.steps()), 3),
-                Table.num(d.trained().oldestOverNewest(), 3), Table.num(d.trained().factorPerStep(), 3));
+                Table.num(d.trained().oldestOverNewest(), 3), Table.num(d.trained().factorPerStep(), 3),
+                Table.num(nearFactor(d.trained()), 3));
         for (GradientDecay.RadiusRun run : d.rescaled()) {
             t.row("rescaled", Table.fixed(run.radius(), 3), Table.num(GradientDecay.theory(run.radius(), d.steps()), 3),
-                    Table.num(run.oldestOverNewest(), 3), Table.num(run.factorPerStep(), 3));
+                    Table.num(run.oldestOverNewest(), 3), Table.num(run.factorPerStep(), 3), Table.num(nearFactor(run), 3));
         }
         sb.append(t.build().markdown());
         sb.append("\nThe measured factor is roughly ρ times the mean slope of tanh, which is at most 1: below ρ = 1 the "
                 + "gradient vanishes at least as fast as ρ^d. Above 1 it can grow while the units are unsaturated, and "
                 + "growth is what makes training blow up (part 3).");
         GradientDecay.RadiusRun above = d.rescaled().stream().filter(x -> x.radius() > 1).findFirst().orElse(null);
+        if (above != null && nearFactor(above) > 1) {
+            sb.append(String.format(Locale.ROOT, " At ρ = %.1f the gradient does grow over the first steps back (factor %.3f "
+                    + "per step over the first 5 steps back), while the units it passes through are not yet saturated.", above.radius(),
+                    nearFactor(above)));
+        }
         if (above != null && above.factorPerStep() < 1) {
             sb.append(String.format(Locale.ROOT, " Here, even at ρ = %.1f, the measured gradient shrinks (factor %.3f per "
                     + "step): the trained network's tanh units are saturated enough that their small slope outweighs ρ. "
@@ -77,6 +86,13 @@ final class StockReport {
         }
         sb.append("\n\n");
         sb.append("![gradient decay](gradient-decay.png)\n\n");
+    }
+
+    /** @return the geometric mean factor per step of ‖∂L/∂x_t‖ over distances 0 to 5 back (or the window, if shorter) */
+    static double nearFactor(GradientDecay.RadiusRun run) {
+        double[] g = run.byDistance();
+        int k = Math.min(5, g.length - 1);
+        return k < 1 || g[0] <= 0 || g[k] <= 0 ? Double.NaN : Math.pow(g[k] / g[0], 1.0 / k);
     }
 
     private static void forecast(StringBuilder sb, StockOptions o, StockResult r, PriceDataset data) {

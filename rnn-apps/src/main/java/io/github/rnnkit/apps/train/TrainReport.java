@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.train;
 
+import io.github.rnnkit.core.diag.SpectralRadius;
 import io.github.rnnkit.apps.common.EvaluationMarkdown;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.train.TrainingHistory;
@@ -60,7 +61,8 @@ final class TrainReport {
 
     private static void diagnostics(StringBuilder sb, ModelSpec spec, TrainApp.Diagnostics d) {
         sb.append("\n## Diagnostics\n\n");
-        sb.append("Spectral radius of each recurrent weight block (below 1: gradients through it shrink step by step):\n\n");
+        sb.append("Spectral radius (largest |eigenvalue|) of each block of the recurrent weights. ")
+                .append(SpectralRadius.meaning(spec.cell())).append("\n\n");
         sb.append("| layer | gate | at init | trained |\n|---|---|---:|---:|\n");
         for (int i = 0; i < d.radiiAtInit().size(); i++) {
             var a = d.radiiAtInit().get(i);

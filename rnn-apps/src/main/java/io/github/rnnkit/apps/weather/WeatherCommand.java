@@ -72,10 +72,9 @@ public final class WeatherCommand implements Callable<Integer> {
         w.println("Seattle weather, test part:");
         for (SeattleRun s : r.seattle()) {
             var b = s.evaluation().baselines();
-            w.printf(Locale.ROOT, "  %-12s accuracy %.3f  (majority %.3f, persistence %.3f, Markov %.3f)%s%n",
+            w.printf(Locale.ROOT, "  %-12s accuracy %.3f  (majority %.3f, persistence %.3f, Markov %.3f): %s%n",
                     s.cell().displayName(), s.evaluation().model().accuracy(), b.get("majority class").accuracy(),
-                    b.get("persistence").accuracy(), b.get("Markov chain").accuracy(),
-                    s.evaluation().beatsAllBaselines() ? "" : "  does NOT beat every baseline");
+                    b.get("persistence").accuracy(), b.get("Markov chain").accuracy(), s.evaluation().summary());
         }
         w.println("Report: " + r.report());
         return 0;

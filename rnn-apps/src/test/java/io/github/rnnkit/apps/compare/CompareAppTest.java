@@ -51,7 +51,16 @@ class CompareAppTest {
             assertTrue(c.history().epochs().size() <= 2 && c.secondsPerEpoch() > 0);
             assertEquals(10, c.gradientByDistance().length);
             assertEquals(3, c.comparisons().size());
+            assertEquals(CompareOptions.DEFAULT_SEEDS, c.testBySeed().length, "several seeds by default");
+            assertTrue(c.comparisons().stream().allMatch(x -> x.test().equals("Diebold-Mariano") && x.tested()));
         }
+        // a cell is named better only by the paired test; otherwise the report says no cell is
+        String sentence = r.ranking().sentence();
+        assertEquals(r.ranking().winner().isPresent(), sentence.contains("is better than every other forecaster here"));
+        assertEquals(r.ranking().winner().isEmpty(), sentence.startsWith("No forecaster is better than the others here"));
+        String report = Files.readString(r.report());
+        assertTrue(report.contains(sentence) && !report.contains("Best on the test part"), report);
+        assertTrue(report.contains("cannot tell these apart") && !report.contains("learns least"), report);
         for (String name : List.of("report.md", "compare.csv", "validation-loss.png", "train-loss.png", "gradients.png",
                 "gradients.csv")) {
             assertTrue(Files.isRegularFile(r.dir().resolve(name)), name);
@@ -64,6 +73,14 @@ class CompareAppTest {
         CliRun gbm = CliRun.of("compare", "--quick", "--dataset", "gbm", "--cells", "gru,rnn", "--out", dir.resolve("g").toString());
         assertEquals(0, gbm.status(), gbm.err());
         assertTrue(gbm.out().contains("baseline naive last value") && gbm.out().contains("test RMSE"), gbm.out());
+        assertTrue(gbm.out().contains("over 3 seeds") && gbm.out().contains("naive last value"), gbm.out());
+        CliRun one = CliRun.of("compare", "--quick", "--dataset", "weather", "--cells", "gru,rnn", "--seeds", "1", "--out",
+                dir.resolve("w").toString());
+        assertEquals(0, one.status(), one.err());
+        assertTrue(one.out().contains("over 1 seed:"), one.out());
+        CliRun zero = CliRun.of("compare", "--seeds", "0");
+        assertEquals(2, zero.status());
+        assertTrue(zero.err().contains("--seeds"), zero.err());
         CliRun bad = CliRun.of("compare", "--dataset", "stocks");
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("--dataset 'stocks' is not one of weather, seattle-weather, gbm, csv"), bad.err());

@@ -36,6 +36,32 @@ class MemoryAppTest {
         }
         String report = Files.readString(r.report());
         assertTrue(report.contains("## Longest lag solved") && report.contains("Against the literature"));
+        assertTrue(report.contains("This is a short run") && report.contains("lower bound on a coarse grid")
+                && report.contains("74,000 training sequences"), report);
+    }
+
+    private static MemoryRun run(MemoryTask task, CellType cell, int lag, double error) {
+        return new MemoryRun(task, cell, lag, 1, error, 630, 1.0);
+    }
+
+    @Test
+    void agreementWithTheLiteratureNeedsSomethingSolved() {
+        MemoryOptions o = new MemoryOptions(List.of(MemoryTask.ADDING), List.of(CellType.values()), List.of(5, 10), List.of(1L),
+                32, 256, 100, 2, 0.01, null, false);
+        // nothing solved: no verdict at all, not "agrees"
+        MemoryResult none = new MemoryResult(null, null, List.of(), List.of(run(MemoryTask.ADDING, CellType.SIMPLE_RNN, 5, 0.1),
+                run(MemoryTask.ADDING, CellType.LSTM, 5, 0.1), run(MemoryTask.ADDING, CellType.GRU, 5, 0.1)));
+        assertEquals("On the adding problem no cell solved any lag tried, so this run says nothing about the pattern there.",
+                MemoryReport.comparison(o, none));
+        // the vanilla RNN ahead is said to go against the pattern
+        MemoryResult vanilla = new MemoryResult(null, null, List.of(), List.of(run(MemoryTask.ADDING, CellType.SIMPLE_RNN, 10, 0.001),
+                run(MemoryTask.ADDING, CellType.LSTM, 5, 0.001), run(MemoryTask.ADDING, CellType.GRU, 5, 0.5)));
+        assertTrue(MemoryReport.comparison(o, vanilla).endsWith("the vanilla RNN reaches further here, against the literature's "
+                + "pattern."), MemoryReport.comparison(o, vanilla));
+        MemoryResult gated = new MemoryResult(null, null, List.of(), List.of(run(MemoryTask.ADDING, CellType.SIMPLE_RNN, 5, 0.5),
+                run(MemoryTask.ADDING, CellType.GRU, 10, 0.001)));
+        assertTrue(MemoryReport.comparison(o, gated).endsWith("the gated cells reach further, as in the literature."));
+        assertTrue(MemoryReport.quick(o) && !MemoryReport.quick(MemoryOptions.defaults(null)));
     }
 
     @Test

@@ -5,9 +5,12 @@ import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.apps.model.EvaluateApp;
 import io.github.rnnkit.apps.model.PredictApp;
 import io.github.rnnkit.apps.model.Prediction;
+import io.github.rnnkit.core.bundle.ModelBundle;
+import io.github.rnnkit.core.bundle.TrainingSpan;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.data.sample.SampleDataset;
 import io.github.rnnkit.data.synth.GeometricBrownianMotion;
+import io.github.rnnkit.data.series.CategoricalSeries;
 import io.github.rnnkit.data.series.PriceSeries;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,13 +72,44 @@ class TrainPredictEvaluateTest {
     }
 
     @Test
-    void evaluateScoresEveryWindowNextToTheBaselines() {
-        EvaluateApp.Result r = EvaluateApp.run(weatherRun.resolve("model"), SeriesInput.of(SampleDataset.SEATTLE_WEATHER));
-        assertEquals(1461 - 10, r.windows());
+    void evaluateScoresOnlyWindowsAfterTheTrainingPeriod() {
+        TrainingSpan span = ModelBundle.load(weatherRun.resolve("model")).provenance().training();
+        assertEquals(LocalDate.of(2012, 1, 1), span.first());
+        assertTrue(span.steps() > 1000 && span.steps() < 1100, "70 % of 1,461 days: " + span);
+        EvaluateApp.Result r = EvaluateApp.run(weatherRun.resolve("model"), SeriesInput.of(SampleDataset.SEATTLE_WEATHER), false);
+        assertEquals(1461 - span.steps(), r.windows(), "one window per day after the training period");
         assertEquals(3, r.comparisons().size());
+        assertTrue(r.overlap().startsWith("WARNING: this series overlaps the model's training period (2012-01-01 .. "
+                + span.last()), r.overlap());
+        EvaluateApp.Result all = EvaluateApp.run(weatherRun.resolve("model"), SeriesInput.of(SampleDataset.SEATTLE_WEATHER), true);
+        assertEquals(1461 - 10, all.windows());
+        assertTrue(all.overlap().contains("--all-windows scores those windows too"), all.overlap());
+
         CliRun cli = CliRun.of("evaluate", "--model", weatherRun.toString(), "--sample", "seattle-weather");
         assertEquals(0, cli.status(), cli.err());
-        assertTrue(cli.out().contains("1451 windows evaluated"), cli.out());
+        assertTrue(cli.out().contains((1461 - span.steps()) + " windows evaluated (after the model's training period)"),
+                cli.out());
+        assertTrue(cli.err().contains("WARNING: this series overlaps the model's training period"), cli.err());
+        CliRun every = CliRun.of("evaluate", "--model", weatherRun.toString(), "--sample", "seattle-weather", "--all-windows");
+        assertEquals(0, every.status(), every.err());
+        assertTrue(every.out().contains("1451 windows evaluated (all, including the model's training period)"), every.out());
+    }
+
+    @Test
+    void evaluateRefusesDataInsideTheTrainingPeriodOnly(@TempDir Path tmp) throws Exception {
+        // the first 200 Seattle days: all inside the training period
+        CategoricalSeries seattle = SampleDataset.SEATTLE_WEATHER.series();
+        List<String> lines = new java.util.ArrayList<>(List.of("date,weather"));
+        for (int t = 0; t < 200; t++) {
+            lines.add(seattle.index().date(t) + "," + seattle.get(t));
+        }
+        Path early = tmp.resolve("early.csv");
+        Files.write(early, lines);
+        CliRun cli = CliRun.of("evaluate", "--model", weatherRun.toString(), "--csv", early.toString());
+        assertEquals(2, cli.status(), cli.err());
+        assertTrue(cli.err().contains("every window forecasts a step the model was trained on"), cli.err());
+        assertEquals(0, CliRun.of("evaluate", "--model", weatherRun.toString(), "--csv", early.toString(), "--all-windows")
+                .status());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -149,6 +150,12 @@ final class BundleJson {
         o.put("rnnkit", p.rnnkit()).put("dl4j", p.dl4j()).put("java", p.java());
         o.put("dataSource", p.dataSource()).put("dataSha256", p.dataSha256()).put("seed", p.seed());
         o.put("created", p.created().toString());
+        if (p.training() != null) {
+            ObjectNode t = o.putObject("training");
+            t.put("steps", p.training().steps());
+            t.put("first", p.training().dated() ? p.training().first().toString() : null);
+            t.put("last", p.training().dated() ? p.training().last().toString() : null);
+        }
         return o;
     }
 
@@ -156,7 +163,36 @@ final class BundleJson {
         object(o, "the file");
         JsonNode sha = o.get("dataSha256");
         return new Provenance(text(o, "rnnkit"), text(o, "dl4j"), text(o, "java"), text(o, "dataSource"),
-                sha == null || sha.isNull() ? null : sha.asText(), longInteger(o, "seed"), Instant.parse(text(o, "created")));
+                sha == null || sha.isNull() ? null : sha.asText(), longInteger(o, "seed"), Instant.parse(text(o, "created")),
+                training(o.get("training")));
+    }
+
+    /** @return the training span, or null when the field is absent (a bundle from before it was recorded) */
+    private static TrainingSpan training(JsonNode t) {
+        if (t == null || t.isNull()) {
+            return null;
+        }
+        object(t, "field 'training'");
+        try {
+            return new TrainingSpan(integer(t, "steps"), date(t, "first"), date(t, "last"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field 'training': " + e.getMessage(), e);
+        }
+    }
+
+    private static LocalDate date(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException("field '" + field + "' must be a date (yyyy-mm-dd) or null");
+        }
+        try {
+            return LocalDate.parse(n.asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("field '" + field + "' must be a date (yyyy-mm-dd), found '" + n.asText() + "'");
+        }
     }
 
     // Jackson's asInt/asDouble turn "wide" into 0 silently; every field is read by type instead.

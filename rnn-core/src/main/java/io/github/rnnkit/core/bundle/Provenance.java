@@ -4,6 +4,7 @@ import io.github.rnnkit.data.Versions;
 import io.github.rnnkit.data.prep.CategoricalDataset;
 import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.prep.WindowedDataset;
+import io.github.rnnkit.data.series.TimeIndex;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +26,11 @@ import java.util.HexFormat;
  * @param dataSha256 SHA-256 of that file's bytes, or null when it was not a file
  * @param seed       the network seed
  * @param created    when the bundle was written (UTC)
+ * @param training   the steps of the source the model was trained on, or null when not known (a
+ *                   bundle from before rnnkit recorded it, or a network imported from PyTorch)
  */
 public record Provenance(String rnnkit, String dl4j, String java, String dataSource, String dataSha256, long seed,
-                         Instant created) {
+                         Instant created, TrainingSpan training) {
 
     /**
      * Provenance for now, with this runtime's versions.
@@ -39,7 +42,7 @@ public record Provenance(String rnnkit, String dl4j, String java, String dataSou
      */
     public static Provenance now(String dataSource, String dataSha256, long seed) {
         return new Provenance(Versions.rnnkit(), Versions.dl4j(), Versions.java(), dataSource, dataSha256, seed,
-                Instant.now());
+                Instant.now(), null);
     }
 
     /**
@@ -59,7 +62,20 @@ public record Provenance(String rnnkit, String dl4j, String java, String dataSou
             // a sample name such as "sample:seattle-weather" on a platform that rejects ':'
         }
         String sha = file != null && Files.isRegularFile(file) ? sha256(file) : null;
-        return now(source, sha, seed);
+        Provenance p = now(source, sha, seed);
+        return new Provenance(p.rnnkit(), p.dl4j(), p.java(), p.dataSource(), p.dataSha256(), p.seed(), p.created(),
+                span(data));
+    }
+
+    private static TrainingSpan span(WindowedDataset data) {
+        TimeIndex index = data instanceof CategoricalDataset c ? c.series().index()
+                : data instanceof PriceDataset p ? p.series().index() : null;
+        int steps = data.split().train().to();
+        if (index == null || steps < 1) {
+            return null;
+        }
+        return index.hasDates() ? new TrainingSpan(steps, index.date(0), index.date(steps - 1))
+                : new TrainingSpan(steps, null, null);
     }
 
     private static String source(WindowedDataset data) {

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The spectral radius (largest |eigenvalue|) of each gate block of each recurrent weight
  * matrix. For a vanilla RNN, a radius below 1 makes gradients vanish over time and one above 1
- * lets them explode (Pascanu et al. 2013); for gated cells the gates modulate this.
+ * lets them explode, up to tanh's saturation (Pascanu et al. 2013); for gated cells the gates,
+ * not the radii, govern the gradient's path back in time ({@link #meaning}).
  */
 public final class SpectralRadius {
     private SpectralRadius() {
@@ -29,6 +30,25 @@ public final class SpectralRadius {
      * @param radius the spectral radius of each gate's {@code H x H} block of RW
      */
     public record LayerRadii(int layer, CellType cell, List<String> gates, double[] radius) {
+    }
+
+    /**
+     * @param cell a cell
+     * @return what the radii of its recurrent blocks say about gradients through time, and what
+     *         they do not
+     */
+    public static String meaning(CellType cell) {
+        return switch (cell) {
+            case SIMPLE_RNN -> "For the vanilla RNN, h_t = tanh(W x_t + U h_{t−1} + b), the Jacobian ∂h_t/∂h_{t−1} is "
+                    + "diag(1 − h_t²)·U: with U's spectral radius below 1, gradients through time shrink step by step; above 1 "
+                    + "they can grow, as far as tanh's saturation (1 − h² near 0) lets them.";
+            case LSTM -> "For the LSTM the radii describe how each gate and the candidate respond to h_{t−1}, not whether "
+                    + "gradients vanish: along the cell state, c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t, the gradient is multiplied by "
+                    + "the forget gate f_t at each step, so with f_t near 1 it passes back unchanged whatever the radii.";
+            case GRU -> "For the GRU the radii describe how the gates and the candidate respond to h_{t−1}, not whether "
+                    + "gradients vanish: the update gate mixes h_{t−1} and the candidate, and where it keeps h_{t−1} the "
+                    + "gradient passes back unchanged whatever the radii.";
+        };
     }
 
     /**

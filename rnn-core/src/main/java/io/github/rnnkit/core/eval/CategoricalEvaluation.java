@@ -89,6 +89,82 @@ public record CategoricalEvaluation(ClassificationMetrics model, Map<String, Cla
         return out;
     }
 
+    /**
+     * @return the verdict against every baseline in a few words, with significance, and the
+     *         caveats: e.g. {@code beats majority class; ahead, not significant vs persistence;
+     *         macro-F1 below persistence's (0.34 vs 0.44)}
+     */
+    public String summary() {
+        List<String> parts = new ArrayList<>(List.of(Comparison.summary(comparisons())));
+        List<String> below = new ArrayList<>();
+        baselines.forEach((name, m) -> {
+            if (m.macroF1() > model.macroF1()) {
+                below.add(String.format(java.util.Locale.ROOT, "%s's (%.2f vs %.2f)", name, model.macroF1(), m.macroF1()));
+            }
+        });
+        if (!below.isEmpty()) {
+            parts.add("macro-F1 below " + String.join(", ", below));
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
+     * @return sentences a reader of the accuracy alone would miss: baselines with a higher macro-F1
+     *         (the mean of per-class F1, which a model that ignores rare classes loses), and the
+     *         classes that occur in the truth but that the model never forecasts
+     */
+    public List<String> caveats() {
+        List<String> out = new ArrayList<>();
+        baselines.forEach((name, m) -> {
+            if (m.macroF1() > model.macroF1()) {
+                out.add(String.format(java.util.Locale.ROOT, "Macro-F1 is below %s's (%.4f vs %.4f): the model does worse "
+                        + "on the classes taken one by one, whatever its accuracy.", name, model.macroF1(), m.macroF1()));
+            }
+        });
+        List<String> never = neverForecast();
+        if (!never.isEmpty()) {
+            out.add("The model never forecasts " + String.join(", ", never) + ", although "
+                    + (never.size() == 1 ? "it occurs" : "they occur") + " in the evaluated days.");
+        }
+        return out;
+    }
+
+    /** @return the classes that occur in the truth and that the model never forecasts */
+    public List<String> neverForecast() {
+        int k = model.classes().size();
+        boolean[] occurs = new boolean[k];
+        boolean[] forecast = new boolean[k];
+        for (int t : truth) {
+            occurs[t] = true;
+        }
+        for (int f : forecasts.get("model")) {
+            forecast[f] = true;
+        }
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            if (occurs[c] && !forecast[c]) {
+                out.add(model.classes().get(c));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param forecaster {@code "model"} or a baseline's name
+     * @return its 0/1 error on each window (1 − accuracy on average), for paired tests
+     */
+    public double[] windowLosses(String forecaster) {
+        int[] f = forecasts.get(forecaster);
+        if (f == null) {
+            throw new IllegalArgumentException("no forecaster '" + forecaster + "'; there are " + forecasts.keySet());
+        }
+        double[] out = new double[truth.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = f[i] == truth[i] ? 0 : 1;
+        }
+        return out;
+    }
+
     /** @return true when the model beats every baseline */
     public boolean beatsAllBaselines() {
         return comparisons().stream().allMatch(Comparison::modelWins);

@@ -8,6 +8,7 @@ import io.github.rnnkit.data.window.SequenceSet;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,10 @@ import java.util.Map;
  * @param baselines each baseline's metrics per horizon step, by name
  * @param forecasts the model's forecasts in prices {@code [window][step]}
  * @param actual    the actual prices {@code [window][step]}
+ * @param baselineForecasts each baseline's forecasts in prices {@code [window][step]}, by name
  */
 public record PriceEvaluation(List<ForecastMetrics> model, Map<String, List<ForecastMetrics>> baselines,
-                              double[][] forecasts, double[][] actual) {
+                              double[][] forecasts, double[][] actual, Map<String, double[][]> baselineForecasts) {
 
     /**
      * Evaluates a price model on a dataset's test part, in prices, next to the naive and drift
@@ -68,10 +70,12 @@ public record PriceEvaluation(List<ForecastMetrics> model, Map<String, List<Fore
             actual[i] = windows.topology() == Topology.MANY_TO_MANY ? new double[]{all[all.length - 1]} : all;
         }
         int horizon = forecast[0].length;
+        Map<String, double[][]> baseForecasts = new LinkedHashMap<>();
+        baseForecasts.put("naive last value", PriceBaselines.naive(last, horizon));
+        baseForecasts.put("drift", PriceBaselines.drift(data.series().get(0, 0), last, lastStep, horizon));
         Map<String, List<ForecastMetrics>> base = new LinkedHashMap<>();
-        base.put("naive last value", perStep(PriceBaselines.naive(last, horizon), actual, last));
-        base.put("drift", perStep(PriceBaselines.drift(data.series().get(0, 0), last, lastStep, horizon), actual, last));
-        return new PriceEvaluation(perStep(forecast, actual, last), base, forecast, actual);
+        baseForecasts.forEach((name, f) -> base.put(name, perStep(f, actual, last)));
+        return new PriceEvaluation(perStep(forecast, actual, last), base, forecast, actual, baseForecasts);
     }
 
     private static List<ForecastMetrics> perStep(double[][] forecast, double[][] actual, double[] last) {
@@ -99,8 +103,62 @@ public record PriceEvaluation(List<ForecastMetrics> model, Map<String, List<Fore
     /** @return the model against each baseline on mean RMSE */
     public List<Comparison> comparisons() {
         List<Comparison> out = new ArrayList<>();
-        baselines.forEach((name, m) -> out.add(new Comparison(name, "RMSE", meanRmse(model), meanRmse(m), false)));
+        double[] modelLoss = squaredErrors(forecasts);
+        baselines.forEach((name, m) -> {
+            double[] baseLoss = squaredErrors(baselineForecasts.get(name));
+            // squared errors beyond double's range (forecasts 1e154 times the largest price) leave no test to make
+            boolean finite = Arrays.stream(modelLoss).allMatch(Double::isFinite) && Arrays.stream(baseLoss).allMatch(Double::isFinite);
+            out.add(finite ? new Comparison(name, "RMSE", meanRmse(model), meanRmse(m), false,
+                    DieboldMariano.pValue(modelLoss, baseLoss, forecasts[0].length), "Diebold-Mariano")
+                    : new Comparison(name, "RMSE", meanRmse(model), meanRmse(m), false));
+        });
         return out;
+    }
+
+    /**
+     * @param forecaster {@code "model"} or a baseline's name
+     * @return its squared error on each window, averaged over the horizon's steps, in units of the
+     *         largest actual price squared (see {@link #squaredErrors}), for paired tests
+     */
+    public double[] windowLosses(String forecaster) {
+        double[][] f = forecaster.equals("model") ? forecasts : baselineForecasts.get(forecaster);
+        if (f == null) {
+            throw new IllegalArgumentException("no forecaster '" + forecaster + "'; there are model and "
+                    + baselineForecasts.keySet());
+        }
+        return squaredErrors(f);
+    }
+
+    /**
+     * @return each window's squared error, averaged over the horizon's steps, in units of the
+     *         largest actual price squared: the test's statistic does not change with one common
+     *         scale, and prices near 1e200 do not overflow the square
+     */
+    double[] squaredErrors(double[][] forecast) {
+        double scale = 1;
+        for (double[] row : actual) {
+            for (double v : row) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        double[] out = new double[forecast.length];
+        for (int i = 0; i < out.length; i++) {
+            double s = 0;
+            for (int h = 0; h < forecast[i].length; h++) {
+                double e = forecast[i][h] / scale - actual[i][h] / scale;
+                s += e * e;
+            }
+            out[i] = s / forecast[i].length;
+        }
+        return out;
+    }
+
+    /**
+     * @return the verdict against every baseline in a few words, with significance, e.g.
+     *         {@code behind, not significant vs naive last value, drift}
+     */
+    public String summary() {
+        return Comparison.summary(comparisons());
     }
 
     /** @return true when the model beats every baseline */

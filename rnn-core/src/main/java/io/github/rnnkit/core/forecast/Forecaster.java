@@ -2,6 +2,8 @@ package io.github.rnnkit.core.forecast;
 
 import io.github.rnnkit.core.bundle.DataDescription;
 import io.github.rnnkit.core.bundle.ModelBundle;
+import io.github.rnnkit.core.bundle.Provenance;
+import io.github.rnnkit.core.bundle.TrainingSpan;
 import io.github.rnnkit.core.eval.CategoricalEvaluation;
 import io.github.rnnkit.core.eval.ModelOutputs;
 import io.github.rnnkit.core.eval.PriceEvaluation;
@@ -48,10 +50,12 @@ public final class Forecaster {
     private static final int CHUNK = 256;
     private final RnnNetwork net;
     private final DataDescription data;
+    private final Provenance provenance;
 
-    private Forecaster(RnnNetwork net, DataDescription data) {
+    private Forecaster(RnnNetwork net, DataDescription data, Provenance provenance) {
         this.net = net;
         this.data = data;
+        this.provenance = provenance;
     }
 
     /**
@@ -59,7 +63,8 @@ public final class Forecaster {
      * @return a forecaster of a loaded or freshly built bundle
      */
     public static Forecaster of(ModelBundle bundle) {
-        return of(bundle.network(), bundle.data());
+        of(bundle.network(), bundle.data());
+        return new Forecaster(bundle.network(), bundle.data(), bundle.provenance());
     }
 
     /**
@@ -75,7 +80,7 @@ public final class Forecaster {
                 ? SequenceSet.classification(List.of(), k, k, data.window().topology())
                 : SequenceSet.regression(List.of(), data.columns().size(), 1, data.window().topology());
         DataFit.require(net, probe, "the data description (" + data.kind() + ", " + data.columns() + ")");
-        return new Forecaster(net, data);
+        return new Forecaster(net, data, null);
     }
 
     /**
@@ -131,35 +136,128 @@ public final class Forecaster {
     }
 
     /**
-     * Evaluates the model on every window of a series, next to the majority-class, persistence and
-     * Markov baselines. The baselines are fitted on the evaluated series itself, which can only
-     * flatter them: a model that beats them here beats them fairly.
+     * Evaluates the model on the windows of a series that forecast a step after the model's
+     * training period, next to the majority-class, persistence and Markov baselines (see
+     * {@link #firstUnseenStep}: a model scored on days it was trained on looks better than it
+     * forecasts). The baselines are fitted on the evaluated series itself, which can only flatter
+     * them: a model that beats them here beats them fairly.
      *
      * @param series a series of the model's categories, longer than one window
-     * @return the model's metrics on every window next to the baselines'
+     * @return the model's metrics on those windows next to the baselines'
+     * @throws DataException when no window forecasts a step after the training period
      */
     public CategoricalEvaluation evaluate(CategoricalSeries series) {
+        return evaluate(series, false);
+    }
+
+    /**
+     * As {@link #evaluate(CategoricalSeries)}, or on every window.
+     *
+     * @param series a series of the model's categories, longer than one window
+     * @param allWindows true to score every window, including those that forecast training steps
+     * @return the model's metrics next to the baselines'
+     */
+    public CategoricalEvaluation evaluate(CategoricalSeries series, boolean allWindows) {
         require(SeriesKind.CATEGORICAL, series.index().source(), series.column(), 1);
         requireLength(series.index().source(), series.column(), series.length(), data.window().span(),
                 data.window().describe());
         CategoricalDataset ds = CategoricalDataset.builder(series).window(data.window()).optVocabulary(data.vocabulary())
                 .split(whole(series.length())).build();
-        return CategoricalEvaluation.of(net, ds.train(), series.encode(data.vocabulary()), data.vocabulary());
+        SequenceSet windows = allWindows ? ds.train() : unseen(ds.train(), series.index(), series.column());
+        return CategoricalEvaluation.of(net, windows, series.encode(data.vocabulary()), data.vocabulary());
     }
 
     /**
-     * Evaluates a price model on every window of a series, in prices, next to naive and drift.
+     * Evaluates a price model, in prices, next to naive and drift, on the windows that forecast a
+     * step after its training period (as {@link #evaluate(CategoricalSeries)}).
      *
      * @param series a series with the model's columns, longer than one window
-     * @return the model's metrics in prices on every window next to the baselines'
+     * @return the model's metrics in prices on those windows next to the baselines'
+     * @throws DataException when no window forecasts a step after the training period
      */
     public PriceEvaluation evaluate(PriceSeries series) {
+        return evaluate(series, false);
+    }
+
+    /**
+     * As {@link #evaluate(PriceSeries)}, or on every window.
+     *
+     * @param series a series with the model's columns, longer than one window
+     * @param allWindows true to score every window, including those that forecast training steps
+     * @return the model's metrics in prices next to the baselines'
+     */
+    public PriceEvaluation evaluate(PriceSeries series, boolean allWindows) {
         require(SeriesKind.PRICE, series.index().source(), series.features().get(0), series.featureCount());
         requireLength(series.index().source(), series.features().get(0), series.length(), data.window().span() + lag(),
                 data.window().describe());
         PriceDataset ds = PriceDataset.builder(series).window(data.window()).optScalers(data.scalers())
                 .split(whole(series.length())).build();
-        return PriceEvaluation.of(net, ds, ds.train());
+        return PriceEvaluation.of(net, ds, allWindows ? ds.train() : unseen(ds.train(), series.index(),
+                series.features().get(0)));
+    }
+
+    /**
+     * The first step of a series that the model was not trained on, by its bundle's record of
+     * the training period: for a dated series, the first step dated after the training part's
+     * last day (0 when the series starts after it or ends before it begins); for an undated series
+     * read from the very file the model was trained on (same SHA-256), the step after the training
+     * part. 0 when nothing is known (a network without a bundle, a bundle from before rnnkit
+     * recorded its training period, or an undated series from another source).
+     *
+     * @param index the evaluated series' steps
+     * @return the first step after the training period, 0 to {@code index.length()}
+     */
+    public int firstUnseenStep(TimeIndex index) {
+        TrainingSpan span = provenance == null ? null : provenance.training();
+        if (span == null || index.length() == 0) {
+            return 0;
+        }
+        if (span.dated() && index.hasDates()) {
+            if (index.date(0).isAfter(span.last()) || index.date(index.length() - 1).isBefore(span.first())) {
+                return 0;
+            }
+            int t = 0;
+            while (t < index.length() && !index.date(t).isAfter(span.last())) {
+                t++;
+            }
+            return t;
+        }
+        if (!span.dated() && sameFile(index.source())) {
+            return Math.min(span.steps(), index.length());
+        }
+        return 0;
+    }
+
+    /** @return the training period the bundle recorded, or null */
+    public TrainingSpan trainingSpan() {
+        return provenance == null ? null : provenance.training();
+    }
+
+    private boolean sameFile(String source) {
+        if (provenance.dataSha256() == null || source == null) {
+            return false;
+        }
+        try {
+            Path file = Path.of(source);
+            return java.nio.file.Files.isRegularFile(file) && provenance.dataSha256().equals(Provenance.sha256(file));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** @return the windows whose forecast step comes after the training period */
+    private SequenceSet unseen(SequenceSet windows, TimeIndex index, String column) {
+        int first = firstUnseenStep(index);
+        int from = 0;
+        while (from < windows.size() && windows.get(from).lastInputStep() + 1 < first) {
+            from++;
+        }
+        if (from == windows.size()) {
+            throw new DataException(index.source(), 0, column, "every window forecasts a step the model was trained on ("
+                    + trainingSpan().describe() + "): nothing is left to evaluate it on fairly; give data after "
+                    + "that period, or score every window anyway (all windows, e.g. `--all-windows`)");
+        }
+        return windows.subset(from, windows.size());
     }
 
     /**

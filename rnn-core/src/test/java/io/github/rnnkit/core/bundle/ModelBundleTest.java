@@ -42,7 +42,10 @@ class ModelBundleTest {
         RnnNetwork net = NetworkFactory.create(spec);
         DataDescription data = new DataDescription(SeriesKind.PRICE, List.of("close", "volume"), "Date",
                 WindowSpec.seq2seq(10, 3), null, List.of(new LogReturnScaler(0.001, 0.02), new MinMaxScaler(1, 9)));
-        return new ModelBundle(net, spec, data, Provenance.now("prices.csv", "abc123", 3), null);
+        Provenance p = Provenance.now("prices.csv", "abc123", 3);
+        return new ModelBundle(net, spec, data, new Provenance(p.rnnkit(), p.dl4j(), p.java(), p.dataSource(), p.dataSha256(),
+                p.seed(), p.created(), new TrainingSpan(700, java.time.LocalDate.of(2012, 1, 1), java.time.LocalDate.of(2013, 12, 1))),
+                null);
     }
 
     @Test
@@ -149,6 +152,8 @@ class ModelBundleTest {
             "reordered vocabulary  | reorder       | ",
             "changed look-back     | lookBack=9    | ",
             "other network         | othernet      | ",
+            "training span reversed| span          | field 'training': training span ends (2013-01-01) before it starts",
+            "training date as text | spandate      | field 'first' must be a date (yyyy-mm-dd), found 'soon'",
     })
     void tamperedBundlesAreRefused(String what, String edit, String says) throws IOException {
         Path b = dir.resolve("b");
@@ -178,6 +183,10 @@ class ModelBundleTest {
             case "horizon" -> editJson(data, o -> ((ObjectNode) o.get("window")).put("topology", "SEQ2SEQ").put("horizon", 4));
             case "hidden" -> editJson(spec, o -> o.putArray("hiddenSizes").add("4"));
             case "seed" -> editJson(spec, o -> o.put("seed", 1.5));
+            case "span" -> editJson(b.resolve("provenance.json"), o -> o.putObject("training").put("steps", 5)
+                    .put("first", "2014-01-01").put("last", "2013-01-01"));
+            case "spandate" -> editJson(b.resolve("provenance.json"), o -> o.putObject("training").put("steps", 5)
+                    .put("first", "soon").put("last", "2013-01-01"));
             case "othernet" -> {
                 Path other = dir.resolve("other");
                 categorical(2).save(other);

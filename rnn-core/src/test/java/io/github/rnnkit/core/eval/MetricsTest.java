@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetricsTest {
@@ -78,5 +79,39 @@ class MetricsTest {
         assertEquals(22.0 / 1024, McNemar.pValue(new int[]{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
                 new int[]{0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1}, new int[]{1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1}), 1e-15);
         assertTrue(new Comparison("x", "accuracy", 0.6, 0.5, true, 0.3).sentence().contains("not significant at 5 %"));
+    }
+
+    @Test
+    void dieboldMarianoByHand() {
+        // d = 1, 2, 3, 4: mean 2.5, gamma_0 = 1.25, DM = 2.5 / sqrt(1.25 / 4) = 4.4721, p = erfc(DM / sqrt 2)
+        double[] a = {1, 2, 3, 4};
+        double[] zero = new double[4];
+        assertEquals(7.744216431044096e-06, DieboldMariano.pValue(a, zero, 1), 1e-15);
+        // two steps ahead: gamma_1 = (0.75 - 0.25 + 0.75) / 4 enters twice, DM = 3.6515
+        assertEquals(0.0002607296328553168, DieboldMariano.pValue(a, zero, 2), 1e-15);
+        assertEquals(DieboldMariano.pValue(a, zero, 1), DieboldMariano.pValue(zero, a, 1), 1e-15, "two-sided");
+        assertEquals(1.0, DieboldMariano.pValue(a, a, 1));
+        assertEquals(0.0, DieboldMariano.pValue(new double[]{2, 2, 2}, new double[]{1, 1, 1}, 1));
+        assertTrue(Double.isNaN(DieboldMariano.pValue(new double[]{1}, new double[]{0}, 1)));
+        assertThrows(IllegalArgumentException.class, () -> DieboldMariano.pValue(a, new double[3], 1));
+    }
+
+    @Test
+    void verdictsSaySignificance() {
+        Comparison majority = new Comparison("majority class", "accuracy", 0.636, 0.469, true, 1e-6);
+        Comparison persistence = new Comparison("persistence", "accuracy", 0.636, 0.608, true, 0.29);
+        Comparison markov = new Comparison("Markov chain", "accuracy", 0.636, 0.627, true, 0.81);
+        assertEquals("beats", majority.verdict());
+        assertEquals("ahead, not significant", persistence.verdict());
+        assertEquals("beats majority class; ahead, not significant vs persistence, Markov chain",
+                Comparison.summary(List.of(majority, persistence, markov)));
+        assertFalse(Comparison.beatsAllSignificantly(List.of(majority, persistence)));
+        assertTrue(Comparison.beatsAllSignificantly(List.of(majority)));
+        assertEquals("worse", new Comparison("naive", "RMSE", 3.2, 3.0, false, 0.001, "Diebold-Mariano").verdict());
+        assertEquals("behind, not significant", new Comparison("naive", "RMSE", 3.2, 3.0, false, 0.4, "Diebold-Mariano").verdict());
+        assertEquals("ahead, untested", new Comparison("naive", "RMSE", 2.9, 3.0, false).verdict());
+        assertEquals("level", new Comparison("naive", "RMSE", 3.0, 3.0, false, 1.0, "Diebold-Mariano").verdict());
+        assertTrue(new Comparison("naive", "RMSE", 3.2, 3.0, false, 0.4, "Diebold-Mariano").sentence()
+                .contains("Diebold-Mariano p = 0.400, not significant at 5 %"));
     }
 }

@@ -18,6 +18,7 @@ import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.scale.ScalerKind;
 import io.github.rnnkit.data.series.CategoricalSeries;
 import io.github.rnnkit.data.series.PriceSeries;
+import io.github.rnnkit.data.split.IndexRange;
 import io.github.rnnkit.data.split.SplitFractions;
 import io.github.rnnkit.data.synth.GeometricBrownianMotion;
 import io.github.rnnkit.data.synth.MarkovWeather;
@@ -70,9 +71,19 @@ class ForecasterTest {
             int step = data.test().get(i).lastInputStep();
             assertArrayEquals(direct[i][0], every.get(step - 4).probabilities(), 1e-6, "window ending at " + step);
         }
+        // the bundle knows its training days: evaluating the same series scores only the days after them
+        int trained = data.split().train().to();
+        assertEquals(trained, f.trainingSpan().steps());
+        assertEquals(WEATHER.index().date(trained - 1), f.trainingSpan().last());
+        assertEquals(trained, f.firstUnseenStep(WEATHER.index()));
         CategoricalEvaluation e = f.evaluate(WEATHER);
-        assertEquals(WEATHER.length() - 5, e.truth().length);
+        assertEquals(WEATHER.length() - trained, e.truth().length);
+        assertEquals(WEATHER.length() - 5, f.evaluate(WEATHER, true).truth().length);
         assertEquals(3, e.baselines().size());
+        // a series that starts after the training period, or a network without a bundle: every window
+        CategoricalSeries later = WEATHER.slice(new IndexRange(trained, WEATHER.length()));
+        assertEquals(0, f.firstUnseenStep(later.index()));
+        assertEquals(0, Forecaster.of(net, ModelBundle.of(net, data, null).data()).firstUnseenStep(WEATHER.index()));
         assertEquals(CategoricalEvaluation.onTest(net, data).model().accuracy(),
                 CategoricalEvaluation.of(net, data.test(), data.trainCodes(), data.vocabulary()).model().accuracy());
     }
