@@ -140,7 +140,7 @@ public final class CompareApp {
             }
             case GBM -> new Loaded(String.format(Locale.ROOT, "synthetic GBM prices (%d days, seed %d)", GBM_DAYS, o.seed()),
                     PriceDataset.builder(GeometricBrownianMotion.DEFAULT.generate(GBM_DAYS, o.seed() & 0xffffffffL))
-                            .window(window).split(SplitFractions.DEFAULT).build());
+                            .window(window).optScaler(o.scaler()).split(SplitFractions.DEFAULT).build());
             case CSV -> {
                 SeriesReader reader = o.input().reader(o.input().table());
                 List<String> columns = o.input().resolvedColumns();
@@ -149,7 +149,7 @@ public final class CompareApp {
                     yield new Loaded(name, categorical(reader.categorical(columns.get(0)), window));
                 }
                 yield new Loaded(name, PriceDataset.builder(reader.prices(columns.toArray(new String[0]))).window(window)
-                        .split(SplitFractions.DEFAULT).build());
+                        .optScaler(o.scaler()).split(SplitFractions.DEFAULT).build());
             }
         };
     }

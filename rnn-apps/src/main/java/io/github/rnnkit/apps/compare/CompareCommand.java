@@ -5,6 +5,7 @@ import io.github.rnnkit.apps.common.ListOption;
 import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.data.series.MissingValues;
 import io.github.rnnkit.apps.common.ForceOption;
+import io.github.rnnkit.data.scale.ScalerKind;
 import io.github.rnnkit.core.eval.Comparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +71,10 @@ public final class CompareCommand implements Callable<Integer> {
                     + "seeds and windows says so (default: 3)")
     Integer seeds;
 
+    @Option(names = "--scaler", paramLabel = "NAME",
+            description = "with prices: none, min-max, z-score or log-returns (default: log-returns)")
+    String scaler;
+
     @Override
     public Integer call() {
         CompareOptions base = quick ? CompareOptions.quick(out) : CompareOptions.defaults(out);
@@ -87,7 +92,8 @@ public final class CompareCommand implements Callable<Integer> {
         SeriesInput input = csv == null ? null
                 : new SeriesInput(csv, null, column == null ? List.of() : List.of(column), null, MissingValues.ERROR);
         CompareResult r = CompareApp.run(new CompareOptions(d, input, ListOption.cells("--cells", cells), hidden, lookBack,
-                epochs != null ? epochs : base.epochs(), learningRate, seed, seeds != null ? seeds : base.seeds(), out, force.force));
+                epochs != null ? epochs : base.epochs(), learningRate, seed, seeds != null ? seeds : base.seeds(), scaler != null ? ScalerKind.parse(scaler) : base.scaler(), out,
+                force.force));
         PrintWriter w = spec.commandLine().getOut();
         w.println("Data: " + r.data());
         for (CellComparison c : r.cells()) {

@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.compare;
 
+import io.github.rnnkit.data.scale.ScalerKind;
 import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.core.spec.CellType;
 
@@ -18,11 +19,13 @@ import java.util.List;
  * @param learningRate Adam's learning rate, the same for every cell
  * @param seed         seed of data, networks and minibatch order, the same for every cell
  * @param seeds        networks trained per cell, with seeds {@code seed}, {@code seed + 1}, …
+ * @param scaler       how price features are scaled (ignored for categories)
  * @param out          run folder, or null for {@code runs/compare-<timestamp>}
  * @param force        replace a run already in {@code out} (atomically) instead of refusing
  */
 public record CompareOptions(CompareDataset dataset, SeriesInput input, List<CellType> cells, int lstmHidden, int lookBack,
-                             int epochs, double learningRate, long seed, int seeds, Path out, boolean force) {
+                             int epochs, double learningRate, long seed, int seeds, ScalerKind scaler, Path out,
+                             boolean force) {
     /** Networks trained per cell by default: one seed cannot tell a cell's advantage from its seed's luck. */
     public static final int DEFAULT_SEEDS = 3;
 
@@ -38,6 +41,7 @@ public record CompareOptions(CompareDataset dataset, SeriesInput input, List<Cel
      * @param learningRate Adam's learning rate, the same for every cell
      * @param seed seed of data, networks and minibatch order, the same for every cell
      * @param seeds networks trained per cell, with seeds {@code seed}, {@code seed + 1}, …
+     * @param scaler how price features are scaled (ignored for categories)
      * @param out run folder, or null for {@code runs/compare-<timestamp>}
      * @param force replace a run already in {@code out} (atomically) instead of refusing
      */
@@ -50,20 +54,25 @@ public record CompareOptions(CompareDataset dataset, SeriesInput input, List<Cel
             throw new IllegalArgumentException(dataset == CompareDataset.CSV ? "--dataset csv needs --csv FILE --column NAME"
                     : "--csv is only read with --dataset csv");
         }
+        if (scaler == null) {
+            throw new IllegalArgumentException("a scaler is required (log-returns for prices by default)");
+        }
         if (lstmHidden < 1 || lookBack < 1 || epochs < 1 || seeds < 1) {
             throw new IllegalArgumentException("--hidden, --look-back, --epochs and --seeds must be at least 1");
         }
     }
 
     /**
-     * Seattle weather, LSTM hidden 32, look-back 10, 30 epochs, Adam 0.005, seeds 42, 43 and 44.
+     * Seattle weather, LSTM hidden 32, look-back 10, 30 epochs, Adam 0.005, seeds 42, 43 and 44;
+     * prices as log-returns, which do not depend on the price level (z-scored levels cannot be
+     * forecast beyond the training part's range).
      *
      * @param out the run folder
      * @return the options
      */
     public static CompareOptions defaults(Path out) {
-        return new CompareOptions(CompareDataset.SEATTLE_WEATHER, null, List.of(CellType.values()), 32, 10, 30, 0.005, 42, DEFAULT_SEEDS, out,
-                false);
+        return new CompareOptions(CompareDataset.SEATTLE_WEATHER, null, List.of(CellType.values()), 32, 10, 30, 0.005, 42, DEFAULT_SEEDS,
+                ScalerKind.LOG_RETURNS, out, false);
     }
 
     /**
@@ -74,7 +83,7 @@ public record CompareOptions(CompareDataset dataset, SeriesInput input, List<Cel
      */
     public static CompareOptions quick(Path out) {
         CompareOptions d = defaults(out);
-        return new CompareOptions(d.dataset, null, d.cells, d.lstmHidden, d.lookBack, 2, d.learningRate, d.seed, d.seeds, out,
-                false);
+        return new CompareOptions(d.dataset, null, d.cells, d.lstmHidden, d.lookBack, 2, d.learningRate, d.seed, d.seeds, d.scaler,
+                out, false);
     }
 }

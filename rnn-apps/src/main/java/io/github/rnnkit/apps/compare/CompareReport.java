@@ -4,6 +4,7 @@ import io.github.rnnkit.apps.common.EvaluationMarkdown;
 import io.github.rnnkit.apps.report.Table;
 import io.github.rnnkit.core.eval.Comparison;
 import io.github.rnnkit.core.eval.ModelRanking;
+import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.prep.WindowedDataset;
 
 import java.util.List;
@@ -45,6 +46,11 @@ final class CompareReport {
                         + "(%s), minibatches of 32 and budget: up to %d epochs, early stopping after 5 epochs without a lower "
                         + "validation loss, the best epoch kept.%n%n", r.data(), o.lookBack(), data.train().size(),
                 data.validation().size(), data.test().size(), o.seed(), o.learningRate(), o.epochs()));
+        if (data instanceof PriceDataset p) {
+            sb.append("Prices are scaled as ").append(p.targetScaler().kind().label()).append(", fitted on the training part.");
+            p.testRangeWarning().ifPresent(w -> sb.append(" **Warning:** ").append(w).append('.'));
+            sb.append("\n\n");
+        }
         sb.append(String.format(Locale.ROOT, "**Parameter counts.** The LSTM has %d hidden units and %,d parameters; the "
                         + "other cells get the hidden size whose count is closest (params = gates·H·(inputs + H + 1) [+ H for "
                         + "GRU] + output layer): %s.%n%n", o.lstmHidden(), target,

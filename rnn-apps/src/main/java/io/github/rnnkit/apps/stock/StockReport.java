@@ -15,7 +15,7 @@ final class StockReport {
     }
 
     static String clipping(Clipping c) {
-        return c.enabled() ? c.mode() + " at " + Table.num(c.threshold(), 3) : "off";
+        return c.enabled() ? c.describe() : "off";
     }
 
     static String markdown(StockOptions o, StockResult r, PriceDataset data) {
@@ -100,8 +100,9 @@ final class StockReport {
         sb.append(String.format(Locale.ROOT, "Series: %s. Look-back %d days, chronological split %d / %d / %d windows "
                         + "(train / validation / test), %s scaling fitted on the training part, hidden %d, Adam %s, minibatches "
                         + "of 32, up to %d epochs with early stopping on validation loss.%n%n", r.series(), o.lookBack(),
-                data.train().size(), data.validation().size(), data.test().size(), data.targetScaler(), o.hidden(),
-                o.learningRate(), o.epochs()));
+                data.train().size(), data.validation().size(), data.test().size(), data.targetScaler().kind().label(),
+                o.hidden(), o.learningRate(), o.epochs()));
+        data.testRangeWarning().ifPresent(w -> sb.append("**Warning:** ").append(w).append(".\n\n"));
         sb.append("- truncated BPTT: ").append(o.tbptt() == null ? "off: full BPTT over the " + o.lookBack() + "-step window"
                 : "segments of " + o.tbptt().forward() + " steps, gradients through the last " + o.tbptt().backward())
                 .append(" (--tbptt K[:K2])\n");

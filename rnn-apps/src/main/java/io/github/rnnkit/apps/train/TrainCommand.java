@@ -75,7 +75,7 @@ public final class TrainCommand implements Callable<Integer> {
     String tbptt;
 
     @Option(names = "--clip", defaultValue = "none", paramLabel = "MODE:THRESHOLD",
-            description = "gradient clipping, e.g. l2-per-layer:1.0, elementwise:0.5 (default: ${DEFAULT-VALUE})")
+            description = "gradient clipping, e.g. global-l2:1.0 (the whole gradient to norm 1, as PyTorch's clip_grad_norm_), l2-per-layer:1.0, elementwise:0.5 (default: ${DEFAULT-VALUE})")
     String clip;
 
     @Option(names = "--scaler", paramLabel = "NAME",

@@ -34,7 +34,8 @@ final class TrainReport {
         if (data instanceof CategoricalDataset c) {
             sb.append("- categories (from the training part): ").append(String.join(", ", c.vocabulary().categories())).append('\n');
         } else {
-            sb.append("- scaling: ").append(((PriceDataset) data).targetScaler()).append(" (fitted on the training part)\n");
+            sb.append("- scaling: ").append(((PriceDataset) data).targetScaler().describe()).append(" (fitted on the training part)\n");
+            ((PriceDataset) data).testRangeWarning().ifPresent(w -> sb.append("- **warning:** ").append(w).append('\n'));
         }
         sb.append("\n## Model\n\n");
         sb.append(String.format(Locale.ROOT, "- %s, hidden %s, %s, %d parameters%n", spec.cell(), spec.hiddenSizes(),
@@ -43,8 +44,7 @@ final class TrainReport {
                 o.batchSize(), spec.dropout(), spec.seed()));
         sb.append("- truncated BPTT: ").append(spec.tbptt() == null ? "off (full BPTT)"
                 : "forward " + spec.tbptt().forward() + ", backward " + spec.tbptt().backward()).append('\n');
-        sb.append("- gradient clipping: ").append(spec.clipping().enabled()
-                ? spec.clipping().mode() + " at " + spec.clipping().threshold() : "off").append('\n');
+        sb.append("- gradient clipping: ").append(spec.clipping().enabled() ? spec.clipping().describe() : "off").append('\n');
         TrainingHistory h = r.history();
         double seconds = h.totalSeconds();
         sb.append(String.format(Locale.ROOT, "- trained %d of %d epochs in %.1f s%s; kept epoch %d (lowest validation loss)%n",

@@ -59,7 +59,10 @@ final class BundleJson {
         if (s.tbptt() != null) {
             o.putObject("tbptt").put("forward", s.tbptt().forward()).put("backward", s.tbptt().backward());
         }
-        o.putObject("clipping").put("mode", s.clipping().mode().name()).put("threshold", s.clipping().threshold());
+        ObjectNode clip = o.putObject("clipping").put("mode", s.clipping().mode().name()).put("threshold", s.clipping().threshold());
+        if (s.clipping().global()) {
+            clip.put("global", true);
+        }
         return o;
     }
 
@@ -84,7 +87,7 @@ final class BundleJson {
                 number(o, "learningRate"), enumValue(o, "weightInit", WeightInit.class),
                 number(o, "forgetGateBias"), longInteger(o, "seed"), enumValue(o, "dataType", DataType.class),
                 t == null || t.isNull() ? null : new Tbptt(integer(t, "forward"), integer(t, "backward")),
-                new Clipping(enumValue(c, "mode", GradientNormalization.class), number(c, "threshold")));
+                new Clipping(enumValue(c, "mode", GradientNormalization.class), number(c, "threshold"), flag(c, "global")));
     }
 
     static ObjectNode data(DataDescription d) {
@@ -165,6 +168,18 @@ final class BundleJson {
         return new Provenance(text(o, "rnnkit"), text(o, "dl4j"), text(o, "java"), text(o, "dataSource"),
                 sha == null || sha.isNull() ? null : sha.asText(), longInteger(o, "seed"), Instant.parse(text(o, "created")),
                 training(o.get("training")));
+    }
+
+    /** @return the boolean field, false when absent (bundles from before it existed) */
+    private static boolean flag(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        if (!n.isBoolean()) {
+            throw new IllegalArgumentException("field '" + field + "' must be true or false");
+        }
+        return n.asBoolean();
     }
 
     /** @return the training span, or null when the field is absent (a bundle from before it was recorded) */

@@ -1,5 +1,6 @@
 package io.github.rnnkit.core.diag;
 
+import io.github.rnnkit.core.net.RnnNetwork;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -22,7 +23,9 @@ import java.util.Map;
  * A training listener that records, for every update and layer, the L2 norm of the gradient
  * before and after gradient clipping, and whether clipping changed it. It works out the clipped
  * gradient the way DL4J's updater does (divide by the minibatch size, then the layer's
- * {@link GradientNormalization}), since after the update DL4J keeps only the update itself.
+ * {@link GradientNormalization}), since after the update DL4J keeps only the update itself. With
+ * global-norm clipping every layer is scaled by the same factor
+ * ({@link RnnNetwork#globalClipScale()}).
  */
 public final class ClippingMonitor extends BaseTrainingListener {
     /**
@@ -43,7 +46,10 @@ public final class ClippingMonitor extends BaseTrainingListener {
         MultiLayerNetwork net = (MultiLayerNetwork) model;
         iteration++;
         Gradient g = net.gradient();
-        double batch = Math.max(1, net.getInput().size(0));
+        // Global-norm clipping has already scaled the gradient in place when listeners see it:
+        // dividing by its factor recovers the gradient before clipping.
+        double scale = net instanceof RnnNetwork r ? r.globalClipScale() : 1;
+        double batch = Math.max(1, net.getInput().size(0)) * scale;
         Map<Integer, List<INDArray>> byLayer = new LinkedHashMap<>();
         g.gradientForVariable().forEach((key, value) -> {
             int layer = Integer.parseInt(key.substring(0, key.indexOf('_')));
@@ -58,7 +64,7 @@ public final class ClippingMonitor extends BaseTrainingListener {
                 threshold = b.getGradientNormalizationThreshold();
             }
             double before = norm(e.getValue());
-            double after = clippedNorm(e.getValue(), before, mode, threshold);
+            double after = clippedNorm(e.getValue(), before, mode, threshold) * scale;
             records.add(new Record(iteration, e.getKey(), before, after, Math.abs(after - before) > 1e-12 * Math.max(1, before)));
         }
     }

@@ -37,6 +37,7 @@ public class RnnNetwork extends MultiLayerNetwork {
     private transient ModelSpec spec;
     private transient INDArray featureMask;
     private transient INDArray labelMask;
+    private transient double globalClipScale = 1;
 
     /**
      * A network of this configuration; call {@code init()} before use (as {@link NetworkFactory#create} does).
@@ -145,14 +146,43 @@ public class RnnNetwork extends MultiLayerNetwork {
         INDArray truncated = isTruncatedBptt() ? truncatedLabelMask() : null;
         if (truncated == null) {
             super.computeGradientAndScore();
+        } else {
+            try {
+                getOutputLayer().setMaskArray(truncated);
+                super.computeGradientAndScore();
+            } finally {
+                getOutputLayer().setMaskArray(labelMask);
+            }
+        }
+        clipGlobally();
+    }
+
+    /**
+     * Global-norm clipping ({@link io.github.rnnkit.core.spec.Clipping#globalL2}), which DL4J does
+     * not have: the whole gradient is scaled so that the minibatch's mean gradient has at most the
+     * threshold's L2 norm. DL4J's gradient here is the sum over the minibatch (its updater divides
+     * by the minibatch size later), hence the division before comparing.
+     */
+    private void clipGlobally() {
+        globalClipScale = 1;
+        if (spec == null || !spec.clipping().global() || gradient == null) {
             return;
         }
-        try {
-            getOutputLayer().setMaskArray(truncated);
-            super.computeGradientAndScore();
-        } finally {
-            getOutputLayer().setMaskArray(labelMask);
+        INDArray g = gradient.gradient();
+        double norm = g.norm2Number().doubleValue() / Math.max(1, getInput().size(0));
+        double t = spec.clipping().threshold();
+        if (norm > t) {
+            globalClipScale = t / norm;
+            g.muli(globalClipScale);
         }
+    }
+
+    /**
+     * @return the factor global-norm clipping scaled the last gradient by: 1 when it was not
+     *         clipped (or global clipping is off), else threshold / ‖mean gradient‖
+     */
+    public double globalClipScale() {
+        return globalClipScale;
     }
 
     /** @return the label mask restricted to the segment's last k2 steps, or null when no step is cut */

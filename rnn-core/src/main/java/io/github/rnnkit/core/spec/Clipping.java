@@ -5,19 +5,39 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import java.util.Locale;
 
 /**
- * Gradient clipping, applied by DL4J per layer before the updater.
+ * Gradient clipping: one of DL4J's per-layer modes, applied by DL4J's updater to each layer, or
+ * the whole network's gradient scaled down to a given L2 norm ({@link #globalL2}), as Keras'
+ * {@code global_clipnorm} and PyTorch's {@code torch.nn.utils.clip_grad_norm_} do:
+ * <pre>
+ *   g ← g · min(1, threshold / ‖g‖₂),   ‖g‖₂ over every parameter of every layer
+ * </pre>
+ * where g is the gradient of the minibatch's mean loss (DL4J's modes see the same: its updater
+ * divides by the minibatch size before clipping).
  *
- * @param mode      DL4J's mode; {@link GradientNormalization#None} for no clipping
+ * @param mode      DL4J's per-layer mode; {@link GradientNormalization#None} for none (and for global clipping)
  * @param threshold the clipping threshold (ignored by the renormalize modes and by None)
+ * @param global    true for global-norm clipping over the whole network
  */
-public record Clipping(GradientNormalization mode, double threshold) {
+public record Clipping(GradientNormalization mode, double threshold, boolean global) {
     /** No clipping. */
     public static final Clipping NONE = new Clipping(GradientNormalization.None, 1.0);
+
+    /**
+     * One of DL4J's per-layer modes.
+     *
+     * @param mode DL4J's mode; {@link GradientNormalization#None} for no clipping
+     * @param threshold the clipping threshold (ignored by the renormalize modes and by None)
+     */
+    public Clipping(GradientNormalization mode, double threshold) {
+        this(mode, threshold, false);
+    }
+
     /**
      * Checks that the threshold is positive and finite when a mode is set.
      *
      * @param mode DL4J's mode; {@link GradientNormalization#None} for no clipping
      * @param threshold the clipping threshold (ignored by the renormalize modes and by None)
+     * @param global true for global-norm clipping (then mode must be None)
      */
     public Clipping {
         if (mode == null) {
@@ -26,16 +46,47 @@ public record Clipping(GradientNormalization mode, double threshold) {
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("clipping threshold must be a positive number, got " + threshold);
         }
-    }
-
-    /** @return true unless the mode is None */
-    public boolean enabled() {
-        return mode != GradientNormalization.None;
+        if (global && mode != GradientNormalization.None) {
+            throw new IllegalArgumentException("global-norm clipping replaces DL4J's per-layer mode " + mode
+                    + "; use one of them");
+        }
     }
 
     /**
-     * Parses {@code MODE:THRESHOLD} as on the command line, e.g. {@code l2-per-layer:1.0},
-     * {@code elementwise:0.5}, {@code l2-per-param-type:5}, {@code renormalize-l2-per-layer}, {@code none}.
+     * @param threshold the largest L2 norm the whole network's gradient keeps
+     * @return global-norm clipping at {@code threshold}
+     */
+    public static Clipping globalL2(double threshold) {
+        return new Clipping(GradientNormalization.None, threshold, true);
+    }
+
+    /**
+     * @return the clipping as {@code --clip} takes it, e.g. {@code global-l2:1.0},
+     *         {@code l2-per-layer:1.0}, {@code renormalize-l2-per-layer} or {@code none}
+     */
+    public String describe() {
+        String name = global ? "global-l2" : switch (mode) {
+            case None -> "none";
+            case ClipElementWiseAbsoluteValue -> "elementwise";
+            case ClipL2PerLayer -> "l2-per-layer";
+            case ClipL2PerParamType -> "l2-per-param-type";
+            case RenormalizeL2PerLayer -> "renormalize-l2-per-layer";
+            case RenormalizeL2PerParamType -> "renormalize-l2-per-param-type";
+        };
+        boolean thresholded = global || mode == GradientNormalization.ClipElementWiseAbsoluteValue
+                || mode == GradientNormalization.ClipL2PerLayer || mode == GradientNormalization.ClipL2PerParamType;
+        return thresholded ? name + ":" + threshold : name;
+    }
+
+    /** @return true for global-norm clipping or any of DL4J's modes but None */
+    public boolean enabled() {
+        return global || mode != GradientNormalization.None;
+    }
+
+    /**
+     * Parses {@code MODE:THRESHOLD} as on the command line, e.g. {@code global-l2:1.0},
+     * {@code l2-per-layer:1.0}, {@code elementwise:0.5}, {@code l2-per-param-type:5},
+     * {@code renormalize-l2-per-layer}, {@code none}.
      *
      * @param text {@code none} or {@code MODE:THRESHOLD}
      * @return the clipping
@@ -43,6 +94,12 @@ public record Clipping(GradientNormalization mode, double threshold) {
     public static Clipping parse(String text) {
         String[] parts = text.trim().split(":");
         String name = parts[0].toLowerCase(Locale.ROOT);
+        if (name.equals("global-l2")) {
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("clipping mode " + parts[0] + " needs a threshold, e.g. " + parts[0] + ":1.0");
+            }
+            return globalL2(threshold(parts[1]));
+        }
         GradientNormalization mode = switch (name) {
             case "none" -> GradientNormalization.None;
             case "elementwise", "clip-elementwise" -> GradientNormalization.ClipElementWiseAbsoluteValue;
@@ -51,7 +108,8 @@ public record Clipping(GradientNormalization mode, double threshold) {
             case "renormalize-l2-per-layer" -> GradientNormalization.RenormalizeL2PerLayer;
             case "renormalize-l2-per-param-type" -> GradientNormalization.RenormalizeL2PerParamType;
             default -> throw new IllegalArgumentException("unknown clipping mode '" + parts[0] + "'; expected none, "
-                    + "elementwise, l2-per-layer, l2-per-param-type, renormalize-l2-per-layer or renormalize-l2-per-param-type");
+                    + "global-l2, elementwise, l2-per-layer, l2-per-param-type, renormalize-l2-per-layer or "
+                    + "renormalize-l2-per-param-type");
         };
         if (parts.length > 2) {
             throw new IllegalArgumentException("clipping '" + text + "' must be MODE or MODE:THRESHOLD");
@@ -61,14 +119,14 @@ public record Clipping(GradientNormalization mode, double threshold) {
         if (needsThreshold && parts.length < 2) {
             throw new IllegalArgumentException("clipping mode " + parts[0] + " needs a threshold, e.g. " + parts[0] + ":1.0");
         }
-        double threshold = 1.0;
-        if (parts.length == 2) {
-            try {
-                threshold = Double.parseDouble(parts[1]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("clipping threshold '" + parts[1] + "' is not a number");
-            }
+        return new Clipping(mode, parts.length == 2 ? threshold(parts[1]) : 1.0);
+    }
+
+    private static double threshold(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("clipping threshold '" + text + "' is not a number");
         }
-        return new Clipping(mode, threshold);
     }
 }

@@ -49,6 +49,17 @@ class ModelBundleTest {
     }
 
     @Test
+    void clippingModesRoundTripThroughTheSpecJson() {
+        for (String clip : List.of("global-l2:2.5", "l2-per-layer:1.0", "renormalize-l2-per-layer", "none")) {
+            ModelSpec spec = ModelSpec.builder().setCell(CellType.GRU).setTopology(Topology.MANY_TO_ONE).setInputSize(2)
+                    .setHiddenSizes(3).setOutputSize(1).setTask(Task.REGRESSION).optClipping(Clipping.parse(clip)).build();
+            ModelSpec back = BundleJson.spec(BundleJson.spec(spec));
+            assertEquals(spec, back, clip);
+            assertEquals(clip.equals("none") ? "none" : clip, back.clipping().describe());
+        }
+    }
+
+    @Test
     void reloadedBundlePredictsExactlyTheSame() {
         ModelBundle b = bundle();
         b.save(dir.resolve("model"));

@@ -13,6 +13,8 @@ import io.github.rnnkit.data.Topology;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Why vanilla RNNs forget, measured: gradient norms against distance from the loss. */
@@ -138,6 +141,64 @@ class DiagnosticsTest {
         free.fit(d);
         assertEquals(0.0, none.clippedFraction());
         none.records().forEach(r -> assertEquals(r.before(), r.after()));
+    }
+
+    /**
+     * Global-norm clipping against its formula: the gradient of the mean loss over all layers,
+     * g · min(1, t / ‖g‖), as torch.nn.utils.clip_grad_norm_ and Keras' global_clipnorm; the monitor
+     * reports each layer before and after, and SGD steps by exactly lr times the clipped gradient.
+     */
+    @ParameterizedTest
+    @CsvSource({"GRU, 0.001", "LSTM, 0.01", "SIMPLE_RNN, 1e6"})
+    void globalNormClippingScalesTheWholeGradient(CellType cell, double threshold) {
+        DataSet d = data();
+        long batch = d.getFeatures().size(0);
+        ModelSpec base = spec(cell).toBuilder().optUpdater(UpdaterKind.SGD, 0.1).optDataType(DataType.DOUBLE).build();
+        RnnNetwork free = NetworkFactory.create(base);
+        RnnNetwork clipped = NetworkFactory.create(base.toBuilder().optClipping(Clipping.parse("global-l2:" + threshold)).build());
+        clipped.setParams(free.params().dup());
+        for (RnnNetwork n : new RnnNetwork[]{free, clipped}) {
+            n.setInput(d.getFeatures());
+            n.setLabels(d.getLabels());
+            n.setLayerMaskArrays(d.getFeaturesMaskArray(), d.getLabelsMaskArray());
+            n.computeGradientAndScore();
+        }
+        INDArray g = free.gradient().gradient().dup();
+        double meanNorm = g.norm2Number().doubleValue() / batch;
+        double factor = Math.min(1, threshold / meanNorm);
+        assertTrue(clipped.gradient().gradient().equalsWithEps(g.mul(factor), 1e-12 * Math.max(1, meanNorm * batch)));
+        assertEquals(factor, clipped.globalClipScale(), 1e-12);
+        assertEquals(threshold < meanNorm, factor < 1, "the small thresholds clip, 1e6 does not");
+
+        RnnNetwork fitted = NetworkFactory.create(base.toBuilder().optClipping(Clipping.globalL2(threshold)).build());
+        fitted.setParams(free.params().dup());
+        ClippingMonitor monitor = new ClippingMonitor();
+        fitted.setListeners(monitor);
+        INDArray before = fitted.params().dup();
+        fitted.fit(d);
+        double beforeSq = 0;
+        double afterSq = 0;
+        for (ClippingMonitor.Record r : monitor.records()) {
+            beforeSq += r.before() * r.before();
+            afterSq += r.after() * r.after();
+            assertEquals(factor < 1, r.clipped());
+        }
+        assertEquals(meanNorm, Math.sqrt(beforeSq), 1e-9 * meanNorm, "the monitor sees the gradient before clipping");
+        assertEquals(Math.min(threshold, meanNorm), Math.sqrt(afterSq), 1e-9 * meanNorm);
+        double moved = fitted.params().sub(before).norm2Number().doubleValue();
+        assertEquals(0.1 * Math.min(threshold, meanNorm), moved, 1e-9 * Math.max(1e-9, moved), "SGD steps lr x clipped mean gradient");
+    }
+
+    @Test
+    void globalClippingParsesAndRoundTrips() {
+        Clipping c = Clipping.parse("global-l2:2.5");
+        assertTrue(c.global() && c.enabled());
+        assertEquals(2.5, c.threshold());
+        assertEquals(org.deeplearning4j.nn.conf.GradientNormalization.None, c.mode(), "DL4J's own clipping stays off");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Clipping.parse("global-l2"));
+        assertTrue(e.getMessage().contains("needs a threshold, e.g. global-l2:1.0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Clipping(
+                org.deeplearning4j.nn.conf.GradientNormalization.ClipL2PerLayer, 1, true));
     }
 
     @Test

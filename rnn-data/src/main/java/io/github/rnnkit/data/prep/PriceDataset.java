@@ -161,6 +161,51 @@ public final class PriceDataset implements WindowedDataset {
                 ? sample.lastInputStep() - sample.targetLength() + 2 : sample.lastInputStep() + 1;
     }
 
+    /**
+     * A network trained on scaled levels (z-score, min-max or none) has seen only the training
+     * part's range: through tanh it cannot forecast far beyond it. This measures how much of the
+     * test part lies outside it.
+     *
+     * @return a sentence naming the share of the test part's target values outside the training
+     *         part's range and both ranges, or empty when the test part stays inside (or is empty)
+     */
+    public java.util.Optional<String> testRangeWarning() {
+        if (split.test().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        double[] target = series.target();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int t = split.train().from(); t < split.train().to(); t++) {
+            lo = Math.min(lo, target[t]);
+            hi = Math.max(hi, target[t]);
+        }
+        int outside = 0;
+        double testLo = Double.POSITIVE_INFINITY;
+        double testHi = Double.NEGATIVE_INFINITY;
+        for (int t = split.test().from(); t < split.test().to(); t++) {
+            outside += target[t] < lo || target[t] > hi ? 1 : 0;
+            testLo = Math.min(testLo, target[t]);
+            testHi = Math.max(testHi, target[t]);
+        }
+        if (outside == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%.0f %% of the test part's %s values (range %s .. "
+                        + "%s) lie outside the training part's range (%s .. %s)%s", 100.0 * outside / split.test().length(),
+                series.features().get(0), num(testLo), num(testHi), num(lo), num(hi), targetScaler().kind() == ScalerKind.LOG_RETURNS
+                        ? "; log-returns do not depend on the level, so this matters less here"
+                        : ": a network trained on " + targetScaler().kind().label() + "-scaled levels has not seen such values "
+                        + "and cannot extrapolate to them through tanh; log-returns (--scaler log-returns) do not depend on "
+                        + "the level"));
+    }
+
+    /** @return four significant digits without trailing zeros, e.g. 90, 109.5, 1.235e+08 */
+    private static String num(double v) {
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
     /** @return the whole series */
     public PriceSeries series() {
         return series;

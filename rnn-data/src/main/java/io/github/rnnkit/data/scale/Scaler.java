@@ -14,6 +14,22 @@ public sealed interface Scaler permits IdentityScaler, MinMaxScaler, ZScoreScale
     /** @return which kind of scaler this is */
     ScalerKind kind();
 
+    /**
+     * @return the scaler and its fitted values in words, e.g. {@code z-score (mean 78.23, sd 12.41)}
+     */
+    default String describe() {
+        if (this instanceof MinMaxScaler m) {
+            return String.format(java.util.Locale.ROOT, "min-max (min %.6g, max %.6g)", m.min(), m.max());
+        }
+        if (this instanceof ZScoreScaler z) {
+            return String.format(java.util.Locale.ROOT, "z-score (mean %.6g, sd %.6g)", z.mean(), z.std());
+        }
+        if (this instanceof LogReturnScaler l) {
+            return String.format(java.util.Locale.ROOT, "log-returns (mean return %.4g, sd %.4g)", l.mean(), l.std());
+        }
+        return "none (values as they are)";
+    }
+
     /** @return steps consumed at the start of a series by {@link #transform}: 0, or 1 for log-returns */
     default int lag() {
         return 0;

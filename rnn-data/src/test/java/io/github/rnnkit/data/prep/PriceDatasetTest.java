@@ -64,4 +64,26 @@ class PriceDatasetTest {
         assertTrue(e.getMessage().contains("log-returns need values above zero, got 0.0"), e.getMessage());
         assertTrue(e.getMessage().contains("(at step 2)"), e.getMessage());
     }
+
+    @Test
+    void warnsWhenTheTestPartLeavesTheTrainingRange() {
+        double[] rising = new double[100];
+        double[] waving = new double[100];
+        for (int t = 0; t < 100; t++) {
+            rising[t] = 10 + t;
+            waving[t] = 50 + 10 * Math.sin(t);
+        }
+        PriceDataset up = PriceDataset.builder(PriceSeries.of("close", rising)).window(WindowSpec.manyToOne(5))
+                .split(new SplitFractions(0.7, 0.1, 0.2)).build();
+        String w = up.testRangeWarning().orElseThrow();
+        assertTrue(w.startsWith("100 % of the test part's close values (range 90 .. 109) lie outside the training part's "
+                + "range (10 .. 79): a network trained on z-score-scaled levels"), w);
+        PriceDataset returns = PriceDataset.builder(PriceSeries.of("close", rising)).window(WindowSpec.manyToOne(5))
+                .optScaler(ScalerKind.LOG_RETURNS).split(new SplitFractions(0.7, 0.1, 0.2)).build();
+        assertTrue(returns.testRangeWarning().orElseThrow().endsWith("log-returns do not depend on the level, so this matters "
+                + "less here"));
+        PriceDataset inside = PriceDataset.builder(PriceSeries.of("close", waving)).window(WindowSpec.manyToOne(5))
+                .split(new SplitFractions(0.7, 0.1, 0.2)).build();
+        assertTrue(inside.testRangeWarning().isEmpty());
+    }
 }
