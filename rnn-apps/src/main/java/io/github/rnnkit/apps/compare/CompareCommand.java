@@ -104,7 +104,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         r.baselines().forEach((name, v) -> w.printf(Locale.ROOT, "  baseline %-27s test %s %.4f%n", name, r.metric(), v));
         if (r.ranking() != null) {
-            w.println(r.ranking().sentence());
+            w.println(r.ranking().sentence("cell"));
         }
         w.println("Report: " + r.report());
         return 0;

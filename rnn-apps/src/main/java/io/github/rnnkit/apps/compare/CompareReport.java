@@ -75,7 +75,7 @@ final class CompareReport {
             }
             List<String> beaten = r.baselines().keySet().stream().filter(b -> r.cells().stream().allMatch(c -> c.comparisons()
                     .stream().anyMatch(x -> x.baseline().equals(b) && x.verdict().equals("worse")))).toList();
-            sb.append("\n**").append(r.ranking().sentence()).append("**").append(beaten.isEmpty() ? ""
+            sb.append("\n**").append(r.ranking().sentence("cell")).append("**").append(beaten.isEmpty() ? ""
                     : " Every cell is significantly worse than " + String.join(" and ", beaten) + ", so none of them is "
                     + "worth using on this data.").append(seeds == 1
                     ? " One seed: the cells' differences include the luck of one initialisation, which only more seeds "

@@ -55,9 +55,9 @@ class CompareAppTest {
             assertTrue(c.comparisons().stream().allMatch(x -> x.test().equals("Diebold-Mariano") && x.tested()));
         }
         // a cell is named better only by the paired test; otherwise the report says no cell is
-        String sentence = r.ranking().sentence();
-        assertEquals(r.ranking().winner().isPresent(), sentence.contains("is better than every other forecaster here"));
-        assertEquals(r.ranking().winner().isEmpty(), sentence.startsWith("No forecaster is better than the others here"));
+        String sentence = r.ranking().sentence("cell");
+        assertEquals(r.ranking().winner().isPresent(), sentence.contains("is better than every other cell here"));
+        assertEquals(r.ranking().winner().isEmpty(), sentence.startsWith("No cell is better than the others here"));
         String report = Files.readString(r.report());
         assertTrue(report.contains(sentence) && !report.contains("Best on the test part"), report);
         assertTrue(report.contains("cannot tell these apart") && !report.contains("learns least"), report);

@@ -93,12 +93,16 @@ public record Comparison(String baseline, String metric, double model, double ba
         return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.3g", p);
     }
 
-    /** @return e.g. {@code beats persistence (accuracy 0.7100 vs 0.6300; McNemar p = 0.012)} */
+    /**
+     * @return e.g. {@code beats persistence (accuracy 0.7100 vs 0.6300; McNemar p = 0.012)}, or
+     *         {@code is ahead of persistence (…; McNemar p = 0.29, not significant at 5 %)}
+     */
     public String sentence() {
         String p = !tested() ? "" : String.format(Locale.ROOT, "; %s p %s%s", test, pValue < 1e-4 ? "< 0.0001"
                         : "= " + formatP(pValue),
                 significant() ? "" : ", not significant at 5 %");
-        return (modelWins() ? "beats " : "does NOT beat ") + baseline + " (" + metric + " "
+        String verb = !modelWins() ? "does NOT beat " : tested() && !significant() ? "is ahead of " : "beats ";
+        return verb + baseline + " (" + metric + " "
                 + String.format(Locale.ROOT, "%.4g vs %.4g", model, baselineValue) + p + ")";
     }
 

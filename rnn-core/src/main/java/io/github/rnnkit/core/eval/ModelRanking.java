@@ -170,19 +170,27 @@ public record ModelRanking(String metric, boolean higherIsBetter, int horizon, L
         return out;
     }
 
-    /** @return one sentence: the winner and why, or that there is none and by how little the best leads */
+    /** @return {@link #sentence(String)} of forecasters */
     public String sentence() {
+        return sentence("forecaster");
+    }
+
+    /**
+     * @param noun what the forecasters are, e.g. {@code cell}
+     * @return one sentence: the winner and why, or that there is none and by how little the best leads
+     */
+    public String sentence(String noun) {
         Forecaster best = best();
         Optional<Forecaster> w = winner();
         String seeds = best.metricBySeed().length + (best.metricBySeed().length == 1 ? " seed" : " seeds");
         if (w.isPresent()) {
             double p = pValuesAgainst(best.name()).values().stream().mapToDouble(x -> x).max().orElse(Double.NaN);
-            return String.format(Locale.ROOT, "%s is better than every other forecaster here (%s %.4f ± %.4f over %s; "
+            return String.format(Locale.ROOT, "%s is better than every other " + noun + " here (%s %.4f ± %.4f over %s; "
                     + "Diebold-Mariano on per-window losses, every p %s, Holm-corrected at 5 %%).", best.name(), metric,
                     best.mean(), best.sd(), seeds, p < 1e-4 ? "< 0.0001" : "≤ " + Comparison.formatP(p));
         }
         double worstP = pValuesAgainst(best.name()).values().stream().mapToDouble(x -> x).max().orElse(Double.NaN);
-        return String.format(Locale.ROOT, "No forecaster is better than the others here: %s has the best mean %s "
+        return String.format(Locale.ROOT, "No " + noun + " is better than the others here: %s has the best mean %s "
                 + "(%.4f ± %.4f over %s), but its lead is not significant against every other one (largest "
                 + "Diebold-Mariano p = %s, Holm-corrected at 5 %%).", best.name(), metric, best.mean(), best.sd(), seeds,
                 Comparison.formatP(worstP));

@@ -65,7 +65,9 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
      * without weights, noise or dropout (the pairs rnnkit builds), which {@link RowLoss}
      * evaluates: DL4J's ops for softmax, the loss and the bias row cost more than the arithmetic at
      * small sizes. Only the rows a per-step mask keeps (a many-to-one window's last step, one row
-     * in T) are copied out of ND4J.
+     * in T) are copied out of ND4J. Above {@link PlainRows#MAX_WORK} multiply-adds per pass (all
+     * steps of a large many-to-many batch, or inference over every step) DL4J's matrix products
+     * are faster, and its ops are used.
      *
      * @param x the {@code [T*mb, H]} input
      * @return the rows to compute on, or null to use DL4J's ops (another loss, a per-output mask)
@@ -80,8 +82,12 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
             kept = PlainRows.Kept.of(maskArray);
             keptFor = maskArray;
         }
-        return PlainRows.of(loss, x, input.size(0), kept, getParam(DefaultParamInitializer.WEIGHT_KEY),
-                getParam(DefaultParamInitializer.BIAS_KEY));
+        INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        long rows = kept.rows() == null ? x.size(0) : kept.rows().length;
+        if (rows * x.size(1) * w.size(1) > PlainRows.MAX_WORK) {
+            return null;
+        }
+        return PlainRows.of(loss, x, input.size(0), kept, w, getParam(DefaultParamInitializer.BIAS_KEY));
     }
 
     /** @return the labels of the rows {@code p} keeps, {@code [count, K]} row-major */

@@ -103,6 +103,10 @@ class MetricsTest {
         Comparison markov = new Comparison("Markov chain", "accuracy", 0.636, 0.627, true, 0.81);
         assertEquals("beats", majority.verdict());
         assertEquals("ahead, not significant", persistence.verdict());
+        assertEquals("is ahead of persistence (accuracy 0.6360 vs 0.6080; McNemar p = 0.290, not significant at 5 %)",
+                persistence.sentence());
+        assertTrue(majority.sentence().startsWith("beats majority class (accuracy 0.6360 vs 0.4690; McNemar p < 0.0001)"),
+                majority.sentence());
         assertEquals("beats majority class; ahead, not significant vs persistence, Markov chain",
                 Comparison.summary(List.of(majority, persistence, markov)));
         assertFalse(Comparison.beatsAllSignificantly(List.of(majority, persistence)));
