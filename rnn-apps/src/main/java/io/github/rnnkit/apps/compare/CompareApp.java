@@ -114,7 +114,7 @@ public final class CompareApp {
                 cells.add(new CellComparison(cell, hidden, first.params(), first.history(), train, test, gradients, comparisons));
             }
             ModelRanking ranking = ranked.size() < 2 ? null : new ModelRanking(metric, categorical, 1, ranked);
-            charts(folder, cells, loaded.name() + (o.seeds() > 1 ? ", seed " + o.seed() : ""));
+            charts(folder, cells, loaded.name() + (o.seeds() > 1 ? ", networks of seed " + o.seed() : ""));
             CompareResult partial = new CompareResult(folder.dir(), null, List.of(), loaded.name(), metric, categorical, cells,
                     baselines, ranking);
             folder.table("compare", CompareReport.table(partial));
