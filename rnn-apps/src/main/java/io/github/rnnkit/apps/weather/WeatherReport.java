@@ -46,8 +46,9 @@ final class WeatherReport {
         sb.append("### How far back the gradient reaches\n\n");
         sb.append("‖∂L/∂x_t‖ is how much the loss on the forecast depends on the input t days before it (mean over up to "
                 + WeatherApp.GRADIENT_WINDOWS + " held-out windows). Falling geometrically with distance is the vanishing "
-                + "gradient: the factor per day back below is fitted over the last 50 days (or the whole window), and an "
-                + "oldest / last ratio far below 1 means the earliest days teach the network nothing. Values below about "
+                + "gradient: the factor per day back below is fitted over days 1-49 and over the whole window, and an "
+                + "oldest / last ratio far below 1 means the trained network's forecast barely depends on the earliest days. "
+                + "Values below about "
                 + "1e-45 underflow float32 to 0 and are left out of the charts.\n\n");
         sb.append(gradientTable(article).markdown());
         sb.append('\n').append(gradientVerdict(article)).append('\n');
@@ -160,7 +161,8 @@ final class WeatherReport {
         List<ArticleRun> atLongest = runs.stream().filter(r -> r.lookBack() == longest).toList();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "At look-back %d the oldest day's gradient relative to "
                 + "the last day's is ", longest));
-        sb.append(String.join(", ", atLongest.stream().map(r -> r.cell().displayName() + " " + Table.num(ratio(r), 3)).toList()));
+        sb.append(String.join(", ", atLongest.stream().map(r -> r.cell().displayName() + " "
+                + (ratio(r) == 0 ? "0 (below float32's range)" : Table.num(ratio(r), 3))).toList()));
         return sb.append(". On random weather there is nothing to remember, and every cell's gradient fades to almost "
                 + "nothing across the window; which one fades least says nothing about what gates buy, because a trained "
                 + "network that has learned that old days do not matter has no reason to keep their gradient. `rnnkit memory` "

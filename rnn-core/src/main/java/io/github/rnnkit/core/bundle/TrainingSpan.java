@@ -37,8 +37,8 @@ public record TrainingSpan(int steps, LocalDate first, LocalDate last) {
         return first != null;
     }
 
-    /** @return e.g. {@code 2012-01-01 .. 2014-05-23 (874 days)} or {@code the first 874 steps} */
+    /** @return e.g. {@code 2012-01-01 .. 2014-10-19, 1023 steps} or {@code the first 1023 steps of its source} */
     public String describe() {
-        return dated() ? first + " .. " + last + " (" + steps + " steps)" : "the first " + steps + " steps of its source";
+        return dated() ? first + " .. " + last + ", " + steps + " steps" : "the first " + steps + " steps of its source";
     }
 }
