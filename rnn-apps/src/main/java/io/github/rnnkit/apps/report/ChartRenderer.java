@@ -63,6 +63,80 @@ public final class ChartRenderer {
         return String.format(Locale.ROOT, "%.3g", Math.pow(10, exponent));
     }
 
+    /**
+     * The points of one series the axis cannot show: infinite, or at or below 0 on a log axis
+     * (a gradient that underflowed, a loss that overflowed). NaN is not among them: it marks a
+     * value that does not exist (an epoch without validation).
+     *
+     * @param x     the x of each point the axis cannot show
+     * @param above true for each point beyond the top (+∞), false below the bottom (0, below 0 on a log axis, −∞)
+     */
+    record OffAxis(double[] x, boolean[] above) {
+        int count(boolean top) {
+            int n = 0;
+            for (boolean a : above) {
+                n += a == top ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /** @return the points of {@code s} that {@code chart}'s axes cannot show */
+    static OffAxis offAxis(LineChart chart, LineChart.Series s) {
+        List<Double> xs = new ArrayList<>();
+        List<Boolean> above = new ArrayList<>();
+        for (int i = 0; i < s.x().length; i++) {
+            double x = s.x()[i];
+            double y = s.y()[i];
+            if (!Double.isFinite(x) || (chart.logX() && x <= 0) || Double.isNaN(y)) {
+                continue;
+            }
+            if (y == Double.POSITIVE_INFINITY || y == Double.NEGATIVE_INFINITY || (chart.logY() && y <= 0)) {
+                xs.add(x);
+                above.add(y == Double.POSITIVE_INFINITY);
+            }
+        }
+        boolean[] a = new boolean[above.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = above.get(i);
+        }
+        return new OffAxis(xs.stream().mapToDouble(Double::doubleValue).toArray(), a);
+    }
+
+    /**
+     * Draws the points no axis can show as triangles at the plot's edge, ▲ above it for +∞ and ▼
+     * below it for 0 (or below) on a log axis and −∞, named in the legend with their count, so that
+     * a line that stops is not mistaken for a run that ended.
+     */
+    private static void markOffAxis(XYChart xy, LineChart chart, double low, double high, boolean nativeLog) {
+        double margin = high > low ? 0.04 * (high - low) : 0.5;
+        // on XChart's own log axis the edge is a factor away (every value there must stay above 0)
+        double topEdge = nativeLog ? high * 1.3 : high + margin;
+        double bottom = nativeLog ? low / 1.3 : low - margin;
+        for (LineChart.Series s : chart.series()) {
+            OffAxis off = offAxis(chart, s);
+            for (boolean top : new boolean[]{true, false}) {
+                int n = off.count(top);
+                if (n == 0) {
+                    continue;
+                }
+                List<Double> xs = new ArrayList<>();
+                for (int i = 0; i < off.x().length; i++) {
+                    if (off.above()[i] == top) {
+                        xs.add(off.x()[i]);
+                    }
+                }
+                double y = top ? topEdge : bottom;
+                XYSeries m = xy.addSeries(String.format(Locale.ROOT, "%s: %d %s", s.name(), n,
+                        top ? "infinite" : chart.logY() ? "zero" : "-infinite"), xs, java.util.Collections.nCopies(xs.size(), y));
+                m.setMarker(top ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.TRIANGLE_DOWN);
+                m.setLineStyle(new BasicStroke(0f));
+                m.setLineColor(new Color(0, 0, 0, 0));
+                m.setMarkerColor(Color.RED);
+            }
+        }
+    }
+
     /** Beyond this many points, {@link #spaceXLabels} applies. */
     private static final int LONG_SERIES = 30;
 
@@ -122,6 +196,8 @@ public final class ChartRenderer {
         st.setXAxisTickMarkSpacingHint(100);
         boolean anyPoint = false;
         int references = 0;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
         for (LineChart.Series s : chart.series()) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -131,6 +207,8 @@ public final class ChartRenderer {
                 if (Double.isFinite(x) && Double.isFinite(y) && (!chart.logY() || y > 0) && (!chart.logX() || x > 0)) {
                     xs.add(x);
                     ys.add(log10Y ? Math.log10(y) : y);
+                    low = Math.min(low, ys.get(ys.size() - 1));
+                    high = Math.max(high, ys.get(ys.size() - 1));
                 }
             }
             if (xs.isEmpty()) {
@@ -143,6 +221,9 @@ public final class ChartRenderer {
                 series.setLineStyle(DASHED);
                 series.setLineColor(REFERENCE_COLORS[references++ % REFERENCE_COLORS.length]);
             }
+        }
+        if (anyPoint) {
+            markOffAxis(xy, chart, low, high, chart.logY() && !log10Y);
         }
         if (anyPoint && categories == null && xy.getSeriesMap().values().stream()
                 .anyMatch(series -> series.getXData().length > LONG_SERIES)) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,6 +32,23 @@ class ReportFilesTest {
         assertEquals("10000", ChartRenderer.powerOfTen(4));
         assertEquals("1e-20", ChartRenderer.powerOfTen(-20));
         assertEquals("0.316", ChartRenderer.powerOfTen(-0.5));
+    }
+
+    /** Zeros on a log axis and infinities are marked at the plot's edge, not dropped; NaN stays a gap. */
+    @Test
+    void valuesNoAxisCanShowAreMarked(@TempDir Path dir) throws Exception {
+        LineChart.Series s = new LineChart.Series("no clipping", new double[]{1, 2, 3, 4, 5, 6, 7},
+                new double[]{0.5, 4, 1e3, Double.POSITIVE_INFINITY, Double.NaN, 0, Double.NEGATIVE_INFINITY});
+        LineChart log = LineChart.builder("Loss", "update", "loss").optLogY().add(s).build();
+        ChartRenderer.OffAxis off = ChartRenderer.offAxis(log, s);
+        assertArrayEquals(new double[]{4, 6, 7}, off.x());
+        assertEquals(1, off.count(true), "+infinity above the axis");
+        assertEquals(2, off.count(false), "0 and -infinity below a log axis");
+        LineChart linear = LineChart.builder("Loss", "update", "loss").add(s).build();
+        assertArrayEquals(new double[]{4, 7}, ChartRenderer.offAxis(linear, s).x(), "0 is drawn on a linear axis");
+        Path png = dir.resolve("marked.png");
+        ChartRenderer.png(log, png);
+        assertTrue(Files.size(png) > 1000);
     }
 
     @Test
