@@ -37,6 +37,9 @@ public final class StockApp {
     static final int DECAY_HIDDEN = 16;
     static final double[] DECAY_RADII = {0.5, 1.5};
 
+    /** Window length of the control run of the exploding-gradient demonstration. */
+    static final int SHORT_STEPS = 2;
+
     private StockApp() {
     }
 
@@ -78,7 +81,13 @@ public final class StockApp {
             CellRun trained = CellRun.train(vanilla, longWindows.train(), longWindows.validation(),
                     TrainerOptions.of(o.epochs()).withSeed(o.seed()));
             GradientDecay decay = GradientDecay.measure(trained, longWindows.test(), DECAY_RADII);
-            List<ExplodingRun> exploding = List.of(explode(o, longWindows, Clipping.NONE), explode(o, longWindows, o.explodeClip()));
+            // The contrast that shows gradients exploding through time: the same data and learning rate
+            // on long and on short windows (a rate too large for the data diverges on both); then the
+            // long windows with per-layer and with global-norm clipping at the same threshold.
+            PriceDataset shortWindows = PriceDataset.builder(prices).window(WindowSpec.manyToOne(SHORT_STEPS))
+                    .split(SplitFractions.DEFAULT).optScaler(o.scaler()).build();
+            List<ExplodingRun> exploding = List.of(explode(o, longWindows, Clipping.NONE), explode(o, shortWindows, Clipping.NONE),
+                    explode(o, longWindows, o.explodeClip()), explode(o, longWindows, Clipping.globalL2(o.explodeClip().threshold())));
             StockResult partial = new StockResult(folder.dir(), null, List.of(), name, toy, decay, forecasts, exploding);
             StockCharts.write(folder, partial, data);
             var report = folder.text("report.md", StockReport.markdown(o, partial, data));
@@ -113,7 +122,13 @@ public final class StockApp {
         }
         net.setListeners();
         List<Double> norms = monitor.records().stream().filter(r -> r.layer() == 0).map(ClippingMonitor.Record::before).toList();
-        double rmse = divergedAt > 0 ? Double.NaN : PriceEvaluation.of(net, data, data.test()).model().get(0).rmse();
-        return new ExplodingRun(clipping, loss, norms, divergedAt, rmse);
+        double rmse = Double.NaN;
+        double naive = Double.NaN;
+        if (divergedAt == 0) {
+            PriceEvaluation e = PriceEvaluation.of(net, data, data.test());
+            rmse = e.model().get(0).rmse();
+            naive = e.baselines().get("naive last value").get(0).rmse();
+        }
+        return new ExplodingRun(data.window().lookBack(), clipping, loss, norms, divergedAt, rmse, naive);
     }
 }

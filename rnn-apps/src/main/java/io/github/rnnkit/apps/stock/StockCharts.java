@@ -71,11 +71,11 @@ final class StockCharts {
         LineChart.Builder norm = LineChart.builder("Exploding gradients: recurrent layer's gradient norm before clipping",
                 "update", "||g|| per example (log scale)").optLogY();
         for (ExplodingRun e : r.exploding()) {
-            String label = e.clipping().enabled() ? "clipping " + StockReport.clipping(e.clipping()) : "no clipping";
-            loss.add(LineChart.Series.counted(label + (e.diverged() ? " (diverged at update " + e.divergedAt() + ")" : ""), e.loss()));
-            norm.add(LineChart.Series.counted(label, e.gradientNorm()));
+            loss.add(LineChart.Series.counted(e.label() + (e.diverged() ? " (diverged at update " + e.divergedAt() + ")" : ""),
+                    e.loss()));
+            norm.add(LineChart.Series.counted(e.label(), e.gradientNorm()));
         }
-        ExplodingRun clipped = r.exploding().get(r.exploding().size() - 1);
+        ExplodingRun clipped = r.exploding().get(2);
         int updates = r.exploding().stream().mapToInt(e -> e.gradientNorm().size()).max().orElse(1);
         norm.add(LineChart.Series.horizontal("clipping threshold", 1, Math.max(2, updates), clipped.clipping().threshold()));
         folder.chart("exploding-loss", loss.build());

@@ -94,9 +94,9 @@ public final class StockCommand implements Callable<Integer> {
     @Option(names = "--scaler", defaultValue = "z-score", paramLabel = "NAME", description = "none, min-max, z-score or log-returns (default: ${DEFAULT-VALUE})")
     String scaler;
 
-    @Option(names = "--explode-lr", converter = OptionValues.Rate.class, defaultValue = "0.5", paramLabel = "RATE",
-            description = "SGD learning rate of the exploding-gradient runs (default: ${DEFAULT-VALUE})")
-    double explodeLr;
+    @Option(names = "--explode-lr", converter = OptionValues.Rate.class, paramLabel = "RATE",
+            description = "SGD learning rate of the exploding-gradient runs (default: 0.08)")
+    Double explodeLr;
 
     @Option(names = "--explode-clip", defaultValue = "l2-per-layer:1", paramLabel = "MODE:THRESHOLD",
             description = "clipping of the second exploding-gradient run (default: ${DEFAULT-VALUE})")
@@ -119,7 +119,8 @@ public final class StockCommand implements Callable<Integer> {
         ToyRnn toy = new ToyRnn(prices(prices), wx, wh, b, wOut, bOut);
         StockOptions o = new StockOptions(toy, input, base.gbmSteps(), lookBack, ListOption.cells("--cells", cells), hidden,
                 epochs != null ? epochs : base.epochs(), learningRate, Tbptt.parse(tbptt), Clipping.parse(clip),
-                ScalerKind.parse(scaler), base.gradientSteps(), explodeLr, Clipping.parse(explodeClip),
+                ScalerKind.parse(scaler), base.gradientSteps(), explodeLr != null ? explodeLr : base.explodeLr(),
+                Clipping.parse(explodeClip),
                 explodeEpochs != null ? explodeEpochs : base.explodeEpochs(), seed, out, force.force);
         StockResult r = StockApp.run(o);
         PrintWriter w = spec.commandLine().getOut();
@@ -137,9 +138,9 @@ public final class StockCommand implements Callable<Integer> {
                     m.rmse() < naive.rmse() ? "beats naive" : "does NOT beat naive");
         }
         for (ExplodingRun e : r.exploding()) {
-            w.printf(Locale.ROOT, "  exploding demo, %-28s largest |g| %.3g, %s%n",
-                    e.clipping().enabled() ? "clipping " + StockReport.clipping(e.clipping()) + ":" : "no clipping:",
-                    e.maxGradientNorm(), e.diverged() ? "diverged at update " + e.divergedAt() : "finished");
+            w.printf(Locale.ROOT, "  exploding demo, %-46s largest |g| %.3g, %s%n", e.label() + ":",
+                    e.maxGradientNorm(), e.diverged() ? "diverged at update " + e.divergedAt()
+                            : String.format(Locale.ROOT, "finished, test RMSE %.4f (naive %.4f)", e.testRmse(), e.naiveRmse()));
         }
         w.println("Report: " + r.report());
         return 0;

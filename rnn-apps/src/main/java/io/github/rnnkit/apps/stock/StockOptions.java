@@ -78,11 +78,11 @@ public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int look
      */
     public static StockOptions defaults(Path out) {
         return new StockOptions(ToyRnn.DEFAULT, null, 1500, 20, List.of(CellType.values()), 32, 30, 0.005, null,
-                Clipping.parse("l2-per-layer:1"), ScalerKind.Z_SCORE, 50, 0.5, Clipping.parse("l2-per-layer:1"), 5, 7, out, false);
+                Clipping.parse("l2-per-layer:1"), ScalerKind.Z_SCORE, 50, 0.08, Clipping.parse("l2-per-layer:1"), 5, 7, out, false);
     }
 
     /**
-     * A first look: 2 epochs per model, 1 per demonstration run.
+     * A first look: 2 epochs per model, 2 per demonstration run.
      *
      * @param out the run folder
      * @return the options
@@ -90,6 +90,6 @@ public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int look
     public static StockOptions quick(Path out) {
         StockOptions d = defaults(out);
         return new StockOptions(d.toy, null, d.gbmSteps, d.lookBack, d.cells, d.hidden, 2, d.learningRate, null, d.clipping,
-                d.scaler, d.gradientSteps, d.explodeLr, d.explodeClip, 1, d.seed, out, false);
+                d.scaler, d.gradientSteps, d.explodeLr, d.explodeClip, 2, d.seed, out, false);
     }
 }

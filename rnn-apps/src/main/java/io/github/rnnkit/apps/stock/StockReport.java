@@ -139,26 +139,49 @@ final class StockReport {
     }
 
     private static void exploding(StringBuilder sb, StockOptions o, StockResult r) {
+        ExplodingRun longRun = r.exploding().get(0);
+        ExplodingRun shortRun = r.exploding().get(1);
         sb.append("\n### Exploding gradients, and clipping\n\n");
-        sb.append(String.format(Locale.ROOT, "A vanilla RNN (%d units) on %d-step windows trained by plain SGD with learning "
-                        + "rate %s for %d epoch(s), once without clipping and once with %s. (Adam would hide the effect: it "
-                        + "divides each step by the gradient's running size.)%n%n", o.hidden(), r.decay().steps(),
-                Table.num(o.explodeLr(), 3), o.explodeEpochs(), clipping(o.explodeClip())));
-        Table.Builder t = Table.builder("run", "largest ‖g‖ before clipping", "updates", "outcome", "last loss", "test RMSE");
+        sb.append(String.format(Locale.ROOT, "A vanilla RNN (%d units) trained by plain SGD with learning rate %s for %d "
+                        + "epoch(s) on the same prices, once on %d-step windows and once on %d-step windows, then on the long "
+                        + "windows with %s (each layer's gradient) and with %s (the whole network's gradient, as PyTorch's "
+                        + "clip_grad_norm_). The short windows are the control: if they blow up too, the learning rate is too "
+                        + "large for the data, whatever backpropagation through time does. (Adam would hide the effect: it "
+                        + "divides each step by the gradient's running size.)%n%n", o.hidden(), Table.num(o.explodeLr(), 3),
+                o.explodeEpochs(), longRun.steps(), shortRun.steps(), clipping(r.exploding().get(2).clipping()),
+                clipping(r.exploding().get(3).clipping())));
+        Table.Builder t = Table.builder("run", "largest ‖g‖ before clipping", "updates", "outcome", "last loss", "test RMSE",
+                "naive RMSE");
         for (ExplodingRun e : r.exploding()) {
             double last = e.loss().isEmpty() ? Double.NaN : e.loss().get(e.loss().size() - 1);
-            t.row(e.clipping().enabled() ? "clipping " + clipping(e.clipping()) : "no clipping", Table.num(e.maxGradientNorm(), 3),
-                    e.loss().size(), e.diverged() ? "**diverged** (loss not finite at update " + e.divergedAt() + ")" : "finished",
-                    Table.num(last, 3), Table.num(e.testRmse(), 4));
+            t.row(e.label(), Table.num(e.maxGradientNorm(), 3), e.loss().size(),
+                    e.diverged() ? "**diverged** (loss not finite at update " + e.divergedAt() + ")" : "finished",
+                    Table.num(last, 3), Table.num(e.testRmse(), 4), Table.num(e.naiveRmse(), 4));
         }
-        sb.append(t.build().markdown());
-        ExplodingRun off = r.exploding().get(0);
-        ExplodingRun on = r.exploding().get(1);
-        sb.append('\n').append(off.diverged() && !on.diverged()
-                ? "Without clipping one huge gradient throws the weights so far that the loss overflows; with clipping every "
-                  + "step is at most learning rate × threshold long and training goes on."
-                : off.diverged() ? "Both runs diverged: lower --explode-lr or the clipping threshold."
-                : "Neither run diverged at these settings: raise --explode-lr to see the blow-up.").append("\n\n");
+        sb.append(t.build().markdown()).append('\n');
+        sb.append(String.format(Locale.ROOT, "The largest gradient norm was %s on the %d-step windows and %s on the %d-step "
+                + "windows. ", Table.num(longRun.maxGradientNorm(), 3), longRun.steps(), Table.num(shortRun.maxGradientNorm(), 3),
+                shortRun.steps()));
+        sb.append(longRun.diverged() && !shortRun.diverged()
+                ? String.format(Locale.ROOT, "At the same learning rate and on the same data, the %d-step windows diverged at "
+                + "update %d and the %d-step windows did not: the gradient grew on its way back through the long windows' "
+                + "steps. That is exploding gradients through time.", longRun.steps(), longRun.divergedAt(), shortRun.steps())
+                : longRun.diverged() ? String.format(Locale.ROOT, "Both window lengths diverged (updates %d and %d): at this "
+                + "learning rate the step is too large whatever the window, so this run does not show gradients exploding "
+                + "through time; lower --explode-lr.", longRun.divergedAt(), shortRun.divergedAt())
+                : "The long windows did not diverge at these settings (how close a run comes to the edge depends on its "
+                + "round-off, so neighbouring learning rates can differ): raise --explode-lr or --explode-epochs to see the "
+                + "blow-up.");
+        for (ExplodingRun e : r.exploding().subList(2, r.exploding().size())) {
+            sb.append(' ').append(e.diverged() ? String.format(Locale.ROOT, "With %s training still diverged (update %d).",
+                    clipping(e.clipping()), e.divergedAt())
+                    : String.format(Locale.ROOT, "With %s training finished, at test RMSE %s against the naive forecast's %s: "
+                    + "%s.", clipping(e.clipping()), Table.num(e.testRmse(), 4), Table.num(e.naiveRmse(), 4),
+                    e.testRmse() < e.naiveRmse() ? "better than naive" : "clipping kept the run alive, but the model is no "
+                    + "better than repeating the last price"));
+        }
+        sb.append("\n\nIn the charts, a red triangle marks a value no axis can show: ▲ an infinite loss or gradient, ▼ a "
+                + "gradient norm of exactly 0 in float32; the line stops where the values do, not the run.\n\n");
         sb.append("![loss per update](exploding-loss.png)\n\n![gradient norm per update](exploding-gradients.png)\n");
     }
 }

@@ -47,12 +47,20 @@ class StockAppTest {
         assertTrue(d.rescaled().get(1).factorPerStep() > d.rescaled().get(0).factorPerStep());
         assertEquals(3, r.forecasts().size());
         r.forecasts().forEach(f -> assertEquals(List.of("naive last value", "drift"), List.copyOf(f.evaluation().baselines().keySet())));
-        ExplodingRun off = r.exploding().get(0);
-        ExplodingRun on = r.exploding().get(1);
-        assertFalse(off.clipping().enabled());
-        assertTrue(off.diverged(), "SGD at 0.5 without clipping blows up");
-        assertFalse(on.diverged(), "the same run with clipping finishes");
-        assertTrue(Double.isFinite(on.testRmse()));
+        // the contrast: at the same SGD rate the gradient grows through 50-step windows, not through 2-step ones
+        // (whether the long run reaches infinity within the budget depends on round-off: it sits at the edge)
+        ExplodingRun longRun = r.exploding().get(0);
+        ExplodingRun shortRun = r.exploding().get(1);
+        assertEquals(List.of(50, 2, 50, 50), r.exploding().stream().map(ExplodingRun::steps).toList());
+        assertFalse(longRun.clipping().enabled() || shortRun.clipping().enabled());
+        assertTrue(longRun.maxGradientNorm() > 100 * shortRun.maxGradientNorm(),
+                longRun.maxGradientNorm() + " vs " + shortRun.maxGradientNorm());
+        assertFalse(shortRun.diverged(), "the control on 2-step windows does not blow up");
+        for (ExplodingRun clipped : r.exploding().subList(2, 4)) {
+            assertFalse(clipped.diverged(), clipped.label() + " finishes");
+            assertTrue(Double.isFinite(clipped.testRmse()) && Double.isFinite(clipped.naiveRmse()));
+        }
+        assertTrue(r.exploding().get(3).clipping().global());
         for (String name : List.of("report.md", "forecast-vs-actual.png", "forecast-vs-actual.csv", "gradient-decay.png",
                 "exploding-loss.png", "exploding-gradients.csv", "forecasts.csv", "forecast-loss.png")) {
             assertTrue(Files.isRegularFile(r.dir().resolve(name)), name);
@@ -60,6 +68,10 @@ class StockAppTest {
         String report = Files.readString(r.report());
         assertTrue(report.contains("0.5^49 = **1.78e-15**") && report.contains("1.5^49 = **4.25e+08**"), report);
         assertTrue(report.contains("does NOT beat") || report.contains("beats"));
+        assertEquals(longRun.diverged(), report.contains("the 50-step windows diverged at update " + longRun.divergedAt()
+                + " and the 2-step windows did not"), report);
+        assertEquals(!longRun.diverged(), report.contains("The long windows did not diverge at these settings"), report);
+        assertTrue(report.contains("against the naive forecast's"), report);
     }
 
     @Test
