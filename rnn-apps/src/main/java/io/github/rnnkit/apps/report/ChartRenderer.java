@@ -137,6 +137,9 @@ public final class ChartRenderer {
         }
     }
 
+    /** About as many characters of series names as one row of the legend holds across the image. */
+    private static final int LEGEND_ROW_CHARS = 110;
+
     /** Beyond this many points, {@link #spaceXLabels} applies. */
     private static final int LONG_SERIES = 30;
 
@@ -168,7 +171,9 @@ public final class ChartRenderer {
                 .yAxisTitle(chart.yLabel()).build();
         XYStyler st = xy.getStyler();
         st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        // One row of legend entries runs off both edges of the image once the names are long.
+        int legendChars = chart.series().stream().mapToInt(x -> x.name().length() + 6).sum();
+        st.setLegendLayout(legendChars > LEGEND_ROW_CHARS ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal);
         st.setXAxisLogarithmic(chart.logX());
         // XChart's own log axis draws a grid line per unit of every decade: unreadable over the
         // 30+ decades a vanishing gradient spans. Beyond a few decades, plot log10(y) on a linear
