@@ -24,7 +24,8 @@ public final class SeriesInputOptions {
     }
 
     // Optional for picocli so that `train --resume DIR` needs no series; toInput requires one.
-    @ArgGroup(multiplicity = "0..1")
+    // A heading of its own: without one, picocli 4.7 lists a mixin's group options twice in --help.
+    @ArgGroup(multiplicity = "0..1", heading = "The series, one of:%n")
     Source source;
 
     @Option(names = "--column", paramLabel = "NAME", split = ",",
