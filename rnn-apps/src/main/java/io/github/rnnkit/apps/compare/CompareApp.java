@@ -114,7 +114,8 @@ public final class CompareApp {
                 cells.add(new CellComparison(cell, hidden, first.params(), first.history(), train, test, gradients, comparisons));
             }
             ModelRanking ranking = ranked.size() < 2 ? null : new ModelRanking(metric, categorical, 1, ranked);
-            charts(folder, cells, loaded.name() + (o.seeds() > 1 ? ", networks of seed " + o.seed() : ""));
+            charts(folder, cells, loaded.name() + (o.seeds() > 1 ? ", networks of seed " + o.seed() : ""), categorical
+                    ? "cross-entropy per window (nats)" : "mean squared error per window (scaled units)");
             CompareResult partial = new CompareResult(folder.dir(), null, List.of(), loaded.name(), metric, categorical, cells,
                     baselines, ranking);
             folder.table("compare", CompareReport.table(partial));
@@ -158,17 +159,18 @@ public final class CompareApp {
         return CategoricalDataset.builder(s).window(window).split(SplitFractions.DEFAULT).build();
     }
 
-    private static void charts(RunFolder folder, List<CellComparison> cells, String data) {
-        folder.chart("validation-loss", perEpoch(cells, "Validation loss per epoch on " + data, EpochRecord::validationLoss));
-        folder.chart("train-loss", perEpoch(cells, "Training loss per epoch on " + data, EpochRecord::trainLoss));
+    private static void charts(RunFolder folder, List<CellComparison> cells, String data, String loss) {
+        folder.chart("validation-loss", perEpoch(cells, "Validation loss per epoch on " + data, loss, EpochRecord::validationLoss));
+        folder.chart("train-loss", perEpoch(cells, "Training loss per epoch on " + data, loss, EpochRecord::trainLoss));
         LineChart.Builder g = LineChart.builder("Gradient reaching each input step (test windows)",
                 "distance from the last input step (steps)", "mean ||dL/dx_t|| (log scale)").optLogY();
         cells.forEach(c -> g.add(LineChart.Series.indexed(label(c), c.gradientByDistance())));
         folder.chart("gradients", g.build());
     }
 
-    private static LineChart perEpoch(List<CellComparison> cells, String title, Function<EpochRecord, Double> value) {
-        LineChart.Builder b = LineChart.builder(title, "epoch", "loss per window (cross-entropy in nats, or MSE in scaled units)");
+    private static LineChart perEpoch(List<CellComparison> cells, String title, String loss,
+                                      Function<EpochRecord, Double> value) {
+        LineChart.Builder b = LineChart.builder(title, "epoch", loss);
         cells.forEach(c -> b.add(LineChart.Series.counted(label(c), c.history().epochs().stream().map(value).toList())));
         return b.build();
     }
