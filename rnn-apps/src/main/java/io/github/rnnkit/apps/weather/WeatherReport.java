@@ -37,6 +37,12 @@ final class WeatherReport {
         sb.append("Softmax probabilities from the last L days of the series; they sum to 1. On data without signal they "
                 + "should stay near 1/3 each, and they do to the extent the network has not memorised noise.\n\n");
         sb.append(nextDayTable(article).markdown());
+        sb.append("\n### Time grows with the look-back\n\n");
+        sb.append(timeTable(article).markdown());
+        sb.append("\nAn epoch costs about the same per window-step whatever the look-back, so its time grows with L: "
+                + "each step needs the hidden state of the one before, and the steps of a window cannot be computed at the "
+                + "same time. That is what the articles mean by a recurrent network that cannot be parallelised over time, "
+                + "measured (the first epochs include the JIT compiler's warm-up).\n");
         sb.append("\n### Loss and gradient charts, per cell\n\n");
         for (CellType cell : o.cells()) {
             String c = cell.label();
@@ -71,6 +77,17 @@ final class WeatherReport {
         sb.append("\nFiles: `article.csv` (every run of part 1), `article-loss-*.csv` / `article-gradients-*.csv` (the data "
                 + "of each chart), `seattle.csv`, `seattle-confusion-*.csv`, `seattle-loss.csv`.\n");
         return sb.toString();
+    }
+
+    /** @return per run: windows, steps per window, seconds per epoch, and microseconds per window-step */
+    static Table timeTable(List<ArticleRun> runs) {
+        Table.Builder t = Table.builder("cell", "look-back", "training windows", "seconds per epoch", "µs per window-step");
+        for (ArticleRun r : runs) {
+            double perEpoch = r.seconds() / Math.max(1, r.trainLoss().size());
+            t.row(r.cell().displayName(), r.lookBack(), r.trainWindows(), Table.num(perEpoch, 3),
+                    Table.num(1e6 * perEpoch / ((double) r.trainWindows() * r.lookBack()), 3));
+        }
+        return t.build();
     }
 
     static Table articleTable(List<ArticleRun> runs) {

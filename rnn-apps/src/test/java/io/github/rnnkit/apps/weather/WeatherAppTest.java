@@ -45,6 +45,9 @@ class WeatherAppTest {
         assertTrue(report.contains("no model can forecast new days better than 1/3"), "the report says the data has no signal");
         assertTrue(report.contains("![vanilla RNN loss](article-loss-rnn.png)"));
         assertTrue(report.contains("| **model** |") && report.contains("Confusion matrix"));
+        assertTrue(report.contains("### Time grows with the look-back") && report.contains("| µs per window-step |"), report);
+        assertTrue(report.contains("says nothing about what gates buy") && !report.contains("reaches furthest back"), report);
+        assertTrue(report.contains("against the baselines (McNemar, 5 %)"), report);
     }
 
     @Test
