@@ -39,10 +39,14 @@ final class WeatherReport {
         sb.append(nextDayTable(article).markdown());
         sb.append("\n### Time grows with the look-back\n\n");
         sb.append(timeTable(article).markdown());
-        sb.append("\nAn epoch costs about the same per window-step whatever the look-back, so its time grows with L: "
-                + "each step needs the hidden state of the one before, and the steps of a window cannot be computed at the "
-                + "same time. That is what the articles mean by a recurrent network that cannot be parallelised over time, "
-                + "measured (the first epochs include the JIT compiler's warm-up).\n");
+        sb.append("\nThe steps of a window are computed one after another, because each needs the hidden state of the one "
+                + "before: that is what the articles mean by a recurrent network that cannot be parallelised over time. "
+                + (epochTimeGrows(article) ? "Here the time per epoch grows with the look-back for every cell, even where "
+                + "the longest windows are fewer; the cost per window-step is not constant, since a fixed cost per update "
+                + "(the framework, the output layer) is spread over more steps as the look-back grows. "
+                : "In this run the time per epoch does not grow with the look-back for every cell: at these sizes a fixed "
+                + "cost per update (the framework, the output layer) outweighs the steps. ")
+                + "Times include the JIT compiler's warm-up in the first epochs.\n");
         sb.append("\n### Loss and gradient charts, per cell\n\n");
         for (CellType cell : o.cells()) {
             String c = cell.label();
@@ -79,11 +83,27 @@ final class WeatherReport {
         return sb.toString();
     }
 
+    /** @return true when, for every cell, a longer look-back took longer per epoch */
+    static boolean epochTimeGrows(List<ArticleRun> runs) {
+        for (ArticleRun a : runs) {
+            for (ArticleRun b : runs) {
+                if (a.cell() == b.cell() && a.lookBack() < b.lookBack() && perEpoch(a) >= perEpoch(b)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static double perEpoch(ArticleRun r) {
+        return r.seconds() / Math.max(1, r.trainLoss().size());
+    }
+
     /** @return per run: windows, steps per window, seconds per epoch, and microseconds per window-step */
     static Table timeTable(List<ArticleRun> runs) {
         Table.Builder t = Table.builder("cell", "look-back", "training windows", "seconds per epoch", "µs per window-step");
         for (ArticleRun r : runs) {
-            double perEpoch = r.seconds() / Math.max(1, r.trainLoss().size());
+            double perEpoch = perEpoch(r);
             t.row(r.cell().displayName(), r.lookBack(), r.trainWindows(), Table.num(perEpoch, 3),
                     Table.num(1e6 * perEpoch / ((double) r.trainWindows() * r.lookBack()), 3));
         }
