@@ -92,7 +92,7 @@ public final class EvaluationMarkdown {
         for (Comparison c : comparisons) {
             sb.append("- The model ").append(c.sentence()).append(".\n");
         }
-        if (comparisons.stream().anyMatch(c -> c.modelWins() && !Double.isNaN(c.pValue()) && !c.significant())) {
+        if (comparisons.stream().anyMatch(c -> c.verdict().equals("ahead, not significant"))) {
             sb.append("\nWhere a win is not significant, ").append(where).append(" is too small to tell the model "
                     + "from that baseline: treat them as equal.\n");
         }
@@ -108,7 +108,7 @@ public final class EvaluationMarkdown {
     public static String overall(List<Comparison> comparisons, String where) {
         boolean all = comparisons.stream().allMatch(Comparison::modelWins);
         boolean none = comparisons.stream().noneMatch(Comparison::modelWins);
-        List<String> weak = comparisons.stream().filter(c -> c.modelWins() && !Double.isNaN(c.pValue()) && !c.significant())
+        List<String> weak = comparisons.stream().filter(c -> c.verdict().equals("ahead, not significant"))
                 .map(Comparison::baseline).toList();
         if (none) {
             return "**The model beats none of the baselines on " + where + ": it has learned nothing a simple rule "

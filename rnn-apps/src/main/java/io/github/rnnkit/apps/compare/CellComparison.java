@@ -34,7 +34,7 @@ public record CellComparison(CellType cell, int hidden, long params, TrainingHis
 
     /** @return the test metric's sample standard deviation over seeds (0 for one seed) */
     public double testSd() {
-        return new ModelRanking.Forecaster(cell.displayName(), testBySeed, new double[][]{{0}}).sd();
+        return ModelRanking.sd(testBySeed);
     }
 
     /** @return mean wall time of an epoch, seconds */

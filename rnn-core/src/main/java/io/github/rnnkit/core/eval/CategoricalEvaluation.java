@@ -96,12 +96,8 @@ public record CategoricalEvaluation(ClassificationMetrics model, Map<String, Cla
      */
     public String summary() {
         List<String> parts = new ArrayList<>(List.of(Comparison.summary(comparisons())));
-        List<String> below = new ArrayList<>();
-        baselines.forEach((name, m) -> {
-            if (m.macroF1() > model.macroF1()) {
-                below.add(String.format(java.util.Locale.ROOT, "%s's (%.2f vs %.2f)", name, model.macroF1(), m.macroF1()));
-            }
-        });
+        List<String> below = macroF1Above().stream().map(name -> String.format(java.util.Locale.ROOT, "%s's (%.2f vs %.2f)",
+                name, model.macroF1(), baselines.get(name).macroF1())).toList();
         if (!below.isEmpty()) {
             parts.add("macro-F1 below " + String.join(", ", below));
         }
@@ -115,18 +111,22 @@ public record CategoricalEvaluation(ClassificationMetrics model, Map<String, Cla
      */
     public List<String> caveats() {
         List<String> out = new ArrayList<>();
-        baselines.forEach((name, m) -> {
-            if (m.macroF1() > model.macroF1()) {
-                out.add(String.format(java.util.Locale.ROOT, "Macro-F1 is below %s's (%.4f vs %.4f): the model does worse "
-                        + "on the classes taken one by one, whatever its accuracy.", name, model.macroF1(), m.macroF1()));
-            }
-        });
+        for (String name : macroF1Above()) {
+            out.add(String.format(java.util.Locale.ROOT, "Macro-F1 is below %s's (%.4f vs %.4f): the model does worse on the "
+                    + "classes taken one by one, whatever its accuracy.", name, model.macroF1(), baselines.get(name).macroF1()));
+        }
         List<String> never = neverForecast();
         if (!never.isEmpty()) {
             out.add("The model never forecasts " + String.join(", ", never) + ", although "
                     + (never.size() == 1 ? "it occurs" : "they occur") + " in the evaluated days.");
         }
         return out;
+    }
+
+    /** @return the baselines whose macro-F1 is above the model's */
+    private List<String> macroF1Above() {
+        return baselines.entrySet().stream().filter(e -> e.getValue().macroF1() > model.macroF1()).map(Map.Entry::getKey)
+                .toList();
     }
 
     /** @return the classes that occur in the truth and that the model never forecasts */

@@ -41,16 +41,7 @@ public record ModelRanking(String metric, boolean higherIsBetter, int horizon, L
 
         /** @return the metric's sample standard deviation over seeds (0 for one seed) */
         public double sd() {
-            int n = metricBySeed.length;
-            if (n < 2) {
-                return 0;
-            }
-            double m = mean();
-            double s = 0;
-            for (double v : metricBySeed) {
-                s += (v - m) * (v - m);
-            }
-            return Math.sqrt(s / (n - 1));
+            return ModelRanking.sd(metricBySeed);
         }
 
         /** @return each window's loss averaged over seeds */
@@ -97,6 +88,23 @@ public record ModelRanking(String metric, boolean higherIsBetter, int horizon, L
                 }
             }
         }
+    }
+
+    /**
+     * @param values values, e.g. one metric per seed
+     * @return their sample standard deviation (0 for fewer than two)
+     */
+    public static double sd(double[] values) {
+        int n = values.length;
+        if (n < 2) {
+            return 0;
+        }
+        double m = Arrays.stream(values).average().orElse(Double.NaN);
+        double s = 0;
+        for (double v : values) {
+            s += (v - m) * (v - m);
+        }
+        return Math.sqrt(s / (n - 1));
     }
 
     /** @return every two forecasters, each pair once, in order */
@@ -181,15 +189,13 @@ public record ModelRanking(String metric, boolean higherIsBetter, int horizon, L
      */
     public String sentence(String noun) {
         Forecaster best = best();
-        Optional<Forecaster> w = winner();
         String seeds = best.metricBySeed().length + (best.metricBySeed().length == 1 ? " seed" : " seeds");
-        if (w.isPresent()) {
-            double p = pValuesAgainst(best.name()).values().stream().mapToDouble(x -> x).max().orElse(Double.NaN);
+        double worstP = pValuesAgainst(best.name()).values().stream().mapToDouble(x -> x).max().orElse(Double.NaN);
+        if (winner().isPresent()) {
             return String.format(Locale.ROOT, "%s is better than every other " + noun + " here (%s %.4f ± %.4f over %s; "
                     + "Diebold-Mariano on per-window losses, every p %s, Holm-corrected at 5 %%).", best.name(), metric,
-                    best.mean(), best.sd(), seeds, p < 1e-4 ? "< 0.0001" : "≤ " + Comparison.formatP(p));
+                    best.mean(), best.sd(), seeds, worstP < 1e-4 ? "< 0.0001" : "≤ " + Comparison.formatP(worstP));
         }
-        double worstP = pValuesAgainst(best.name()).values().stream().mapToDouble(x -> x).max().orElse(Double.NaN);
         return String.format(Locale.ROOT, "No " + noun + " is better than the others here: %s has the best mean %s "
                 + "(%.4f ± %.4f over %s), but its lead is not significant against every other one (largest "
                 + "Diebold-Mariano p = %s, Holm-corrected at 5 %%).", best.name(), metric, best.mean(), best.sd(), seeds,

@@ -63,8 +63,7 @@ public final class Forecaster {
      * @return a forecaster of a loaded or freshly built bundle
      */
     public static Forecaster of(ModelBundle bundle) {
-        of(bundle.network(), bundle.data());
-        return new Forecaster(bundle.network(), bundle.data(), bundle.provenance());
+        return checked(bundle.network(), bundle.data(), bundle.provenance());
     }
 
     /**
@@ -75,12 +74,16 @@ public final class Forecaster {
      * @throws IllegalArgumentException when the network does not fit the description
      */
     public static Forecaster of(RnnNetwork net, DataDescription data) {
+        return checked(net, data, null);
+    }
+
+    private static Forecaster checked(RnnNetwork net, DataDescription data, Provenance provenance) {
         int k = data.kind() == SeriesKind.CATEGORICAL ? data.vocabulary().size() : 0;
         SequenceSet probe = data.kind() == SeriesKind.CATEGORICAL
                 ? SequenceSet.classification(List.of(), k, k, data.window().topology())
                 : SequenceSet.regression(List.of(), data.columns().size(), 1, data.window().topology());
         DataFit.require(net, probe, "the data description (" + data.kind() + ", " + data.columns() + ")");
-        return new Forecaster(net, data, null);
+        return new Forecaster(net, data, provenance);
     }
 
     /**

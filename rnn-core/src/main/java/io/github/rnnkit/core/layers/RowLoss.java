@@ -16,8 +16,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  *                           loss = −Σ_k y_k log p_k,   ∂loss/∂z = p − y
  *   identity, MSE:          loss = Σ_k (z_k − y_k)² / K,   ∂loss/∂z = 2 (z − y) / K
  * </pre>
- * Rows whose mask is 0 (the steps of a many-to-one window before its last) are skipped: their
- * loss and gradient are 0. {@code TimeMajorOutputLayerTest} holds this to DL4J's layer within
+ * The caller passes only the rows a mask keeps (the last step of a many-to-one window), each
+ * with its mask value. {@code TimeMajorOutputLayerTest} holds this to DL4J's layer within
  * 1e-12.
  */
 enum RowLoss {
@@ -67,18 +67,27 @@ enum RowLoss {
         return Math.min(Math.max(p, EPS), 1 - EPS);
     }
 
-    /** @return the layer's outputs {@code [rows, k]}, row-major, masked rows 0 */
-    double[] outputs(double[] x, int rows, int h, double[] w, double[] b, int k, double[] mask) {
+    /** @return each row's output {@code [rows, k]}, row-major: {@code x W + b}, then the softmax or not */
+    private double[] activations(double[] x, int rows, int h, double[] w, double[] b, int k) {
         double[] out = new double[rows * k];
         double[] z = new double[k];
         for (int r = 0; r < rows; r++) {
-            double m = mask == null ? 1 : mask[r];
-            if (m == 0) {
-                continue;
-            }
             activate(x, r, h, w, b, k, z);
-            for (int c = 0; c < k; c++) {
-                out[r * k + c] = z[c] * m;
+            System.arraycopy(z, 0, out, r * k, k);
+        }
+        return out;
+    }
+
+    private static double mask(double[] mask, int r) {
+        return mask == null ? 1 : mask[r];
+    }
+
+    /** @return the layer's outputs {@code [rows, k]}, row-major, each row times its mask */
+    double[] outputs(double[] x, int rows, int h, double[] w, double[] b, int k, double[] mask) {
+        double[] out = activations(x, rows, h, w, b, k);
+        if (mask != null) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] *= mask[i / k];
             }
         }
         return out;
@@ -86,37 +95,25 @@ enum RowLoss {
 
     /** @return the summed loss over rows, each times its mask */
     double score(double[] x, int rows, int h, double[] w, double[] b, int k, double[] y, double[] mask) {
+        double[] z = activations(x, rows, h, w, b, k);
         double total = 0;
-        double[] z = new double[k];
         for (int r = 0; r < rows; r++) {
-            double m = mask == null ? 1 : mask[r];
-            if (m == 0) {
-                continue;
-            }
-            activate(x, r, h, w, b, k, z);
             double loss = 0;
-            for (int c = 0; c < k; c++) {
-                double yc = y[r * k + c];
-                loss += this == SOFTMAX_CROSS_ENTROPY ? -yc * Math.log(clip(z[c])) : (z[c] - yc) * (z[c] - yc);
+            for (int c = r * k; c < (r + 1) * k; c++) {
+                loss += this == SOFTMAX_CROSS_ENTROPY ? -y[c] * Math.log(clip(z[c])) : (z[c] - y[c]) * (z[c] - y[c]);
             }
-            total += (this == SOFTMAX_CROSS_ENTROPY ? loss : loss / k) * m;
+            total += (this == SOFTMAX_CROSS_ENTROPY ? loss : loss / k) * mask(mask, r);
         }
         return total;
     }
 
     /** @return ∂loss/∂z {@code [rows, k]}, row-major, each row times its mask */
     double[] gradient(double[] x, int rows, int h, double[] w, double[] b, int k, double[] y, double[] mask) {
-        double[] d = new double[rows * k];
-        double[] z = new double[k];
+        double[] d = activations(x, rows, h, w, b, k);
         for (int r = 0; r < rows; r++) {
-            double m = mask == null ? 1 : mask[r];
-            if (m == 0) {
-                continue;
-            }
-            activate(x, r, h, w, b, k, z);
-            for (int c = 0; c < k; c++) {
-                double yc = y[r * k + c];
-                d[r * k + c] = (this == SOFTMAX_CROSS_ENTROPY ? clip(z[c]) - yc : 2 * (z[c] - yc) / k) * m;
+            double m = mask(mask, r);
+            for (int c = r * k; c < (r + 1) * k; c++) {
+                d[c] = (this == SOFTMAX_CROSS_ENTROPY ? clip(d[c]) - y[c] : 2 * (d[c] - y[c]) / k) * m;
             }
         }
         return d;

@@ -73,9 +73,7 @@ public record Clipping(GradientNormalization mode, double threshold, boolean glo
             case RenormalizeL2PerLayer -> "renormalize-l2-per-layer";
             case RenormalizeL2PerParamType -> "renormalize-l2-per-param-type";
         };
-        boolean thresholded = global || mode == GradientNormalization.ClipElementWiseAbsoluteValue
-                || mode == GradientNormalization.ClipL2PerLayer || mode == GradientNormalization.ClipL2PerParamType;
-        return thresholded ? name + ":" + threshold : name;
+        return global || thresholded(mode) ? name + ":" + threshold : name;
     }
 
     /** @return true for global-norm clipping or any of DL4J's modes but None */
@@ -114,12 +112,16 @@ public record Clipping(GradientNormalization mode, double threshold, boolean glo
         if (parts.length > 2) {
             throw new IllegalArgumentException("clipping '" + text + "' must be MODE or MODE:THRESHOLD");
         }
-        boolean needsThreshold = mode == GradientNormalization.ClipElementWiseAbsoluteValue
-                || mode == GradientNormalization.ClipL2PerLayer || mode == GradientNormalization.ClipL2PerParamType;
-        if (needsThreshold && parts.length < 2) {
+        if (thresholded(mode) && parts.length < 2) {
             throw new IllegalArgumentException("clipping mode " + parts[0] + " needs a threshold, e.g. " + parts[0] + ":1.0");
         }
         return new Clipping(mode, parts.length == 2 ? threshold(parts[1]) : 1.0);
+    }
+
+    /** @return true for DL4J's modes that clip at a threshold (the renormalize modes and None take none) */
+    private static boolean thresholded(GradientNormalization mode) {
+        return mode == GradientNormalization.ClipElementWiseAbsoluteValue || mode == GradientNormalization.ClipL2PerLayer
+                || mode == GradientNormalization.ClipL2PerParamType;
     }
 
     private static double threshold(String text) {
