@@ -3,6 +3,7 @@ package io.github.rnnkit.apps.stock;
 import io.github.rnnkit.apps.common.CellRun;
 import io.github.rnnkit.apps.report.RunFolder;
 import io.github.rnnkit.core.diag.ClippingMonitor;
+import io.github.rnnkit.core.diag.GradientDiagnostics;
 import io.github.rnnkit.core.eval.PriceEvaluation;
 import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.core.net.RnnNetwork;
@@ -22,10 +23,14 @@ import io.github.rnnkit.data.synth.GeometricBrownianMotion;
 import io.github.rnnkit.data.window.WindowSpec;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The stock-price walkthrough: the article's one-unit toy by hand and by the network, why vanilla
@@ -39,6 +44,8 @@ public final class StockApp {
 
     /** Window length of the control run of the exploding-gradient demonstration. */
     static final int SHORT_STEPS = 2;
+    /** Training windows the state-gradient profile of the exploding run is averaged over. */
+    static final int PROBE_WINDOWS = 64;
 
     private StockApp() {
     }
@@ -86,8 +93,9 @@ public final class StockApp {
             // long windows with per-layer and with global-norm clipping at the same threshold.
             PriceDataset shortWindows = PriceDataset.builder(prices).window(WindowSpec.manyToOne(SHORT_STEPS))
                     .split(SplitFractions.DEFAULT).optScaler(o.scaler()).build();
-            List<ExplodingRun> exploding = List.of(explode(o, longWindows, Clipping.NONE), explode(o, shortWindows, Clipping.NONE),
-                    explode(o, longWindows, o.explodeClip()), explode(o, longWindows, Clipping.globalL2(o.explodeClip().threshold())));
+            List<ExplodingRun> exploding = List.of(explode(o, longWindows, Clipping.NONE, true),
+                    explode(o, shortWindows, Clipping.NONE, false), explode(o, longWindows, o.explodeClip(), false),
+                    explode(o, longWindows, Clipping.globalL2(o.explodeClip().threshold()), false));
             StockResult partial = new StockResult(folder.dir(), null, List.of(), name, toy, decay, forecasts, exploding);
             StockCharts.write(folder, partial, data);
             var report = folder.text("report.md", StockReport.markdown(o, partial, data));
@@ -102,15 +110,22 @@ public final class StockApp {
     }
 
     /** Plain SGD with a large learning rate: nothing but clipping limits the step a huge gradient takes. */
-    static ExplodingRun explode(StockOptions o, PriceDataset data, Clipping clipping) {
+    static ExplodingRun explode(StockOptions o, PriceDataset data, Clipping clipping, boolean profile) {
         ModelSpec spec = spec(CellType.SIMPLE_RNN, o, data).optUpdater(UpdaterKind.SGD, o.explodeLr()).optClipping(clipping).build();
         RnnNetwork net = NetworkFactory.create(spec);
         ClippingMonitor monitor = new ClippingMonitor();
         List<Double> loss = new ArrayList<>();
+        // The parameters each update started from, so that the state gradients can be measured at the
+        // blow-up afterwards (by then the parameters are NaN); the network is small.
+        List<INDArray> startedFrom = new ArrayList<>();
+        startedFrom.add(net.params().dup());
         net.setListeners(monitor, new BaseTrainingListener() {
             @Override
             public void iterationDone(Model model, int iteration, int epoch) {
                 loss.add(model.score());
+                if (profile) {
+                    startedFrom.add(model.params().dup());
+                }
             }
         });
         int divergedAt = 0;
@@ -129,6 +144,15 @@ public final class StockApp {
             rmse = e.model().get(0).rmse();
             naive = e.baselines().get("naive last value").get(0).rmse();
         }
-        return new ExplodingRun(data.window().lookBack(), clipping, loss, norms, divergedAt, rmse, naive);
+        SortedMap<Integer, double[]> profiles = new TreeMap<>();
+        int blowUp = ExplodingRun.largestFinite(norms);
+        if (profile && blowUp > 0) {
+            DataSet probe = data.train().subset(0, Math.min(PROBE_WINDOWS, data.train().size())).iterator(PROBE_WINDOWS).next();
+            for (int update : new int[]{1, blowUp}) {
+                net.setParams(startedFrom.get(update - 1));
+                profiles.put(update, GradientDiagnostics.stateGradientNorms(net, probe).get(0).byDistance());
+            }
+        }
+        return new ExplodingRun(data.window().lookBack(), clipping, loss, norms, divergedAt, rmse, naive, profiles);
     }
 }

@@ -79,6 +79,16 @@ final class StockCharts {
         int updates = r.exploding().stream().mapToInt(e -> e.gradientNorm().size()).max().orElse(1);
         norm.add(LineChart.Series.horizontal("clipping threshold", 1, Math.max(2, updates), clipped.clipping().threshold()));
         folder.chart("exploding-loss", loss.build());
+        ExplodingRun longRun = r.exploding().get(0);
+        if (!longRun.stateGradients().isEmpty()) {
+            LineChart.Builder h = LineChart.builder("Exploding gradients: ||dL/dh_t|| by step back, " + longRun.label(),
+                    "distance from the last step (steps)", "mean ||dL/dh_t|| over " + StockApp.PROBE_WINDOWS
+                            + " training windows (log scale)").optLogY();
+            longRun.stateGradients().forEach((update, byDistance) -> h.add(LineChart.Series.indexed(String.format(Locale.ROOT,
+                    "at update %d%s (x%.3g per step back)", update, update == longRun.largestGradientUpdate()
+                            ? ", largest ||g||" : "", longRun.stateGradientFactor(update)), byDistance)));
+            folder.chart("exploding-state-gradients", h.build());
+        }
         folder.chart("exploding-gradients", norm.build());
     }
 }

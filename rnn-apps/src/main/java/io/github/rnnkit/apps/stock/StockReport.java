@@ -180,6 +180,24 @@ final class StockReport {
                     e.testRmse() < e.naiveRmse() ? "better than naive" : "clipping kept the run alive, but the model is no "
                     + "better than repeating the last price"));
         }
+        if (!longRun.stateGradients().isEmpty()) {
+            int blowUp = longRun.largestGradientUpdate();
+            double atStart = longRun.stateGradientFactor(longRun.stateGradients().firstKey());
+            double atBlowUp = longRun.stateGradientFactor(blowUp);
+            double[] d = longRun.stateGradients().get(blowUp);
+            sb.append(String.format(Locale.ROOT, "%n%nWhere the gradient grows: ‖∂L/∂h_t‖ of the %s run, averaged over %d "
+                            + "training windows, at the parameters update 1 started from and at those of update %d (the "
+                            + "largest ‖g‖). At update 1 it changes by ×%s per step back; at update %d by ×%s, from %s at the "
+                            + "last step to %s %d steps back. %s", longRun.label(), StockApp.PROBE_WINDOWS, blowUp, Table.num(atStart, 3),
+                    blowUp, Table.num(atBlowUp, 3), Table.num(d[0], 3), Table.num(d[d.length - 1], 3), d.length - 1,
+                    atBlowUp > 1 ? "A factor above 1 is the gradient exploding on its way back through time: the oldest "
+                            + "steps get the largest gradient, and the updates it causes throw the weights far out of range"
+                            + (longRun.diverged() ? "; the loss climbs from there until it overflows at update "
+                            + longRun.divergedAt() + "." : ".")
+                            : "The factor is not above 1 here, so this run's blow-up is not the gradient growing back "
+                            + "through time; read the control above."));
+            sb.append("\n\n![state gradient by step back](exploding-state-gradients.png)");
+        }
         sb.append("\n\nIn the charts, a red triangle marks a value no axis can show: ▲ an infinite loss or gradient, ▼ a "
                 + "gradient norm of exactly 0 in float32; the line stops where the values do, not the run.\n\n");
         sb.append("![loss per update](exploding-loss.png)\n\n![gradient norm per update](exploding-gradients.png)\n");

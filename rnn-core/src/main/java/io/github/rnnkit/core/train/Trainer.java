@@ -162,7 +162,8 @@ public final class Trainer {
                 } else {
                     sinceBest++;
                 }
-                stoppedEarly = hasValidation && o.patience() > 0 && sinceBest >= o.patience() && epoch < o.epochs();
+                boolean reachedTarget = hasValidation && validationLoss <= o.targetLoss();
+                stoppedEarly = epoch < o.epochs() && (reachedTarget || hasValidation && o.patience() > 0 && sinceBest >= o.patience());
                 if (checkpoints != null) {
                     checkpoints.save(net, new TrainingCheckpoint.State(epoch, List.copyOf(iterations), List.copyOf(epochs),
                             best, bestEpoch, sinceBest, stoppedEarly), improved ? bestParams : null);

@@ -81,6 +81,26 @@ class TrainerTest {
     }
 
     @Test
+    void aTargetLossStopsAfterTheFirstEpochThatReachesIt() {
+        CategoricalDataset data = markov();
+        TrainingHistory full = Trainer.fit(NetworkFactory.create(classifier(CellType.GRU, 0.02)), data.train(), data.validation(),
+                TrainerOptions.of(6).withPatience(0));
+        double target = full.epochs().get(2).validationLoss();
+        int reached = 0;
+        while (full.epochs().get(reached).validationLoss() > target) {
+            reached++;
+        }
+        TrainingHistory h = Trainer.fit(NetworkFactory.create(classifier(CellType.GRU, 0.02)), data.train(), data.validation(),
+                TrainerOptions.of(6).withPatience(0).withTargetLoss(target));
+        assertEquals(reached + 1, h.epochs().size(), "stops at the first epoch at or below " + target);
+        assertTrue(h.stoppedEarly());
+        for (EpochRecord e : h.epochs()) {
+            assertEquals(full.epochs().get(e.epoch() - 1).validationLoss(), e.validationLoss(), 0, "the same run up to the stop");
+        }
+        assertThrows(IllegalArgumentException.class, () -> TrainerOptions.of(3).withTargetLoss(-1));
+    }
+
+    @Test
     void aDivergingLossStopsWithWhereAndWhatToTry() {
         PriceDataset data = PriceDataset.builder(GeometricBrownianMotion.DEFAULT.generate(300, 1))
                 .window(WindowSpec.manyToOne(10)).optScaler(ScalerKind.NONE).build();
