@@ -94,7 +94,8 @@ public final class MemoryApp {
                 .setHiddenSizes(o.hidden()).setOutputSize(train.targetCount()).setTask(task.modelTask())
                 .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(seed).build();
         CellRun run = CellRun.train(spec, train, validation,
-                TrainerOptions.of(o.epochs()).withBatchSize(BATCH).withSeed(seed).withPatience(o.epochs()));
+                TrainerOptions.of(o.epochs()).withBatchSize(BATCH).withSeed(seed).withPatience(o.epochs())
+                        .withTargetLoss(task.targetLoss()));
         return new MemoryRun(task, cell, lag, seed, testError(run, task, test), run.history().iterations().size(),
                 run.history().totalSeconds());
     }

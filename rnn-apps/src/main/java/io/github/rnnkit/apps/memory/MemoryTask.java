@@ -13,13 +13,13 @@ public enum MemoryTask {
      * The adding problem over {@code lag} steps: sum the two marked values, the first of them up to
      * {@code lag} steps back. Solved at test MSE below 0.01 (always predicting 1 gives 1/6 = 0.167).
      */
-    ADDING("adding problem", "test MSE", 0.01, AddingProblem.BASELINE_MSE),
+    ADDING("adding problem", "test MSE", 0.01, AddingProblem.BASELINE_MSE, 0.002),
     /**
      * Delayed recall: random symbols (alphabet of 4), one of them marked {@code lag} steps before
      * the end after {@value #RECALL_PREFIX} distractors; name it at the end. Solved at a test error
      * rate below 0.05 (guessing: 0.75).
      */
-    RECALL("delayed recall", "test error rate", 0.05, 1 - 1.0 / MemoryTask.ALPHABET);
+    RECALL("delayed recall", "test error rate", 0.05, 1 - 1.0 / MemoryTask.ALPHABET, 0.03);
 
     /** Symbols of the delayed-recall task. */
     public static final int ALPHABET = 4;
@@ -30,12 +30,26 @@ public enum MemoryTask {
     private final String errorName;
     private final double threshold;
     private final double chance;
+    private final double targetLoss;
 
-    MemoryTask(String title, String errorName, double threshold, double chance) {
+    MemoryTask(String title, String errorName, double threshold, double chance, double targetLoss) {
         this.title = title;
         this.errorName = errorName;
         this.threshold = threshold;
         this.chance = chance;
+        this.targetLoss = targetLoss;
+    }
+
+    /**
+     * The validation loss at which training stops because the task is solved: MSE 0.002 for the
+     * adding problem (a fifth of the threshold), mean cross-entropy 0.03 for recall (then at most
+     * 0.03 / ln 2 = 4.3 % of the sequences can give the answer a probability below one half, so
+     * the error rate is below the 5 % threshold).
+     *
+     * @return the validation loss that ends a run early
+     */
+    public double targetLoss() {
+        return targetLoss;
     }
 
     /**

@@ -41,22 +41,22 @@ public final class StockCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/stock-<timestamp>)")
     Path out;
 
-    @Option(names = "--prices", defaultValue = "0,0,0", paramLabel = "LIST", description = "toy: input prices, oldest first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--prices", defaultValue = "0,0", paramLabel = "LIST", description = "toy: input prices, oldest first (default: ${DEFAULT-VALUE})")
     String prices;
 
     @Option(names = "--wx", converter = OptionValues.Finite.class, defaultValue = "0.5", paramLabel = "W", description = "toy: input weight (default: ${DEFAULT-VALUE})")
     double wx;
 
-    @Option(names = "--wh", converter = OptionValues.Finite.class, defaultValue = "0.8", paramLabel = "W", description = "toy: recurrent weight (default: ${DEFAULT-VALUE})")
+    @Option(names = "--wh", converter = OptionValues.Finite.class, defaultValue = "0.5", paramLabel = "W", description = "toy: recurrent weight (default: ${DEFAULT-VALUE})")
     double wh;
 
-    @Option(names = "--b", converter = OptionValues.Finite.class, defaultValue = "0.1", paramLabel = "B", description = "toy: hidden bias (default: ${DEFAULT-VALUE})")
+    @Option(names = "--b", converter = OptionValues.Finite.class, defaultValue = "0", paramLabel = "B", description = "toy: hidden bias (default: ${DEFAULT-VALUE})")
     double b;
 
     @Option(names = "--w-out", converter = OptionValues.Finite.class, defaultValue = "2.0", paramLabel = "W", description = "toy: output weight (default: ${DEFAULT-VALUE})")
     double wOut;
 
-    @Option(names = "--b-out", converter = OptionValues.Finite.class, defaultValue = "0.3", paramLabel = "B", description = "toy: output bias (default: ${DEFAULT-VALUE})")
+    @Option(names = "--b-out", converter = OptionValues.Finite.class, defaultValue = "0", paramLabel = "B", description = "toy: output bias (default: ${DEFAULT-VALUE})")
     double bOut;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "price CSV with a header row (default: synthetic GBM prices)")

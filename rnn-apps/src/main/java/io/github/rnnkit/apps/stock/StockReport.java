@@ -39,10 +39,23 @@ final class StockReport {
         t.lines().forEach(l -> sb.append(l).append('\n'));
         sb.append("```\n\n");
         sb.append(String.format(Locale.ROOT, "By hand: **%s**. An rnnkit network (SimpleRnn with 1 unit, identity output "
-                        + "layer, double precision) holding the same weights outputs **%s** (difference %.1e). Even with every "
-                        + "price 0 the hidden state is not 0: the bias feeds it, and Wh carries it from step to step. "
-                        + "That carried state is the network's memory.%n%n",
+                        + "layer, double precision) holding the same weights outputs **%s** (difference %.1e). The hidden state "
+                        + "h carries each step's input forward through Wh: that carried state is the network's memory.%n%n",
                 ToyTrace.f(t.handOutput()), ToyTrace.f(t.networkOutput()), Math.abs(t.handOutput() - t.networkOutput())));
+        sb.append("The backward pass by the chain rule: how much y moves per unit of each input. Each step back "
+                + "multiplies by (1 − h²)·Wh, the derivative of tanh times the recurrent weight.\n\n```\n");
+        t.backwardLines().forEach(l -> sb.append(l).append('\n'));
+        sb.append("```\n\n");
+        double worst = 0;
+        for (int i = 0; i < t.handGradient().length; i++) {
+            worst = Math.max(worst, Math.abs(t.handGradient()[i] - t.networkGradient()[i]));
+        }
+        sb.append(String.format(Locale.ROOT, "The network's own ∂y/∂x_t, by central differences of its output (step %s): "
+                        + "%s; largest difference from the hand values %.1e. Here one step back multiplies the gradient by "
+                        + "(1 − h_T²)·Wh = %s. Carry the same product 49 steps back (a 50-step window) and it is %s^49 = %s: "
+                        + "that is where section 2's 0.5^49 comes from.%n%n", ToyTrace.f(ToyTrace.EPSILON),
+                java.util.Arrays.stream(t.networkGradient()).mapToObj(ToyTrace::f).toList(), worst, ToyTrace.f(t.stepFactor()),
+                ToyTrace.f(t.stepFactor()), Table.num(Math.pow(t.stepFactor(), 49), 3)));
     }
 
     private static void decay(StringBuilder sb, GradientDecay d) {

@@ -42,6 +42,10 @@ public record ToyRnn(List<Double> prices, double wx, double wh, double b, double
         }
     }
 
-    /** The article's set-up: three prices, all 0 (the day before yesterday, yesterday, today: forecast tomorrow), with made-up weights. */
-    public static final ToyRnn DEFAULT = new ToyRnn(List.of(0.0, 0.0, 0.0), 0.5, 0.8, 0.1, 2.0, 0.3);
+    /**
+     * The article's set-up: the network unrolled twice, yesterday's and today's price (both 0) in,
+     * tomorrow's out, with made-up weights and no biases, so that the forecast is 0 as in the
+     * article; Wh = 0.5 is the article's vanishing factor, so 0.5^49 follows from the backward pass.
+     */
+    public static final ToyRnn DEFAULT = new ToyRnn(List.of(0.0, 0.0), 0.5, 0.5, 0.0, 2.0, 0.0);
 }

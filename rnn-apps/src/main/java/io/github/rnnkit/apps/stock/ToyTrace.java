@@ -23,8 +23,16 @@ import java.util.Locale;
  * @param hidden        h_1..h_T by hand
  * @param handOutput    y by hand
  * @param networkOutput y from {@code net.output}, in double precision
+ * @param backwardLines the backward pass by the chain rule, one line per step back
+ * @param handGradient  ∂y/∂x_t by hand, t = 1..T
+ * @param networkGradient ∂y/∂x_t of the network, by central differences of {@code net.output}
+ *                      (an independent check of the hand-derived chain rule)
  */
-public record ToyTrace(ToyRnn toy, List<String> lines, double[] hidden, double handOutput, double networkOutput) {
+public record ToyTrace(ToyRnn toy, List<String> lines, double[] hidden, double handOutput, double networkOutput,
+                       List<String> backwardLines, double[] handGradient, double[] networkGradient) {
+    /** Step of the central differences: small against the prices, large against double round-off. */
+    static final double EPSILON = 1e-5;
+
 
     /**
      * Works the toy out by hand and runs the network.
@@ -52,11 +60,49 @@ public record ToyTrace(ToyRnn toy, List<String> lines, double[] hidden, double h
         double y = toy.wOut() * prev + toy.bOut();
         lines.add(String.format(Locale.ROOT, "y = W_out*h_%d + b_out = %s*%s + %s = %s + %s = %s", n, f(toy.wOut()), f(prev),
                 f(toy.bOut()), f(toy.wOut() * prev), f(toy.bOut()), f(y)));
-        return new ToyTrace(toy, lines, h, y, networkOutput(toy));
+        List<String> back = new ArrayList<>();
+        double[] dx = new double[n];
+        // ∂y/∂h_T = W_out; each step back multiplies by ∂h_t/∂h_{t-1} = (1 - h_t²)·Wh, and the input of
+        // step t enters through ∂h_t/∂x_t = (1 - h_t²)·Wx.
+        double dh = toy.wOut();
+        back.add(String.format(Locale.ROOT, "dy/dh_%d = W_out = %s", n, f(dh)));
+        for (int t = n - 1; t >= 0; t--) {
+            double slope = 1 - h[t] * h[t];
+            dx[t] = dh * slope * toy.wx();
+            back.add(String.format(Locale.ROOT, "dy/dx_%d = dy/dh_%d * (1 - h_%d^2) * Wx = %s * %s * %s = %s",
+                    t + 1, t + 1, t + 1, f(dh), f(slope), f(toy.wx()), f(dx[t])));
+            if (t > 0) {
+                double next = dh * slope * toy.wh();
+                back.add(String.format(Locale.ROOT, "dy/dh_%d = dy/dh_%d * (1 - h_%d^2) * Wh = %s * %s * %s = %s",
+                        t, t + 1, t + 1, f(dh), f(slope), f(toy.wh()), f(next)));
+                dh = next;
+            }
+        }
+        return new ToyTrace(toy, lines, h, y, networkOutput(toy, toy.prices()), back, dx, networkGradient(toy));
+    }
+
+    /** @return ∂y/∂x_t of the network holding the toy's weights, by central differences */
+    static double[] networkGradient(ToyRnn toy) {
+        int n = toy.prices().size();
+        double[] out = new double[n];
+        for (int t = 0; t < n; t++) {
+            List<Double> up = new ArrayList<>(toy.prices());
+            List<Double> down = new ArrayList<>(toy.prices());
+            up.set(t, up.get(t) + EPSILON);
+            down.set(t, down.get(t) - EPSILON);
+            out[t] = (networkOutput(toy, up) - networkOutput(toy, down)) / (2 * EPSILON);
+        }
+        return out;
+    }
+
+    /** @return the factor one step back multiplies the gradient by at the last step: (1 - h_T²)·Wh */
+    public double stepFactor() {
+        double last = hidden[hidden.length - 1];
+        return (1 - last * last) * toy.wh();
     }
 
     /** @return the output of a one-unit rnnkit SimpleRnn network holding the toy's weights */
-    static double networkOutput(ToyRnn toy) {
+    static double networkOutput(ToyRnn toy, List<Double> prices) {
         ModelSpec spec = ModelSpec.builder().setCell(CellType.SIMPLE_RNN).setTopology(Topology.MANY_TO_ONE).setInputSize(1)
                 .setHiddenSizes(1).setOutputSize(1).setTask(Task.REGRESSION).optDataType(DataType.DOUBLE).build();
         RnnNetwork net = NetworkFactory.create(spec);
@@ -65,10 +111,10 @@ public record ToyTrace(ToyRnn toy, List<String> lines, double[] hidden, double h
         net.getLayer(0).getParam("b").assign(toy.b());
         net.getLayer(1).getParam("W").assign(toy.wOut());
         net.getLayer(1).getParam("b").assign(toy.bOut());
-        int n = toy.prices().size();
+        int n = prices.size();
         INDArray x = Nd4j.create(DataType.DOUBLE, 1, 1, n);
         for (int t = 0; t < n; t++) {
-            x.putScalar(0, 0, t, toy.prices().get(t));
+            x.putScalar(0, 0, t, prices.get(t));
         }
         return net.output(x).getDouble(0, 0, n - 1);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,24 +16,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code rnnkit stock}: the toy's arithmetic, the decay measurement, forecasts and the clipping demonstration. */
 class StockAppTest {
     @Test
-    void toyArithmeticEqualsTheNetworkAndAHandComputedValue() {
+    void theArticlesTwoStepToyForecastsZeroAndItsBackwardPassHalvesPerStepBack() {
         ToyTrace t = ToyTrace.of(ToyRnn.DEFAULT);
-        double h1 = Math.tanh(0.1);
-        double h2 = Math.tanh(0.8 * h1 + 0.1);
-        double h3 = Math.tanh(0.8 * h2 + 0.1);
-        assertEquals(2.0 * h3 + 0.3, t.handOutput(), 1e-15);
-        assertEquals(t.handOutput(), t.networkOutput(), 1e-12);
-        assertEquals("h_1 = tanh(Wx*x_1 + Wh*h_0 + b) = tanh(0.5*0 + 0.8*0 + 0.1) = tanh(0 + 0 + 0.1) = tanh(0.1) = 0.099668",
-                t.lines().get(1));
-        assertEquals("y = W_out*h_3 + b_out = 2*0.237628 + 0.3 = 0.475257 + 0.3 = 0.775257", t.lines().get(4));
+        assertEquals(0.0, t.handOutput(), 0);
+        assertEquals(0.0, t.networkOutput(), 0);
+        assertEquals("h_1 = tanh(Wx*x_1 + Wh*h_0 + b) = tanh(0.5*0 + 0.5*0 + 0) = tanh(0 + 0 + 0) = tanh(0) = 0", t.lines().get(1));
+        assertEquals("y = W_out*h_2 + b_out = 2*0 + 0 = 0 + 0 = 0", t.lines().get(3));
+        assertEquals(List.of("dy/dh_2 = W_out = 2", "dy/dx_2 = dy/dh_2 * (1 - h_2^2) * Wx = 2 * 1 * 0.5 = 1",
+                "dy/dh_1 = dy/dh_2 * (1 - h_2^2) * Wh = 2 * 1 * 0.5 = 1", "dy/dx_1 = dy/dh_1 * (1 - h_1^2) * Wx = 1 * 1 * 0.5 = 0.5"),
+                t.backwardLines());
+        assertArrayEquals(new double[]{0.5, 1.0}, t.handGradient(), 0);
+        assertArrayEquals(t.handGradient(), t.networkGradient(), 1e-9);
+        assertEquals(0.5, t.stepFactor(), 0);
     }
 
     @Test
-    void toyWithOtherWeightsStillMatches() {
-        ToyRnn toy = new ToyRnn(List.of(101.5, 99.0, 100.25, 98.0), -0.03, 1.2, 0.4, -1.5, 100);
+    void toyWithOtherWeightsStillMatchesInBothDirections() {
+        ToyRnn toy = new ToyRnn(List.of(1.5, -0.9, 0.25, 0.8), -0.7, 1.2, 0.4, -1.5, 100);
         ToyTrace t = ToyTrace.of(toy);
+        double h1 = Math.tanh(-0.7 * 1.5 + 0.4);
+        double h2 = Math.tanh(-0.7 * -0.9 + 1.2 * h1 + 0.4);
+        double h3 = Math.tanh(-0.7 * 0.25 + 1.2 * h2 + 0.4);
+        double h4 = Math.tanh(-0.7 * 0.8 + 1.2 * h3 + 0.4);
+        assertEquals(-1.5 * h4 + 100, t.handOutput(), 1e-13);
         assertEquals(t.handOutput(), t.networkOutput(), 1e-12);
         assertEquals(6, t.lines().size(), "h_0, four steps, the output");
+        assertEquals(-1.5 * (1 - h4 * h4) * 1.2 * (1 - h3 * h3) * -0.7, t.handGradient()[2], 1e-14);
+        assertArrayEquals(t.handGradient(), t.networkGradient(), 1e-8);
     }
 
     @Test
