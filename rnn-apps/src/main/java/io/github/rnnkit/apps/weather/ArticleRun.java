@@ -13,13 +13,15 @@ import java.util.List;
  * @param trainWindows      windows trained on (full batch)
  * @param testWindows       later windows held out
  * @param trainLoss         cross-entropy on the training windows after each epoch (nats)
+ * @param heldOutLoss       cross-entropy on the held-out windows after each epoch (nats): watched, never
+ *                          used to choose or stop anything
  * @param testAccuracy      share of held-out next days forecast right
  * @param pBetterThanChance one-sided binomial p-value of that accuracy against 1/3
  * @param gradientByDistance mean ‖∂L/∂x_t‖ on held-out windows, element d at d steps before the last input
  * @param nextDay           forecast of day 1,501 from the last {@code lookBack} days
  * @param seconds           training wall time
  */
-public record ArticleRun(CellType cell, int lookBack, long params, int trainWindows, int testWindows, List<Double> trainLoss,
+public record ArticleRun(CellType cell, int lookBack, long params, int trainWindows, int testWindows, List<Double> trainLoss, List<Double> heldOutLoss,
                          double testAccuracy, double pBetterThanChance, double[] gradientByDistance, NextDay nextDay,
                          double seconds) {
 }

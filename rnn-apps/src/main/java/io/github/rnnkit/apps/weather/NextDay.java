@@ -19,4 +19,24 @@ public record NextDay(List<String> categories, double[] probabilities) {
         }
         return categories.get(best);
     }
+
+    /**
+     * The network's logits, the numbers softmax turns into these probabilities: z_k = ln p_k minus
+     * their mean. Logits are only defined up to a shift shared by all categories (softmax gives the
+     * same probabilities for z and z + c), so this picks the one that averages 0.
+     *
+     * @return one logit per category
+     */
+    public double[] logits() {
+        double[] z = new double[probabilities.length];
+        double mean = 0;
+        for (int k = 0; k < z.length; k++) {
+            z[k] = Math.log(probabilities[k]);
+            mean += z[k] / z.length;
+        }
+        for (int k = 0; k < z.length; k++) {
+            z[k] -= mean;
+        }
+        return z;
+    }
 }

@@ -14,8 +14,12 @@ import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.Task;
 import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.core.net.NetworkFactory;
+import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.train.EpochRecord;
+import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.core.train.TrainerOptions;
+import io.github.rnnkit.core.train.TrainingHistory;
 import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.data.prep.CategoricalDataset;
 import io.github.rnnkit.data.sample.SampleDataset;
@@ -27,6 +31,8 @@ import io.github.rnnkit.data.synth.UniformWeather;
 import io.github.rnnkit.data.window.SequenceSet;
 import io.github.rnnkit.data.window.WindowSpec;
 import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -92,8 +98,21 @@ public final class WeatherApp {
         ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(k)
                 .setHiddenSizes(o.hidden()).setOutputSize(k).setTask(Task.CLASSIFICATION)
                 .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(o.seed()).build();
-        CellRun run = CellRun.train(spec, train, train.subset(0, 0),
+        RnnNetwork net = NetworkFactory.create(spec);
+        List<Double> heldOut = new ArrayList<>();
+        // Full batch: one update per epoch, so the loss after each update is the loss after each epoch.
+        net.setListeners(new BaseTrainingListener() {
+            @Override
+            public void iterationDone(Model model, int iteration, int epoch) {
+                double trainingScore = net.score();
+                heldOut.add(Trainer.loss(net, test));
+                net.setScore(trainingScore);   // scoring held-out windows must not replace the loss the trainer reads
+            }
+        });
+        TrainingHistory history = Trainer.fit(net, train, train.subset(0, 0),
                 TrainerOptions.of(o.epochs()).withBatchSize(train.size()).withSeed(o.seed()).withPatience(o.epochs()));
+        net.setListeners();
+        CellRun run = new CellRun(spec, net, history, net.numParams());
         int[] predicted = CategoricalForecast.fromProbabilities("model", firstStep(ModelOutputs.forecasts(run.net(), test)))
                 .predicted();
         int right = 0;
@@ -102,7 +121,7 @@ public final class WeatherApp {
         }
         double p = right == 0 ? 1.0 : 1 - new BinomialDistribution(null, test.size(), 1.0 / k).cumulativeProbability(right - 1);
         List<Double> loss = run.history().epochs().stream().map(EpochRecord::trainLoss).toList();
-        return new ArticleRun(cell, lookBack, run.params(), train.size(), test.size(), loss, (double) right / test.size(), p,
+        return new ArticleRun(cell, lookBack, run.params(), train.size(), test.size(), loss, heldOut, (double) right / test.size(), p,
                 run.inputGradientsByDistance(test, GRADIENT_WINDOWS), nextDay(run, series, vocabulary, lookBack),
                 run.history().totalSeconds());
     }
@@ -135,13 +154,14 @@ public final class WeatherApp {
 
     private static void writeFiles(RunFolder folder, WeatherOptions o, List<ArticleRun> article, List<SeattleRun> seattle) {
         for (CellType cell : o.cells()) {
-            LineChart.Builder loss = LineChart.builder(cell.displayName() + " on random weather: training loss per epoch",
-                    "epoch (one full-batch update)", "cross-entropy on training windows (nats)");
+            LineChart.Builder loss = LineChart.builder(cell.displayName() + " on random weather: training and held-out loss per epoch",
+                    "epoch (one full-batch update)", "cross-entropy (nats)");
             LineChart.Builder grads = LineChart.builder(cell.displayName() + " on random weather: gradient reaching each input day",
                     "distance from the last input day (days)", "mean ||dL/dx_t|| (log scale)").optLogY();
             for (ArticleRun r : article) {
                 if (r.cell() == cell) {
-                    loss.add(LineChart.Series.counted("look-back " + r.lookBack(), r.trainLoss()));
+                    loss.add(LineChart.Series.counted("look-back " + r.lookBack() + ", training", r.trainLoss()));
+                    loss.add(LineChart.Series.counted("look-back " + r.lookBack() + ", held-out", r.heldOutLoss()));
                     grads.add(LineChart.Series.indexed("look-back " + r.lookBack(), r.gradientByDistance()));
                 }
             }

@@ -34,9 +34,16 @@ final class WeatherReport {
         sb.append(articleSummary(article).markdown());
         sb.append('\n').append(articleVerdict(article)).append("\n\n");
         sb.append("### Next-day forecast (day 1,501) with its probability distribution\n\n");
-        sb.append("Softmax probabilities from the last L days of the series; they sum to 1. On data without signal they "
-                + "should stay near 1/3 each, and they do to the extent the network has not memorised noise.\n\n");
+        sb.append("The network's last layer outputs one number per category, its logits z (negative or positive, any "
+                + "sum); softmax, P(k) = exp(z_k) / Σ_j exp(z_j), turns them into probabilities that sum to 1. The article "
+                + "prints numbers like the logits below and calls them probability distributions: pass its numbers "
+                + "through that formula to read them as probabilities. (A logit is defined up to a shift shared by all "
+                + "categories; the table shows the one that averages 0.) On data without signal the probabilities should "
+                + "stay near 1/3 each, and they do to the extent the network has not memorised noise.\n\n");
         sb.append(nextDayTable(article).markdown());
+        sb.append("\nThe forecasts differ between look-backs and cells, and none of that difference means anything here: "
+                + "tomorrow is an independent draw, so each forecast is noise the network memorised from the training days, "
+                + "and a different seed would pick another category.\n");
         sb.append("\n### Time grows with the look-back\n\n");
         sb.append(timeTable(article).markdown());
         sb.append("\nThe steps of a window are computed one after another, because each needs the hidden state of the one "
@@ -48,6 +55,7 @@ final class WeatherReport {
                 + "cost per update (the framework, the output layer) outweighs the steps. ")
                 + "Times include the JIT compiler's warm-up in the first epochs.\n");
         sb.append("\n### Loss and gradient charts, per cell\n\n");
+        sb.append(heldOutSentence(article)).append("\n\n");
         for (CellType cell : o.cells()) {
             String c = cell.label();
             sb.append("![").append(cell.displayName()).append(" loss](article-loss-").append(c).append(".png)\n");
@@ -154,13 +162,41 @@ final class WeatherReport {
         return s;
     }
 
+    /**
+     * @return what the loss charts show: training loss falling below ln 3 is memorisation exactly
+     *         when the held-out loss does not fall with it
+     */
+    static String heldOutSentence(List<ArticleRun> runs) {
+        List<String> rising = new ArrayList<>();
+        double lowest = Double.POSITIVE_INFINITY;
+        for (ArticleRun r : runs) {
+            double first = r.heldOutLoss().get(0);
+            double last = r.heldOutLoss().get(r.heldOutLoss().size() - 1);
+            lowest = Math.min(lowest, r.heldOutLoss().stream().mapToDouble(Double::doubleValue).min().orElse(first));
+            if (last > Math.log(3)) {
+                rising.add(r.cell().displayName() + " " + r.lookBack());
+            }
+        }
+        return String.format(Locale.ROOT, "The article reads falling training-loss curves as learning. Each loss chart "
+                + "below shows the held-out loss beside the training loss (held-out windows are watched after every "
+                + "epoch, never used to choose anything). The lowest held-out loss of any run is %.4f nats against ln 3 = "
+                + "%.4f for guessing; the held-out loss ends above ln 3 for %s. Where the training loss falls and the "
+                + "held-out loss does not, the network is memorising the training days, not learning the weather.",
+                lowest, Math.log(3), rising.isEmpty() ? "no run" : rising.size() == runs.size() ? "every run"
+                        : String.join(", ", rising) + " (cell and look-back)");
+    }
+
     private static Table nextDayTable(List<ArticleRun> runs) {
         List<String> header = new ArrayList<>(List.of("cell", "look-back", "forecast"));
+        runs.get(0).nextDay().categories().forEach(c -> header.add("logit " + c));
         runs.get(0).nextDay().categories().forEach(c -> header.add("P(" + c + ")"));
         header.add("sum");
         List<List<String>> rows = new ArrayList<>();
         for (ArticleRun r : runs) {
             List<String> row = new ArrayList<>(List.of(r.cell().displayName(), "" + r.lookBack(), r.nextDay().predicted()));
+            for (double z : r.nextDay().logits()) {
+                row.add(Table.fixed(z, 4));
+            }
             double sum = 0;
             for (double p : r.nextDay().probabilities()) {
                 row.add(Table.fixed(p, 4));

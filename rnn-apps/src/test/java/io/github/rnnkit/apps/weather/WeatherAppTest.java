@@ -26,6 +26,14 @@ class WeatherAppTest {
             assertEquals(1.0, Arrays.stream(a.nextDay().probabilities()).sum(), 1e-5, "softmax probabilities sum to 1");
             assertTrue(Arrays.stream(a.nextDay().probabilities()).allMatch(p -> p > 0 && p < 1));
             assertEquals(3, a.trainLoss().size(), "one loss per full-batch epoch");
+            assertEquals(3, a.heldOutLoss().size(), "held-out loss watched after every epoch");
+            assertTrue(a.heldOutLoss().stream().allMatch(l -> l > 0.5 && l < 3), a.heldOutLoss().toString());
+            double[] z = a.nextDay().logits();
+            double norm = Arrays.stream(z).map(Math::exp).sum();
+            for (int k = 0; k < z.length; k++) {
+                assertEquals(a.nextDay().probabilities()[k], Math.exp(z[k]) / norm, 1e-9, "softmax of the logits");
+            }
+            assertEquals(0, Arrays.stream(z).sum(), 1e-9);
             assertTrue(a.testAccuracy() >= 0 && a.testAccuracy() <= 1);
             assertEquals(a.lookBack(), a.gradientByDistance().length);
             assertEquals(Math.round(0.2 * (1500 - a.lookBack())), a.testWindows());
@@ -43,6 +51,8 @@ class WeatherAppTest {
         assertNotNull(ImageIO.read(r.dir().resolve("article-gradients-rnn.png").toFile()));
         String report = Files.readString(r.report());
         assertTrue(report.contains("no model can forecast new days better than 1/3"), "the report says the data has no signal");
+        assertTrue(report.contains("| logit Sunny |") && report.contains("held-out loss beside the training loss")
+                && report.contains("none of that difference means anything here"), report);
         assertTrue(report.contains("![vanilla RNN loss](article-loss-rnn.png)"));
         assertTrue(report.contains("| **model** |") && report.contains("Confusion matrix"));
         assertTrue(report.contains("### Time grows with the look-back") && report.contains("| µs per window-step |"), report);
