@@ -27,6 +27,7 @@ import io.github.rnnkit.data.series.SeriesReader;
 import io.github.rnnkit.data.split.SplitFractions;
 import io.github.rnnkit.data.synth.GeometricBrownianMotion;
 import io.github.rnnkit.data.synth.UniformWeather;
+import io.github.rnnkit.data.window.SequenceSet;
 import io.github.rnnkit.data.window.WindowSpec;
 
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public final class CompareApp {
             }
             ModelRanking ranking = ranked.size() < 2 ? null : new ModelRanking(metric, categorical, 1, ranked);
             charts(folder, cells, loaded.name() + (o.seeds() > 1 ? ", networks of seed " + o.seed() : ""), categorical
-                    ? "cross-entropy per window (nats)" : "mean squared error per window (scaled units)");
+                    ? "cross-entropy per window (nats)" : "mean squared error per window (scaled units)", data);
             CompareResult partial = new CompareResult(folder.dir(), null, List.of(), loaded.name(), metric, categorical, cells,
                     baselines, ranking);
             folder.table("compare", CompareReport.table(partial));
@@ -164,8 +165,18 @@ public final class CompareApp {
         return CategoricalDataset.builder(s).window(window).split(SplitFractions.DEFAULT).build();
     }
 
-    private static void charts(RunFolder folder, List<CellComparison> cells, String data, String loss) {
-        folder.chart("validation-loss", perEpoch(cells, "Validation loss per epoch on " + data, loss, EpochRecord::validationLoss));
+    private static void charts(RunFolder folder, List<CellComparison> cells, String data, String loss, WindowedDataset windows) {
+        if (windows.validation().isClassification() && windows.validation().size() > 0) {
+            LineChart accuracy = perEpoch(cells, "Validation accuracy per epoch on " + data, "accuracy on validation windows",
+                    EpochRecord::validationMetric);
+            double majority = majorityShare(windows.validation());
+            folder.chart("validation-accuracy", accuracy.with(LineChart.Series.horizontal(String.format(Locale.ROOT,
+                    "chance: always the most common class (%.3f)", majority), 1,
+                    Math.max(2, cells.stream().mapToInt(c -> c.history().epochs().size()).max().orElse(2)), majority)));
+        }
+        LineChart validation = perEpoch(cells, "Validation loss per epoch on " + data, loss, EpochRecord::validationLoss);
+        folder.chart("validation-loss", validation.with(LineChart.Series.bestEpochs(cells.stream().map(CellComparison::history)
+                .toList())));
         folder.chart("train-loss", perEpoch(cells, "Training loss per epoch on " + data, loss, EpochRecord::trainLoss));
         LineChart.Builder g = LineChart.builder("Gradient reaching each input step (test windows)",
                 "distance from the last input step (steps)", "mean ||dL/dx_t|| (log scale)").optLogY();
@@ -178,6 +189,15 @@ public final class CompareApp {
         LineChart.Builder b = LineChart.builder(title, "epoch", loss);
         cells.forEach(c -> b.add(LineChart.Series.counted(label(c), c.history().epochs().stream().map(value).toList())));
         return b.build();
+    }
+
+    /** @return the share of windows whose target is the most common class: the accuracy of always guessing it */
+    static double majorityShare(SequenceSet set) {
+        Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (int i = 0; i < set.size(); i++) {
+            counts.merge((int) set.get(i).targets()[0][0], 1, Integer::sum);
+        }
+        return counts.values().stream().mapToInt(Integer::intValue).max().orElse(0) / (double) set.size();
     }
 
     static String label(CellComparison c) {

@@ -29,12 +29,13 @@ public final class MemoryApp {
     }
 
     /**
-     * @param onRun called after each run, for progress
+     * @param onRun called after each run with the run and the time left, for progress
      * @param o tasks, cells, lags, seeds and budget
      * @return every run and the report's path
      */
-    public static MemoryResult run(MemoryOptions o, Consumer<MemoryRun> onRun) {
+    public static MemoryResult run(MemoryOptions o, Consumer<MemoryProgress> onRun) {
         requireFits(o);
+        long start = System.nanoTime();
         try (RunFolder folder = RunFolder.create(o.out(), "memory", o.force())) {
             List<MemoryRun> runs = new ArrayList<>();
             for (MemoryTask task : o.tasks()) {
@@ -43,7 +44,7 @@ public final class MemoryApp {
                         for (long seed : o.seeds()) {
                             MemoryRun r = one(o, task, cell, lag, seed);
                             runs.add(r);
-                            onRun.accept(r);
+                            onRun.accept(MemoryProgress.of(o, runs, (System.nanoTime() - start) / 1e9));
                         }
                     }
                 }

@@ -72,9 +72,11 @@ public final class MemoryCommand implements Callable<Integer> {
                 train != null ? train : b.trainCount(), b.testCount(), epochs != null ? epochs : b.epochs(),
                 learningRate != null ? learningRate : b.learningRate(), out, force.force);
         PrintWriter w = spec.commandLine().getOut();
-        MemoryResult r = MemoryApp.run(o, run -> {
-            w.printf(Locale.ROOT, "  %-15s %-12s lag %4d seed %d: %s %.4f%s (%.0f s)%n", run.task().title(), run.cell().displayName(),
-                    run.lag(), run.seed(), run.task().errorName(), run.testError(), run.solved() ? " solved" : "", run.seconds());
+        MemoryResult r = MemoryApp.run(o, p -> {
+            MemoryRun run = p.last();
+            w.printf(Locale.ROOT, "  %-15s %-12s lag %4d seed %d: %s %.4f%s after %,d updates (%.0f s)  %s%n", run.task().title(),
+                    run.cell().displayName(), run.lag(), run.seed(), run.task().errorName(), run.testError(),
+                    run.solved() ? " solved" : "", run.updates(), run.seconds(), p.line());
             w.flush();
         });
         w.println("Longest lag solved:");

@@ -53,6 +53,11 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
         }
     }
 
+    /** @return the most updates one run makes: epochs of minibatches over the training sequences */
+    public int maxUpdates() {
+        return epochs * ((trainCount + MemoryApp.BATCH - 1) / MemoryApp.BATCH);
+    }
+
     /**
      * Both tasks, all cells, lags 5..200, seeds 1 and 2, hidden 32, 2,000 sequences x 10 epochs, Adam 0.01.
      *

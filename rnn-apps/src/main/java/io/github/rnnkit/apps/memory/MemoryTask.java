@@ -96,6 +96,14 @@ public enum MemoryTask {
     }
 
     /**
+     * @param lag the dependency length
+     * @return the steps of each sequence at that lag: what one update's work grows with
+     */
+    public int steps(int lag) {
+        return this == ADDING ? Math.max(2, lag) : RECALL_PREFIX + 1 + lag;
+    }
+
+    /**
      * Parses adding or recall.
      *
      * @param text the name

@@ -221,7 +221,12 @@ public final class ChartRenderer {
             }
             anyPoint = true;
             XYSeries series = xy.addSeries(s.name(), xs, ys);
-            series.setMarker(xs.size() <= MARKER_LIMIT && !s.reference() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            series.setMarker(s.style() == LineChart.Series.Style.POINTS ? SeriesMarkers.DIAMOND
+                    : xs.size() <= MARKER_LIMIT && !s.reference() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            if (s.style() == LineChart.Series.Style.POINTS) {
+                series.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+                series.setMarkerColor(Color.BLACK);
+            }
             if (s.reference()) {
                 series.setLineStyle(DASHED);
                 series.setLineColor(REFERENCE_COLORS[references++ % REFERENCE_COLORS.length]);

@@ -33,14 +33,69 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
     }
 
     /**
+     * @param extra a series to draw over the others
+     * @return this chart with {@code extra} added last
+     */
+    public LineChart with(Series extra) {
+        List<Series> all = new java.util.ArrayList<>(series);
+        all.add(extra);
+        return new LineChart(title, xLabel, yLabel, logX, logY, all, xCategories);
+    }
+
+    /**
      * One line.
      *
      * @param name legend entry
      * @param x    x values
      * @param y    y values, as many as x; NaN leaves a point out
-     * @param reference true for a reference line (a baseline, a bound), drawn dashed
+     * @param style how the series is drawn
      */
-    public record Series(String name, double[] x, double[] y, boolean reference) {
+    public record Series(String name, double[] x, double[] y, Style style) {
+        /** How a series is drawn. */
+        public enum Style {
+            /** a solid line, with a marker per point when there are few */
+            LINE,
+            /** a dashed grey line: a baseline or a bound */
+            REFERENCE,
+            /** markers alone, no line: points picked out of other series (e.g. each curve's best epoch) */
+            POINTS
+        }
+
+        /**
+         * The epoch each run kept (its lowest validation loss), as points to draw over validation-loss
+         * curves.
+         *
+         * @param histories the runs' histories, in the order of their curves
+         * @return one point per run that validated, at (best epoch, its validation loss)
+         */
+        public static Series bestEpochs(List<io.github.rnnkit.core.train.TrainingHistory> histories) {
+            List<double[]> pts = new java.util.ArrayList<>();
+            for (var h : histories) {
+                if (h.bestEpoch() > 0 && Double.isFinite(h.epochs().get(h.bestEpoch() - 1).validationLoss())) {
+                    pts.add(new double[]{h.bestEpoch(), h.epochs().get(h.bestEpoch() - 1).validationLoss()});
+                }
+            }
+            return points("◆ best epoch (the parameters kept)", pts.stream().mapToDouble(p -> p[0]).toArray(),
+                    pts.stream().mapToDouble(p -> p[1]).toArray());
+        }
+
+        /** @return true for a reference line */
+        public boolean reference() {
+            return style == Style.REFERENCE;
+        }
+
+        /**
+         * Points drawn as markers without a line.
+         *
+         * @param name the legend's name
+         * @param x the x values
+         * @param y the y values
+         * @return the series
+         */
+        public static Series points(String name, double[] x, double[] y) {
+            return new Series(name, x, y, Style.POINTS);
+        }
+
         /**
          * A plain line (not a reference line).
          *
@@ -49,7 +104,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
          * @param y the y values
          */
         public Series(String name, double[] x, double[] y) {
-            this(name, x, y, false);
+            this(name, x, y, Style.LINE);
         }
 
         /**
@@ -58,7 +113,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
          * @param name legend entry
          * @param x    x values
          * @param y    y values, as many as x; NaN leaves a point out
-         * @param reference true for a reference line (a baseline, a bound), drawn dashed
+         * @param style how the series is drawn
          */
         public Series {
             if (x.length != y.length) {
@@ -76,7 +131,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
          * @return the line
          */
         public static Series horizontal(String name, double x0, double x1, double y) {
-            return new Series(name, new double[]{x0, x1}, new double[]{y, y}, true);
+            return new Series(name, new double[]{x0, x1}, new double[]{y, y}, Style.REFERENCE);
         }
 
         /**
@@ -85,7 +140,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
          * @return the same points, drawn as a reference
          */
         public Series asReference() {
-            return new Series(name, x, y, true);
+            return new Series(name, x, y, Style.REFERENCE);
         }
 
         /**

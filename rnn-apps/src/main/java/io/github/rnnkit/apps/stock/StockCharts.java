@@ -18,33 +18,64 @@ final class StockCharts {
                 "mean squared error on validation windows (scaled units)");
         r.forecasts().forEach(f -> loss.add(LineChart.Series.counted(f.cell().displayName(),
                 f.history().epochs().stream().map(EpochRecord::validationLoss).toList())));
+        loss.add(LineChart.Series.bestEpochs(r.forecasts().stream().map(CellForecast::history).toList()));
         folder.chart("forecast-loss", loss.build());
         folder.table("forecasts", StockReport.forecastTable(r.forecasts()));
         decay(folder, r.decay());
         exploding(folder, r);
     }
 
+    /** Days of the test part the forecast chart shows: few enough that the lines can be told apart. */
+    static final int FORECAST_DAYS = 30;
+    /** Days each point of the error chart averages over. */
+    static final int ERROR_DAYS = 20;
+
     private static void forecast(RunFolder folder, StockResult r) {
         var first = r.forecasts().get(0).evaluation();
         int n = first.actual().length;
-        double[] actual = new double[n];
-        double[] naive = new double[n];
-        for (int i = 0; i < n; i++) {
-            actual[i] = first.actual()[i][0];
-            naive[i] = i == 0 ? Double.NaN : first.actual()[i - 1][0];
-        }
-        LineChart.Builder c = LineChart.builder("Next-day forecast against the actual price (test part)",
-                "day of the test part", "price (series units)");
-        c.add(LineChart.Series.indexed("actual", actual));
-        c.add(LineChart.Series.indexed("naive: yesterday's price", naive).asReference());
+        int from = Math.max(1, n - FORECAST_DAYS);
+        LineChart.Builder c = LineChart.builder("Next-day forecast against the actual price, last " + (n - from)
+                + " days of the test part", "day of the test part", "price (series units)");
+        c.add(window("actual", from, n, i -> first.actual()[i][0]));
+        c.add(window("naive: yesterday's price", from, n, i -> first.actual()[i - 1][0]).asReference());
         for (CellForecast f : r.forecasts()) {
-            double[] y = new double[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = f.evaluation().forecasts()[i][0];
-            }
-            c.add(LineChart.Series.indexed(f.cell().displayName() + " forecast", y));
+            c.add(window(f.cell().displayName() + " forecast", from, n, i -> f.evaluation().forecasts()[i][0]));
         }
         folder.chart("forecast-vs-actual", c.build());
+        LineChart.Builder e = LineChart.builder("Forecast error over the test part, " + ERROR_DAYS + "-day moving average",
+                "day of the test part", "mean |forecast - actual| over " + ERROR_DAYS + " days (series units)");
+        e.add(movingError("naive: yesterday's price", first.actual(), i -> first.actual()[i - 1][0]).asReference());
+        for (CellForecast f : r.forecasts()) {
+            e.add(movingError(f.cell().displayName(), first.actual(), i -> f.evaluation().forecasts()[i][0]));
+        }
+        folder.chart("forecast-error", e.build());
+    }
+
+    private static LineChart.Series window(String name, int from, int to, java.util.function.IntToDoubleFunction value) {
+        double[] x = new double[to - from];
+        double[] y = new double[to - from];
+        for (int i = from; i < to; i++) {
+            x[i - from] = i;
+            y[i - from] = value.applyAsDouble(i);
+        }
+        return new LineChart.Series(name, x, y);
+    }
+
+    /** Days 1.. of the test part (day 0 has no naive forecast, so every line starts at the same day). */
+    private static LineChart.Series movingError(String name, double[][] actual, java.util.function.IntToDoubleFunction forecast) {
+        int n = actual.length;
+        int points = Math.max(0, n - ERROR_DAYS);
+        double[] x = new double[points];
+        double[] y = new double[points];
+        for (int p = 0; p < points; p++) {
+            double sum = 0;
+            for (int i = p + 1; i <= p + ERROR_DAYS; i++) {
+                sum += Math.abs(forecast.applyAsDouble(i) - actual[i][0]);
+            }
+            x[p] = p + ERROR_DAYS;
+            y[p] = sum / ERROR_DAYS;
+        }
+        return new LineChart.Series(name, x, y);
     }
 
     private static void decay(RunFolder folder, GradientDecay d) {

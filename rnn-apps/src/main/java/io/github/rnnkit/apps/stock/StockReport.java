@@ -125,7 +125,10 @@ final class StockReport {
         var b = r.forecasts().get(0).evaluation().baselines();
         b.forEach((name, m) -> sb.append(String.format(Locale.ROOT, "%s RMSE %.4f, MAE %.4f; ", name, m.get(0).rmse(), m.get(0).mae())));
         sb.setLength(sb.length() - 2);
-        sb.append(".\n\n![forecast against actual](forecast-vs-actual.png)\n\n![validation loss](forecast-loss.png)\n");
+        sb.append(".\n\nThe first chart shows the last " + StockCharts.FORECAST_DAYS + " test days, where the lines can be told apart; "
+                + "the second the whole test part as a " + StockCharts.ERROR_DAYS + "-day moving average of each forecast's "
+                + "absolute error, the naive forecast dashed.\n\n![forecast against actual](forecast-vs-actual.png)\n\n"
+                + "![forecast error](forecast-error.png)\n\n![validation loss](forecast-loss.png)\n");
         for (CellForecast f : r.forecasts()) {
             sb.append("\n### ").append(f.cell().displayName()).append("\n\n").append(EvaluationMarkdown.price(f.evaluation()));
             sb.append('\n').append(EvaluationMarkdown.verdict(f.evaluation().comparisons()));

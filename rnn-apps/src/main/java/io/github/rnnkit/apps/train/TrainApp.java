@@ -69,7 +69,7 @@ public final class TrainApp {
         WindowedDataset data;
         ModelSpec.Builder spec = ModelSpec.builder().setCell(o.cell()).setHiddenSizes(o.hidden())
                 .optUpdater(UpdaterKind.ADAM, o.learningRate()).optClipping(o.clipping()).optSeed(o.seed())
-                .optDropout(o.dropout());
+                .optDropout(o.dropout()).optBidirectional(o.bidirectional());
         if (o.tbptt() != null) {
             spec.optTbptt(o.tbptt().forward(), o.tbptt().backward());
         }

@@ -85,6 +85,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", converter = OptionValues.Probability.class, defaultValue = "0", paramLabel = "P", description = "dropout probability (default: ${DEFAULT-VALUE})")
     double dropout;
 
+    @Option(names = "--bidirectional", description = "recurrent layers read each window forwards and backwards and "
+            + "concatenate both states (twice the parameters per layer; not with --tbptt)")
+    boolean bidirectional;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -119,7 +123,7 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(WriteMode mode) {
         TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), window.lookBack, window.horizon,
                 sizes(hidden), epochs, batch, patience, learningRate, Tbptt.parse(tbptt), Clipping.parse(clip),
-                scaler == null ? null : ScalerKind.parse(scaler), window.split(), dropout, seed, out, mode, ProgressBar.onTerminal());
+                scaler == null ? null : ScalerKind.parse(scaler), window.split(), dropout, bidirectional, seed, out, mode, ProgressBar.onTerminal());
         // originalArgs holds the whole command line, `train` and any options before it included
         List<String> all = spec.commandLine().getParseResult().originalArgs();
         List<String> args = all.subList(all.indexOf(spec.name()) + 1, all.size());

@@ -32,6 +32,7 @@ import java.util.List;
  * @param scaler       price scaler, or null for z-score; must be null for categories
  * @param split        chronological split
  * @param dropout      dropout probability
+ * @param bidirectional recurrent layers read each window both ways (not with --tbptt)
  * @param seed         seed of everything random
  * @param out          the run folder
  * @param write        refuse a run already in {@code out}, replace it, or resume the unfinished one
@@ -39,7 +40,7 @@ import java.util.List;
  */
 public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, int lookBack, int horizon,
                            List<Integer> hidden, int epochs, int batchSize, int patience, double learningRate, Tbptt tbptt,
-                           Clipping clipping, ScalerKind scaler, SplitFractions split, double dropout, long seed, Path out,
+                           Clipping clipping, ScalerKind scaler, SplitFractions split, double dropout, boolean bidirectional, long seed, Path out,
                            WriteMode write, Progress progress) {
 
     /**
@@ -52,7 +53,7 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
      */
     public static TrainOptions defaults(SeriesInput input, CellType cell, Path out) {
         return new TrainOptions(input, null, cell, 10, 1, List.of(32), 30, 32, 5, 0.005, null, Clipping.NONE,
-                null, SplitFractions.DEFAULT, 0, 42, out, WriteMode.NEW, Progress.NONE);
+                null, SplitFractions.DEFAULT, 0, false, 42, out, WriteMode.NEW, Progress.NONE);
     }
 
     /**
@@ -61,7 +62,7 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
      */
     public TrainOptions withEpochs(int e) {
         return new TrainOptions(input, kind, cell, lookBack, horizon, hidden, e, batchSize, patience, learningRate, tbptt,
-                clipping, scaler, split, dropout, seed, out, write, progress);
+                clipping, scaler, split, dropout, bidirectional, seed, out, write, progress);
     }
 
     /**
@@ -70,7 +71,7 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
      */
     public TrainOptions withHidden(List<Integer> sizes) {
         return new TrainOptions(input, kind, cell, lookBack, horizon, sizes, epochs, batchSize, patience, learningRate,
-                tbptt, clipping, scaler, split, dropout, seed, out, write, progress);
+                tbptt, clipping, scaler, split, dropout, bidirectional, seed, out, write, progress);
     }
 
     /**
@@ -79,6 +80,6 @@ public record TrainOptions(SeriesInput input, SeriesKind kind, CellType cell, in
      */
     public TrainOptions withWrite(WriteMode mode) {
         return new TrainOptions(input, kind, cell, lookBack, horizon, hidden, epochs, batchSize, patience, learningRate,
-                tbptt, clipping, scaler, split, dropout, seed, out, mode, progress);
+                tbptt, clipping, scaler, split, dropout, bidirectional, seed, out, mode, progress);
     }
 }

@@ -38,8 +38,8 @@ final class TrainReport {
             ((PriceDataset) data).testRangeWarning().ifPresent(w -> sb.append("- **warning:** ").append(w).append('\n'));
         }
         sb.append("\n## Model\n\n");
-        sb.append(String.format(Locale.ROOT, "- %s, hidden %s, %s, %d parameters%n", spec.cell(), spec.hiddenSizes(),
-                spec.topology(), params));
+        sb.append(String.format(Locale.ROOT, "- %s, hidden %s%s, %s, %d parameters%n", spec.cell(), spec.hiddenSizes(),
+                spec.bidirectional() ? " per direction, bidirectional" : "", spec.topology(), params));
         sb.append(String.format(Locale.ROOT, "- Adam, learning rate %s, batch %d, dropout %s, seed %d%n", spec.learningRate(),
                 o.batchSize(), spec.dropout(), spec.seed()));
         sb.append("- truncated BPTT: ").append(spec.tbptt() == null ? "off (full BPTT)"

@@ -178,6 +178,7 @@ public final class WeatherApp {
                     r.history().epochs().stream().map(EpochRecord::validationLoss).toList()));
             folder.table("seattle-confusion-" + r.cell().label(), WeatherReport.confusionTable(r));
         }
+        seattleLoss.add(LineChart.Series.bestEpochs(seattle.stream().map(SeattleRun::history).toList()));
         folder.chart("seattle-loss", seattleLoss.build());
         folder.table("seattle", WeatherReport.seattleTable(seattle));
     }

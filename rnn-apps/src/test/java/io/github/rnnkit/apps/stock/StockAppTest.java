@@ -71,7 +71,7 @@ class StockAppTest {
             assertTrue(Double.isFinite(clipped.testRmse()) && Double.isFinite(clipped.naiveRmse()));
         }
         assertTrue(r.exploding().get(3).clipping().global());
-        for (String name : List.of("report.md", "forecast-vs-actual.png", "forecast-vs-actual.csv", "gradient-decay.png",
+        for (String name : List.of("report.md", "forecast-vs-actual.png", "forecast-vs-actual.csv", "forecast-error.png", "exploding-state-gradients.png", "gradient-decay.png",
                 "exploding-loss.png", "exploding-gradients.csv", "forecasts.csv", "forecast-loss.png")) {
             assertTrue(Files.isRegularFile(r.dir().resolve(name)), name);
         }

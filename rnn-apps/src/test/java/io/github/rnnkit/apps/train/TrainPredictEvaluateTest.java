@@ -132,6 +132,21 @@ class TrainPredictEvaluateTest {
         }
     }
 
+    @Test
+    void bidirectionalStackedTrainingIsOnTheCommandLine() throws IOException {
+        Path run = dir.resolve("bi");
+        CliRun t = CliRun.of("train", "--sample", "seattle-weather", "--cell", "gru", "--hidden", "6,4", "--bidirectional",
+                "--epochs", "1", "--out", run.toString());
+        assertEquals(0, t.status(), t.err());
+        // per direction: layer 1 3*(5*6 + 6*6 + 2*6) = 234, layer 2 (input 2*6) 3*(12*4 + 4*4 + 2*4) = 216; output 2*4*5 + 5
+        assertTrue(Files.readString(run.resolve("report.md")).contains("hidden [6, 4] per direction, bidirectional, MANY_TO_ONE, "
+                + (2 * 234 + 2 * 216 + 45) + " parameters"), Files.readString(run.resolve("report.md")));
+        CliRun bad = CliRun.of("train", "--sample", "seattle-weather", "--cell", "gru", "--bidirectional", "--tbptt", "5",
+                "--out", dir.resolve("bad").toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("bidirectional layers cannot train with truncated BPTT"), bad.err());
+    }
+
     /** Bad input: one line, exit status 2, no stack trace. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
