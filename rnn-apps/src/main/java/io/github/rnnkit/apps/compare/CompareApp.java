@@ -68,71 +68,108 @@ public final class CompareApp {
             String metric = categorical ? "accuracy" : "RMSE";
             for (CellType cell : o.cells()) {
                 int hidden = cell == CellType.LSTM ? o.lstmHidden() : ParameterMatch.hiddenFor(cell, inputs, outputs, target);
-                double[] train = new double[o.seeds()];
-                double[] test = new double[o.seeds()];
-                double[][] losses = new double[o.seeds()][];
-                CellRun first = null;
-                double[] gradients = null;
-                for (int s = 0; s < o.seeds(); s++) {
-                    long seed = o.seed() + s;
-                    ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(inputs)
-                            .setHiddenSizes(hidden).setOutputSize(outputs)
-                            .setTask(categorical ? Task.CLASSIFICATION : Task.REGRESSION)
-                            .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(seed).build();
-                    CellRun run = CellRun.train(spec, data.train(), data.validation(), TrainerOptions.of(o.epochs()).withSeed(seed));
-                    if (s == 0) {
-                        first = run;
-                        gradients = run.inputGradientsByDistance(data.test(), 64);
-                    }
-                    if (data instanceof CategoricalDataset c) {
-                        CategoricalEvaluation e = CategoricalEvaluation.onTest(run.net(), c);
-                        train[s] = CategoricalEvaluation.of(run.net(), c.train(), c.trainCodes(), c.vocabulary()).model().accuracy();
-                        test[s] = e.model().accuracy();
-                        losses[s] = e.windowLosses("model");
-                        // the baselines do not depend on the network: the first run's serve every cell
-                        if (baselineLosses.isEmpty()) {
-                            e.baselines().forEach((name, m) -> {
-                                baselines.put(name, m.accuracy());
-                                baselineLosses.put(name, e.windowLosses(name));
-                            });
-                        }
-                    } else {
-                        PriceDataset p = (PriceDataset) data;
-                        PriceEvaluation e = PriceEvaluation.of(run.net(), p, p.test());
-                        train[s] = PriceEvaluation.of(run.net(), p, p.train()).model().get(0).rmse();
-                        test[s] = e.model().get(0).rmse();
-                        losses[s] = e.windowLosses("model");
-                        if (baselineLosses.isEmpty()) {
-                            e.baselines().forEach((name, m) -> {
-                                baselines.put(name, m.get(0).rmse());
-                                baselineLosses.put(name, e.windowLosses(name));
-                            });
-                        }
-                    }
-                }
-                ModelRanking.Forecaster f = new ModelRanking.Forecaster(cell.displayName(), test, losses);
+                SeedRuns runs = runSeeds(o, data, spec(o, cell, inputs, outputs, categorical).setHiddenSizes(hidden), baselines,
+                        baselineLosses);
+                ModelRanking.Forecaster f = new ModelRanking.Forecaster(cell.displayName(), runs.test(), runs.losses());
                 ranked.add(f);
                 List<Comparison> comparisons = new ArrayList<>();
                 for (String name : baselines.keySet()) {
                     comparisons.add(new Comparison(name, metric, f.mean(), baselines.get(name), categorical,
                             DieboldMariano.pValue(f.meanLossByWindow(), baselineLosses.get(name), 1), "Diebold-Mariano"));
                 }
-                cells.add(new CellComparison(cell, hidden, first.params(), first.history(), train, test, gradients, comparisons));
+                cells.add(new CellComparison(cell, hidden, runs.first().params(), runs.first().history(), runs.train(), runs.test(),
+                        runs.first().inputGradientsByDistance(data.test(), 64), comparisons));
+            }
+            List<Variant> variants = new ArrayList<>();
+            ModelRanking variantRanking = null;
+            if (o.cells().contains(CellType.LSTM)) {
+                // The same LSTM deeper and reading both ways, on the same seeds: does either buy anything here?
+                ModelRanking.Forecaster single = ranked.get(o.cells().indexOf(CellType.LSTM));
+                List<ModelRanking.Forecaster> lstms = new ArrayList<>(List.of(single));
+                variants.add(new Variant(single.name() + ", 1 layer (as above)", cells.get(o.cells().indexOf(CellType.LSTM)).params(),
+                        single.metricBySeed()));
+                for (boolean stacked : new boolean[]{true, false}) {
+                    ModelSpec.Builder b = spec(o, CellType.LSTM, inputs, outputs, categorical);
+                    String name;
+                    if (stacked) {
+                        b.setHiddenSizes(o.lstmHidden(), o.lstmHidden());
+                        name = "LSTM, 2 layers of " + o.lstmHidden();
+                    } else {
+                        b.setHiddenSizes(o.lstmHidden()).optBidirectional(true);
+                        name = "bidirectional LSTM, " + o.lstmHidden() + " per direction";
+                    }
+                    SeedRuns runs = runSeeds(o, data, b, baselines, baselineLosses);
+                    lstms.add(new ModelRanking.Forecaster(name, runs.test(), runs.losses()));
+                    variants.add(new Variant(name, runs.first().params(), runs.test()));
+                }
+                variantRanking = new ModelRanking(metric, categorical, 1, lstms);
             }
             ModelRanking ranking = ranked.size() < 2 ? null : new ModelRanking(metric, categorical, 1, ranked);
             charts(folder, cells, loaded.name() + (o.seeds() > 1 ? ", networks of seed " + o.seed() : ""), categorical
                     ? "cross-entropy per window (nats)" : "mean squared error per window (scaled units)", data);
             CompareResult partial = new CompareResult(folder.dir(), null, List.of(), loaded.name(), metric, categorical, cells,
-                    baselines, ranking);
+                    baselines, ranking, variants, variantRanking);
             folder.table("compare", CompareReport.table(partial));
             var report = folder.text("report.md", CompareReport.markdown(o, partial, data, target));
             folder.commit();
             return new CompareResult(folder.dir(), report, folder.written(), loaded.name(), metric, categorical, cells, baselines,
-                    ranking);
+                    ranking, variants, variantRanking);
         }
     }
 
     private record Loaded(String name, WindowedDataset data) {
+    }
+
+    /** One model trained once per seed: the first seed's run, and per seed the train and test metric and per-window test losses. */
+    private record SeedRuns(CellRun first, double[] train, double[] test, double[][] losses) {
+    }
+
+    private static ModelSpec.Builder spec(CompareOptions o, CellType cell, int inputs, int outputs, boolean categorical) {
+        return ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(inputs).setOutputSize(outputs)
+                .setTask(categorical ? Task.CLASSIFICATION : Task.REGRESSION).optUpdater(UpdaterKind.ADAM, o.learningRate());
+    }
+
+    /**
+     * Trains {@code spec} once per seed and scores each on the test part; fills the baselines from the
+     * first run when they are still empty (they do not depend on the network).
+     */
+    private static SeedRuns runSeeds(CompareOptions o, WindowedDataset data, ModelSpec.Builder spec, Map<String, Double> baselines,
+                                     Map<String, double[]> baselineLosses) {
+        double[] train = new double[o.seeds()];
+        double[] test = new double[o.seeds()];
+        double[][] losses = new double[o.seeds()][];
+        CellRun first = null;
+        for (int s = 0; s < o.seeds(); s++) {
+            long seed = o.seed() + s;
+            CellRun run = CellRun.train(spec.optSeed(seed).build(), data.train(), data.validation(),
+                    TrainerOptions.of(o.epochs()).withSeed(seed));
+            first = s == 0 ? run : first;
+            if (data instanceof CategoricalDataset c) {
+                CategoricalEvaluation e = CategoricalEvaluation.onTest(run.net(), c);
+                train[s] = CategoricalEvaluation.of(run.net(), c.train(), c.trainCodes(), c.vocabulary()).model().accuracy();
+                test[s] = e.model().accuracy();
+                losses[s] = e.windowLosses("model");
+                if (baselineLosses.isEmpty()) {
+                    e.baselines().forEach((name, m) -> {
+                        baselines.put(name, m.accuracy());
+                        baselineLosses.put(name, e.windowLosses(name));
+                    });
+                }
+            } else {
+                PriceDataset p = (PriceDataset) data;
+                PriceEvaluation e = PriceEvaluation.of(run.net(), p, p.test());
+                train[s] = PriceEvaluation.of(run.net(), p, p.train()).model().get(0).rmse();
+                test[s] = e.model().get(0).rmse();
+                losses[s] = e.windowLosses("model");
+                if (baselineLosses.isEmpty()) {
+                    e.baselines().forEach((name, m) -> {
+                        baselines.put(name, m.get(0).rmse());
+                        baselineLosses.put(name, e.windowLosses(name));
+                    });
+                }
+            }
+        }
+        return new SeedRuns(first, train, test, losses);
     }
 
     private static Loaded load(CompareOptions o) {

@@ -85,6 +85,7 @@ final class CompareReport {
             sb.append("\n### ").append(c.cell().displayName()).append(" against the baselines (mean over seeds)\n\n");
             sb.append(EvaluationMarkdown.verdict(c.comparisons()));
         }
+        variants(sb, r);
         sb.append("\n![validation loss](validation-loss.png)\n\n![training loss](train-loss.png)\n\n![gradients](gradients.png)\n");
         sb.append("\nThe gradient chart shows how much each input step moves the trained network's loss, averaged over test "
                 + "windows (seed " + o.seed() + "). The oldest step's gradient relative to the newest: ");
@@ -96,5 +97,35 @@ final class CompareReport {
                 + "what each cell can learn across a given distance.\n");
         sb.append("\nFiles: `compare.csv` (the table), `validation-loss.csv`, `train-loss.csv`, `gradients.csv` (the charts' data).\n");
         return sb.toString();
+    }
+
+    /** The LSTM deeper and both ways, against the one-layer LSTM on the same seeds. */
+    private static void variants(StringBuilder sb, CompareResult r) {
+        if (r.variantRanking() == null) {
+            return;
+        }
+        String single = r.variants().get(0).name();
+        String singleForecaster = r.variantRanking().forecasters().get(0).name();
+        sb.append("\n## Deeper, and both ways: stacked and bidirectional LSTM\n\n");
+        sb.append("The same LSTM with two layers stacked (the first layer's states are the second's inputs; `train "
+                + "--hidden 32,32`) and bidirectional (a second LSTM reads each window from its last step back to its first; `train "
+                + "--bidirectional`), trained on the same windows, seeds and budget. Both see only the window's past days, so "
+                + "neither peeks at the future. Mind what a one-layer bidirectional forecaster sees: the output layer reads "
+                + "the last step, where the forward state has read the whole window but the backward state only the last "
+                + "day (as PyTorch's `output[:, -1]` would); the backward direction pays off when a stacked layer above it, or "
+                + "a many-to-many output, uses every step.\n\n");
+        Table.Builder t = Table.builder("model", "parameters", "test " + r.metric() + " (mean ± sd)",
+                "Diebold-Mariano p against 1 layer");
+        Map<String, Double> p = r.variantRanking().pValuesAgainst(singleForecaster);
+        for (int i = 0; i < r.variants().size(); i++) {
+            Variant v = r.variants().get(i);
+            ModelRanking.Forecaster f = r.variantRanking().forecasters().get(i);
+            t.row(v.name(), String.format(Locale.ROOT, "%,d", v.params()), Table.fixed(f.mean(), 4) + " ± " + Table.fixed(f.sd(), 4),
+                    i == 0 ? "" : Comparison.formatP(p.get(f.name())));
+        }
+        sb.append(t.build().markdown());
+        sb.append("\n**").append(r.variantRanking().sentence("variant")).append("** ");
+        sb.append("Extra depth or a second direction costs parameters and time per epoch; the test above says whether "
+                + "either bought accuracy on this data. (`").append(single).append("` is the LSTM of the table above.)\n");
     }
 }

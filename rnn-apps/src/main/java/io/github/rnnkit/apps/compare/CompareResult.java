@@ -18,7 +18,11 @@ import java.util.Map;
  * @param cells          one result per cell
  * @param baselines      each baseline's test metric, by name
  * @param ranking        the cells' test metrics over seeds and their paired tests (null for one cell)
+ * @param variants       the LSTM as compared, stacked two layers deep and bidirectional, on the same seeds
+ *                       (empty when the LSTM was not compared)
+ * @param variantRanking the variants' test metrics over seeds and their paired tests (null when no variants ran)
  */
 public record CompareResult(Path dir, Path report, List<Path> files, String data, String metric, boolean higherIsBetter,
-                            List<CellComparison> cells, Map<String, Double> baselines, ModelRanking ranking) {
+                            List<CellComparison> cells, Map<String, Double> baselines, ModelRanking ranking,
+                            List<Variant> variants, ModelRanking variantRanking) {
 }

@@ -86,7 +86,7 @@ public final class TrainCommand implements Callable<Integer> {
     double dropout;
 
     @Option(names = "--bidirectional", description = "recurrent layers read each window forwards and backwards and "
-            + "concatenate both states (twice the parameters per layer; not with --tbptt)")
+            + "concatenate both states at every step (twice the parameters per layer; not with --tbptt)")
     boolean bidirectional;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")

@@ -66,6 +66,15 @@ class CompareAppTest {
             assertTrue(Files.isRegularFile(r.dir().resolve(name)), name);
         }
         assertTrue(Files.readString(r.report()).contains("**Parameter counts.**"));
+        // the LSTM deeper and both ways, on the same seeds, tested against the one-layer LSTM
+        assertEquals(List.of("LSTM, 1 layer (as above)", "LSTM, 2 layers of 32", "bidirectional LSTM, 32 per direction"),
+                r.variants().stream().map(Variant::name).toList());
+        assertEquals(lstm, r.variants().get(0).params());
+        assertEquals(lstm + 4L * 32 * (32 + 32 + 1), r.variants().get(1).params(), "a second layer of 4 gates over 32 inputs");
+        assertEquals(2 * (lstm - 32 * 5 - 5) + 64 * 5 + 5, r.variants().get(2).params(), "two directions, output over 64");
+        assertEquals(2, r.variantRanking().pValuesAgainst(r.variantRanking().forecasters().get(0).name()).size());
+        assertTrue(report.contains("## Deeper, and both ways") && report.contains(r.variantRanking().sentence("variant")), report);
+        assertTrue(Files.isRegularFile(r.dir().resolve("validation-accuracy.png")));
     }
 
     @Test
