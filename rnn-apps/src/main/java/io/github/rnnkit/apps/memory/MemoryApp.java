@@ -37,17 +37,32 @@ public final class MemoryApp {
         requireFits(o);
         long start = System.nanoTime();
         try (RunFolder folder = RunFolder.create(o.out(), "memory", o.force())) {
-            List<MemoryRun> runs = new ArrayList<>();
+            List<MemoryProgress.Planned> plan = new ArrayList<>();
             for (MemoryTask task : o.tasks()) {
                 for (CellType cell : o.cells()) {
                     for (int lag : o.lags()) {
                         for (long seed : o.seeds()) {
-                            MemoryRun r = one(o, task, cell, lag, seed);
-                            runs.add(r);
-                            onRun.accept(MemoryProgress.of(o, runs, (System.nanoTime() - start) / 1e9));
+                            plan.add(new MemoryProgress.Planned(task, cell, lag, seed));
                         }
                     }
                 }
+            }
+            List<MemoryRun> runs = new ArrayList<>();
+            int done = 0;
+            for (int i = 0; i < plan.size(); i++) {
+                MemoryProgress.Planned p = plan.get(i);
+                done++;
+                if (!o.allLags() && failedBefore(runs, p, o.seeds().size())) {
+                    continue;   // a shorter lag defeated every seed: this one is not run
+                }
+                runs.add(one(o, p.task(), p.cell(), p.lag(), p.seed()));
+                List<MemoryProgress.Planned> remaining = new ArrayList<>();
+                for (MemoryProgress.Planned q : plan.subList(i + 1, plan.size())) {
+                    if (o.allLags() || !failedBefore(runs, q, o.seeds().size())) {
+                        remaining.add(q);
+                    }
+                }
+                onRun.accept(MemoryProgress.of(o, runs, remaining, done, plan.size(), (System.nanoTime() - start) / 1e9));
             }
             MemoryResult partial = new MemoryResult(folder.dir(), null, List.of(), runs);
             Table.Builder all = Table.builder("task", "cell", "lag", "seed", "test_error", "solved", "updates", "seconds");
@@ -61,6 +76,19 @@ public final class MemoryApp {
             folder.commit();
             return new MemoryResult(folder.dir(), report, folder.written(), runs);
         }
+    }
+
+    /** @return true when some shorter lag of {@code p}'s task and cell ran with every seed and none solved it */
+    static boolean failedBefore(List<MemoryRun> runs, MemoryProgress.Planned p, int seeds) {
+        java.util.Map<Integer, int[]> byLag = new java.util.HashMap<>();   // runs, solved
+        for (MemoryRun r : runs) {
+            if (r.task() == p.task() && r.cell() == p.cell() && r.lag() < p.lag()) {
+                int[] c = byLag.computeIfAbsent(r.lag(), l -> new int[2]);
+                c[0]++;
+                c[1] += r.solved() ? 1 : 0;
+            }
+        }
+        return byLag.values().stream().anyMatch(c -> c[0] == seeds && c[1] == 0);
     }
 
     /** The sequences of the longest lag must fit on the heap, before hours of training on the shorter ones. */
@@ -87,16 +115,32 @@ public final class MemoryApp {
      * @return the run's test error, updates and time
      */
     public static MemoryRun one(MemoryOptions o, MemoryTask task, CellType cell, int lag, long seed) {
+        return one(o, task, cell, lag, seed, true);
+    }
+
+    /**
+     * One training run of the memory experiment.
+     *
+     * @param o    the budget (sequence counts, hidden size, epochs, learning rate)
+     * @param task adding or recall
+     * @param cell the cell
+     * @param lag  the dependency length
+     * @param seed the seed of the data and the network
+     * @param stopWhenSolved stop once the validation loss reaches {@link MemoryTask#targetLoss()}; false
+     *                       spends the whole budget (as a benchmark against another library must)
+     * @return the run's test error, updates and time
+     */
+    public static MemoryRun one(MemoryOptions o, MemoryTask task, CellType cell, int lag, long seed, boolean stopWhenSolved) {
         long base = (seed * 100_003L + lag * 10L) & 0xffffffffL;
         SequenceSet train = task.generate(o.trainCount(), lag, base);
         SequenceSet validation = task.generate(Math.max(10, o.testCount() / 5), lag, (base + 1) & 0xffffffffL);
         SequenceSet test = task.generate(o.testCount(), lag, (base + 2) & 0xffffffffL);
         ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(train.featureCount())
                 .setHiddenSizes(o.hidden()).setOutputSize(train.targetCount()).setTask(task.modelTask())
-                .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(seed).build();
+                .optUpdater(UpdaterKind.ADAM, o.learningRate(task)).optSeed(seed).build();
         CellRun run = CellRun.train(spec, train, validation,
-                TrainerOptions.of(o.epochs()).withBatchSize(BATCH).withSeed(seed).withPatience(o.epochs())
-                        .withTargetLoss(task.targetLoss()));
+                TrainerOptions.of(o.epochs(task)).withBatchSize(BATCH).withSeed(seed).withPatience(o.epochs(task))
+                        .withTargetLoss(stopWhenSolved ? task.targetLoss() : Double.NaN));
         return new MemoryRun(task, cell, lag, seed, testError(run, task, test), run.history().iterations().size(),
                 run.history().totalSeconds());
     }

@@ -6,24 +6,26 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@code rnnkit memory} runs: every (task, cell, lag, seed) gets the same budget.
+ * What {@code rnnkit memory} runs: every (cell, lag, seed) of a task gets the same budget.
  *
  * @param tasks        the tasks
  * @param cells        the cells
- * @param lags         dependency lengths, in steps
+ * @param lags         dependency lengths, in steps, run shortest first
  * @param seeds        seeds; a lag counts as solved when any seed solves it
  * @param hidden       hidden units, the same for every cell
  * @param trainCount   training sequences
  * @param testCount    test sequences (and a validation set of a fifth as many, to keep the best epoch)
- * @param epochs       epochs over the training sequences: the fixed budget
- * @param learningRate Adam's learning rate
+ * @param epochs       most epochs over the training sequences, or null for each task's {@link MemoryTask#epochs()}
+ * @param learningRate Adam's learning rate, or null for each task's {@link MemoryTask#learningRate()}
+ * @param allLags      run every lag; by default a cell's longer lags are skipped once no seed solved a lag
  * @param out          run folder, or null for {@code runs/memory-<timestamp>}
  * @param force        replace a run already in {@code out} (atomically) instead of refusing
  */
 public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<Integer> lags, List<Long> seeds, int hidden,
-                            int trainCount, int testCount, int epochs, double learningRate, Path out, boolean force) {
+                            int trainCount, int testCount, Integer epochs, Double learningRate, boolean allLags, Path out,
+                            boolean force) {
     /**
-     * Checks the values.
+     * Checks the values and sorts the lags.
      *
      * @param tasks the tasks
      * @param cells the cells
@@ -32,15 +34,16 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
      * @param hidden hidden units, the same for every cell
      * @param trainCount training sequences
      * @param testCount test sequences (and a validation set of a fifth as many, to keep the best epoch)
-     * @param epochs epochs over the training sequences: the fixed budget
-     * @param learningRate Adam's learning rate
+     * @param epochs most epochs, or null for each task's own
+     * @param learningRate Adam's learning rate, or null for each task's own
+     * @param allLags run every lag, even after one no seed solved
      * @param out run folder, or null for {@code runs/memory-<timestamp>}
      * @param force replace a run already in {@code out} (atomically) instead of refusing
      */
     public MemoryOptions {
         tasks = List.copyOf(tasks);
         cells = List.copyOf(cells);
-        lags = List.copyOf(lags);
+        lags = lags.stream().sorted().distinct().toList();
         seeds = List.copyOf(seeds);
         if (tasks.isEmpty() || cells.isEmpty() || lags.isEmpty() || seeds.isEmpty()) {
             throw new IllegalArgumentException("--tasks, --cells, --lags and --seeds each need at least one entry");
@@ -48,25 +51,45 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
         if (lags.stream().anyMatch(l -> l < 2)) {
             throw new IllegalArgumentException("--lags must be at least 2 steps; got " + lags);
         }
-        if (hidden < 1 || trainCount < 32 || testCount < 10 || epochs < 1) {
+        if (hidden < 1 || trainCount < 32 || testCount < 10 || (epochs != null && epochs < 1)) {
             throw new IllegalArgumentException("need --hidden >= 1, --train >= 32, --epochs >= 1 and at least 10 test sequences");
         }
     }
 
-    /** @return the most updates one run makes: epochs of minibatches over the training sequences */
-    public int maxUpdates() {
-        return epochs * ((trainCount + MemoryApp.BATCH - 1) / MemoryApp.BATCH);
+    /**
+     * @param task the task
+     * @return the most epochs a run of {@code task} trains
+     */
+    public int epochs(MemoryTask task) {
+        return epochs != null ? epochs : task.epochs();
     }
 
     /**
-     * Both tasks, all cells, lags 5..200, seeds 1 and 2, hidden 32, 2,000 sequences x 10 epochs, Adam 0.01.
+     * @param task the task
+     * @return Adam's learning rate for {@code task}
+     */
+    public double learningRate(MemoryTask task) {
+        return learningRate != null ? learningRate : task.learningRate();
+    }
+
+    /**
+     * @param task the task
+     * @return the most updates one run of {@code task} makes: epochs of minibatches over the training sequences
+     */
+    public int maxUpdates(MemoryTask task) {
+        return epochs(task) * ((trainCount + MemoryApp.BATCH - 1) / MemoryApp.BATCH);
+    }
+
+    /**
+     * Both tasks, all cells, lags 5..200, seeds 1 and 2, hidden 32, 10,000 training sequences, each
+     * task's own epochs and learning rate; a run stops early once validation shows the task solved.
      *
      * @param out the run folder
      * @return the options
      */
     public static MemoryOptions defaults(Path out) {
         return new MemoryOptions(List.of(MemoryTask.values()), List.of(CellType.values()), List.of(5, 10, 20, 50, 100, 200),
-                List.of(1L, 2L), 32, 2000, 500, 10, 0.01, out, false);
+                List.of(1L, 2L), 32, 10_000, 500, null, null, false, out, false);
     }
 
     /**
@@ -77,6 +100,6 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
      */
     public static MemoryOptions quick(Path out) {
         return new MemoryOptions(List.of(MemoryTask.values()), List.of(CellType.values()), List.of(5, 10), List.of(1L), 32, 256,
-                100, 2, 0.01, out, false);
+                100, 2, null, true, out, false);
     }
 }

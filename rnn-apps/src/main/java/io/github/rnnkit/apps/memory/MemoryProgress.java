@@ -14,19 +14,35 @@ import java.util.Map;
  * @param done              runs finished
  * @param total             runs in the sweep
  * @param elapsedSeconds    wall time so far
- * @param secondsLeftAtMost the time the remaining runs take if none stops early: each cell's measured
- *                          seconds per update-step so far times the remaining runs' budgets of
- *                          update-steps (NaN until the first run of a cell still to come has finished)
+ * @param secondsLeftAtMost the time the remaining runs take if none stops early and none is skipped:
+ *                          each cell's measured seconds per update-step so far times the remaining
+ *                          runs' budgets of update-steps (NaN until the first run of a cell still to
+ *                          come has finished)
  */
 public record MemoryProgress(MemoryRun last, int done, int total, double elapsedSeconds, double secondsLeftAtMost) {
 
     /**
-     * @param o        the sweep
-     * @param finished the runs finished so far, in sweep order
-     * @param elapsed  wall time so far, seconds
+     * One planned run of a sweep.
+     *
+     * @param task the task
+     * @param cell the cell
+     * @param lag  the lag
+     * @param seed the seed
+     */
+    record Planned(MemoryTask task, CellType cell, int lag, long seed) {
+    }
+
+    /**
+     * @param o         the sweep
+     * @param finished  the runs finished so far
+     * @param remaining the runs still planned
+     * @param done      runs finished or skipped
+     * @param total     runs in the sweep
+     * @param elapsed   wall time so far, seconds
      * @return the progress after the last of {@code finished}
      */
-    static MemoryProgress of(MemoryOptions o, List<MemoryRun> finished, double elapsed) {
+    static MemoryProgress of(MemoryOptions o, List<MemoryRun> finished, List<Planned> remaining, int done, int total,
+                             double elapsed) {
         Map<CellType, double[]> perCell = new EnumMap<>(CellType.class);   // seconds, update-steps
         for (MemoryRun r : finished) {
             double[] acc = perCell.computeIfAbsent(r.cell(), c -> new double[2]);
@@ -34,20 +50,11 @@ public record MemoryProgress(MemoryRun last, int done, int total, double elapsed
             acc[1] += (double) r.updates() * r.task().steps(r.lag());
         }
         double left = 0;
-        int index = 0;
-        for (MemoryTask task : o.tasks()) {
-            for (CellType cell : o.cells()) {
-                for (int lag : o.lags()) {
-                    for (int s = 0; s < o.seeds().size(); s++, index++) {
-                        if (index >= finished.size()) {
-                            double[] acc = perCell.get(cell);
-                            left += acc == null ? Double.NaN : acc[0] / acc[1] * o.maxUpdates() * task.steps(lag);
-                        }
-                    }
-                }
-            }
+        for (Planned p : remaining) {
+            double[] acc = perCell.get(p.cell());
+            left += acc == null ? Double.NaN : acc[0] / acc[1] * o.maxUpdates(p.task()) * p.task().steps(p.lag());
         }
-        return new MemoryProgress(finished.get(finished.size() - 1), finished.size(), index, elapsed, left);
+        return new MemoryProgress(finished.get(finished.size() - 1), done, total, elapsed, left);
     }
 
     /** @return e.g. {@code [12/72, 3 min 05 s so far, at most ~14 min left]} */

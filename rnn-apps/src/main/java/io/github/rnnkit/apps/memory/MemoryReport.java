@@ -6,6 +6,7 @@ import io.github.rnnkit.core.spec.CellType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /** report.md of {@code rnnkit memory}. */
 final class MemoryReport {
@@ -14,12 +15,17 @@ final class MemoryReport {
 
     static String markdown(MemoryOptions o, MemoryResult r) {
         StringBuilder sb = new StringBuilder("# rnnkit memory: the longest dependency each cell learns\n\n");
-        sb.append(String.format(Locale.ROOT, "Every (task, cell, lag, seed) gets the same budget: %,d training sequences, "
-                        + "%d epochs of minibatches of %d (%,d updates), Adam %s, %d hidden units, one layer; the epoch with "
-                        + "the lowest loss on %d validation sequences is kept and scored on %d fresh test sequences. A lag "
-                        + "counts as solved when any of the seeds %s gets below the threshold.%n%n", o.trainCount(), o.epochs(),
-                MemoryApp.BATCH, o.epochs() * ((o.trainCount() + MemoryApp.BATCH - 1) / MemoryApp.BATCH), o.learningRate(),
-                o.hidden(), Math.max(10, o.testCount() / 5), o.testCount(), o.seeds()));
+        sb.append(String.format(Locale.ROOT, "Every cell, lag and seed of a task gets the same budget: %,d training "
+                        + "sequences in minibatches of %d, Adam, %d hidden units, one layer; %s. A run stops as soon as its "
+                        + "validation loss (%d sequences, after each epoch) shows the task solved; the epoch with the lowest "
+                        + "validation loss is kept and scored on %d fresh test sequences. A lag counts as solved when any of "
+                        + "the seeds %s gets below the threshold.%s%n%n", o.trainCount(), MemoryApp.BATCH, o.hidden(),
+                String.join("; ", o.tasks().stream().map(t -> String.format(Locale.ROOT, "%s: at most %d epochs (%,d updates), "
+                        + "learning rate %s, stop at validation %s %s", t.title(), o.epochs(t), o.maxUpdates(t),
+                        o.learningRate(t), t == MemoryTask.ADDING ? "MSE" : "cross-entropy", t.targetLoss())).toList()),
+                Math.max(10, o.testCount() / 5), o.testCount(), o.seeds(), o.allLags() ? ""
+                        : " Lags run shortest first; once no seed of a cell solved a lag, that cell's longer lags of the task "
+                        + "are not run (shown as \"not run\")."));
         sb.append("- **Adding problem** (Hochreiter & Schmidhuber 1997): two inputs per step, a value in [0, 1) and a marker; "
                 + "the target is the sum of the two marked values, one in each half of a sequence of `lag` steps. Solved: test "
                 + "MSE below 0.01; always predicting 1 gives 0.167.\n");
@@ -38,13 +44,15 @@ final class MemoryReport {
         sb.append(longest.build().markdown());
         sb.append(String.format(Locale.ROOT, "%nLags tried: %s.%n", o.lags()));
         for (MemoryTask task : o.tasks()) {
-            sb.append("\n## ").append(task.title()).append(": ").append(task.errorName()).append(" (best seed; ✓ = solved)\n\n");
+            sb.append("\n## ").append(task.title()).append(": ").append(task.errorName()).append(" (best seed; ✓ = solved, after the fewest updates any seed needed)\n\n");
             Table.Builder t = Table.builder(header("lag", o));
             for (int lag : o.lags()) {
                 List<Object> row = new ArrayList<>(List.of(lag));
                 for (CellType c : o.cells()) {
                     double e = r.bestError(task, c, lag).orElse(Double.NaN);
-                    row.add(Table.num(e, 3) + (e < task.threshold() ? " ✓" : ""));
+                    OptionalInt updates = r.fewestUpdatesToSolve(task, c, lag);
+                    row.add(Double.isNaN(e) ? "not run" : Table.num(e, 3) + (updates.isPresent()
+                            ? String.format(Locale.ROOT, " ✓ (%,d updates)", updates.getAsInt()) : ""));
                 }
                 t.row(row.toArray());
             }
@@ -52,15 +60,13 @@ final class MemoryReport {
                     .append(".png)\n");
         }
         sb.append("\n## Against the literature\n\n");
-        long seen = (long) o.trainCount() * o.epochs();
+        long budget = (long) o.maxUpdates(MemoryTask.ADDING) * MemoryApp.BATCH;
         sb.append(String.format(Locale.ROOT, "The literature's pattern: tanh RNNs trained by gradient descent fail beyond a few "
                 + "tens of steps (Bengio et al. 1994; Hochreiter & Schmidhuber 1997), while LSTM and GRU learn dependencies of "
                 + "hundreds of steps given enough training: Hochreiter & Schmidhuber solved the adding problem at T = 100 "
-                + "after about %,d training sequences. This run's budget per (task, cell, lag, seed) is %,d sequences seen "
-                + "(%,d updates)%s.%n%n", LITERATURE_ADDING_SEQUENCES, seen,
-                o.epochs() * ((o.trainCount() + MemoryApp.BATCH - 1) / MemoryApp.BATCH),
-                seen < LITERATURE_ADDING_SEQUENCES ? String.format(Locale.ROOT, ", %.0f times fewer",
-                        (double) LITERATURE_ADDING_SEQUENCES / seen) : ""));
+                + "after about %,d training sequences. This run's budget on the adding problem is at most %,d sequences "
+                + "seen per run (%,d updates of %d).%s%n%n", LITERATURE_ADDING_SEQUENCES, budget, o.maxUpdates(MemoryTask.ADDING),
+                MemoryApp.BATCH, needed(o, r)));
         if (quick(o)) {
             sb.append("**This is a short run (`--quick`, or a budget below the default): a first look at the mechanics, not "
                     + "a result.** Nothing it fails to solve says what a cell cannot learn.\n\n");
@@ -68,7 +74,7 @@ final class MemoryReport {
         sb.append(comparison(o, r)).append('\n');
         sb.append(String.format(Locale.ROOT, "%n\"Longest lag solved\" is a lower bound on a coarse grid (lags tried: %s): "
                 + "a cell may solve lags between or beyond those tried, and a lag not solved here may be solved with more "
-                + "updates (--train, --epochs). `runs.csv` has every run with its seed, updates and time.%n", o.lags()));
+                + "updates (--train, --epochs) or another learning rate (--lr). `runs.csv` has every run with its seed, updates and time.%n", o.lags()));
         return sb.toString();
     }
 
@@ -78,7 +84,33 @@ final class MemoryReport {
     /** @return true for a budget below the default run's: a first look */
     static boolean quick(MemoryOptions o) {
         MemoryOptions d = MemoryOptions.defaults(null);
-        return (long) o.trainCount() * o.epochs() < (long) d.trainCount() * d.epochs();
+        for (MemoryTask t : o.tasks()) {
+            if ((long) o.trainCount() * o.epochs(t) < (long) d.trainCount() * d.epochs(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return how many sequences each gated cell needed on the adding problem at the longest lag of at least 100 it solved */
+    private static String needed(MemoryOptions o, MemoryResult r) {
+        if (!o.tasks().contains(MemoryTask.ADDING)) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (CellType c : o.cells()) {
+            for (int lag : o.lags()) {
+                if (lag >= 100) {
+                    OptionalInt u = r.fewestUpdatesToSolve(MemoryTask.ADDING, c, lag);
+                    if (u.isPresent()) {
+                        parts.add(String.format(Locale.ROOT, "%s at T = %d after %,d sequences", c.displayName(), lag,
+                                (long) u.getAsInt() * MemoryApp.BATCH));
+                    }
+                }
+            }
+        }
+        return parts.isEmpty() ? " No cell solved the adding problem at T ≥ 100 here."
+                : " Solved here (fewest over seeds): " + String.join("; ", parts) + ".";
     }
 
     private static String[] header(String first, MemoryOptions o) {

@@ -35,4 +35,15 @@ public record MemoryResult(Path dir, Path report, List<Path> files, List<MemoryR
     public int longestSolved(MemoryTask task, CellType cell) {
         return runs.stream().filter(r -> r.task() == task && r.cell() == cell && r.solved()).mapToInt(MemoryRun::lag).max().orElse(0);
     }
+
+    /**
+     * @param task the task
+     * @param cell the cell
+     * @param lag the lag
+     * @return the fewest updates a seed that solved this point trained, or empty when none solved it
+     */
+    public java.util.OptionalInt fewestUpdatesToSolve(MemoryTask task, CellType cell, int lag) {
+        return runs.stream().filter(r -> r.task() == task && r.cell() == cell && r.lag() == lag && r.solved())
+                .mapToInt(MemoryRun::updates).min();
+    }
 }
