@@ -44,6 +44,8 @@ public final class StockApp {
 
     /** Window length of the control run of the exploding-gradient demonstration. */
     static final int SHORT_STEPS = 2;
+    /** Days the multi-step LSTM forecasts at once. */
+    static final int HORIZON = 5;
     /** Training windows the state-gradient profile of the exploding run is averaged over. */
     static final int PROBE_WINDOWS = 64;
 
@@ -81,6 +83,14 @@ public final class StockApp {
                 CellRun run = CellRun.train(spec.build(), data.train(), data.validation(), TrainerOptions.of(o.epochs()).withSeed(o.seed()));
                 forecasts.add(new CellForecast(cell, run.params(), run.history(), PriceEvaluation.of(run.net(), data, data.test())));
             }
+            PriceDataset multi = PriceDataset.builder(prices).window(WindowSpec.seq2seq(o.lookBack(), HORIZON))
+                    .split(SplitFractions.DEFAULT).optScaler(o.scaler()).build();
+            ModelSpec.Builder seq = ModelSpec.builder().setCell(CellType.LSTM).setDataShape(multi).setHiddenSizes(o.hidden())
+                    .optUpdater(UpdaterKind.ADAM, o.learningRate()).optClipping(o.clipping()).optSeed(o.seed());
+            CellRun seqRun = CellRun.train(seq.build(), multi.train(), multi.validation(),
+                    TrainerOptions.of(o.epochs()).withSeed(o.seed()));
+            MultiStepForecast multiStep = new MultiStepForecast(HORIZON, seqRun.params(), seqRun.history(),
+                    PriceEvaluation.of(seqRun.net(), multi, multi.test()));
             PriceDataset longWindows = PriceDataset.builder(prices).window(WindowSpec.manyToOne(o.gradientSteps()))
                     .split(SplitFractions.DEFAULT).optScaler(o.scaler()).build();
             ModelSpec vanilla = spec(CellType.SIMPLE_RNN, o, longWindows).setHiddenSizes(DECAY_HIDDEN)
@@ -96,11 +106,11 @@ public final class StockApp {
             List<ExplodingRun> exploding = List.of(explode(o, longWindows, Clipping.NONE, true),
                     explode(o, shortWindows, Clipping.NONE, false), explode(o, longWindows, o.explodeClip(), false),
                     explode(o, longWindows, Clipping.globalL2(o.explodeClip().threshold()), false));
-            StockResult partial = new StockResult(folder.dir(), null, List.of(), name, toy, decay, forecasts, exploding);
+            StockResult partial = new StockResult(folder.dir(), null, List.of(), name, toy, decay, forecasts, exploding, multiStep);
             StockCharts.write(folder, partial, data);
             var report = folder.text("report.md", StockReport.markdown(o, partial, data));
             folder.commit();
-            return new StockResult(folder.dir(), report, folder.written(), name, toy, decay, forecasts, exploding);
+            return new StockResult(folder.dir(), report, folder.written(), name, toy, decay, forecasts, exploding, multiStep);
         }
     }
 

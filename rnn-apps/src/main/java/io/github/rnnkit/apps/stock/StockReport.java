@@ -1,11 +1,14 @@
 package io.github.rnnkit.apps.stock;
 
+import io.github.rnnkit.core.spec.CellType;
+
 import io.github.rnnkit.apps.common.EvaluationMarkdown;
 import io.github.rnnkit.apps.report.Table;
 import io.github.rnnkit.core.eval.ForecastMetrics;
 import io.github.rnnkit.core.spec.Clipping;
 import io.github.rnnkit.data.prep.PriceDataset;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +26,7 @@ final class StockReport {
         toy(sb, r.toy());
         decay(sb, r.decay());
         forecast(sb, o, r, data);
+        multiStep(sb, o, r);
         exploding(sb, o, r);
         sb.append("\nFiles: each chart's data is in the CSV of the same name; `forecasts.csv` has the summary table.\n");
         return sb.toString();
@@ -138,6 +142,42 @@ final class StockReport {
                     + "naive forecast is the best there is, and a model that does not beat it has not failed, the data has "
                     + "nothing more to give. On real prices the same holds to a good approximation.\n");
         }
+    }
+
+    /** Several days at once, step by step against the baselines, and its first step beside the one-step LSTM's. */
+    private static void multiStep(StringBuilder sb, StockOptions o, StockResult r) {
+        MultiStepForecast m = r.multiStep();
+        var e = m.evaluation();
+        sb.append(String.format(Locale.ROOT, "%n### %d days at once: an LSTM encoder-decoder (`train --horizon %d`)%n%n", m.horizon(),
+                m.horizon()));
+        sb.append(String.format(Locale.ROOT, "The same prices, look-back and training, but each window's target is the next %d "
+                        + "prices: an LSTM encoder reads the window and a decoder emits the %d forecasts (seq2seq, %,d "
+                        + "parameters, best epoch %d). Its test part has %d fewer windows than the one-step models' (each "
+                        + "needs %d days after it), so compare it with the baselines in its own rows.%n%n", m.horizon(),
+                m.horizon(), m.params(), m.history().bestEpoch(), m.horizon() - 1, m.horizon()));
+        List<String> header = new ArrayList<>(List.of("step ahead", "LSTM seq2seq RMSE"));
+        e.baselines().keySet().forEach(b -> header.add(b + " RMSE"));
+        Table.Builder t = Table.builder(header.toArray(new String[0]));
+        for (int k = 0; k < m.horizon(); k++) {
+            List<Object> row = new ArrayList<>(List.of(k + 1, Table.fixed(e.model().get(k).rmse(), 4)));
+            for (var b : e.baselines().values()) {
+                row.add(Table.fixed(b.get(k).rmse(), 4));
+            }
+            t.row(row.toArray());
+        }
+        sb.append(t.build().markdown()).append('\n');
+        r.forecasts().stream().filter(f -> f.cell() == CellType.LSTM).findFirst().ifPresent(one -> sb.append(String.format(
+                Locale.ROOT, "One day ahead, the seq2seq model's RMSE is %s against the one-step LSTM's %s (naive: %s and "
+                        + "%s on their own windows). ", Table.fixed(e.model().get(0).rmse(), 4),
+                Table.fixed(one.evaluation().model().get(0).rmse(), 4),
+                Table.fixed(e.baselines().get("naive last value").get(0).rmse(), 4),
+                Table.fixed(one.evaluation().baselines().get("naive last value").get(0).rmse(), 4))));
+        var naive = e.baselines().get("naive last value");
+        sb.append(String.format(Locale.ROOT, "The naive forecast's RMSE %d days ahead is %.2f times its RMSE one day ahead "
+                        + "(on a random walk it would be √%d = %.2f); the model's is %.2f times. Over all steps, against each "
+                        + "baseline (Diebold-Mariano on squared errors averaged over the steps):%n%n", m.horizon(),
+                naive.get(m.horizon() - 1).rmse() / naive.get(0).rmse(), m.horizon(), Math.sqrt(m.horizon()),
+                e.model().get(m.horizon() - 1).rmse() / e.model().get(0).rmse())).append(EvaluationMarkdown.verdict(e.comparisons()));
     }
 
     static Table forecastTable(List<CellForecast> forecasts) {

@@ -14,7 +14,8 @@ import java.util.List;
  * @param decay     part 2: gradient decay against spectral radius
  * @param forecasts part 3: one forecast per cell
  * @param exploding part 3: the exploding-gradient runs, without clipping first
+ * @param multiStep part 3: the LSTM forecasting {@link StockApp#HORIZON} days at once
  */
 public record StockResult(Path dir, Path report, List<Path> files, String series, ToyTrace toy, GradientDecay decay,
-                          List<CellForecast> forecasts, List<ExplodingRun> exploding) {
+                          List<CellForecast> forecasts, List<ExplodingRun> exploding, MultiStepForecast multiStep) {
 }

@@ -56,6 +56,10 @@ class StockAppTest {
         assertTrue(d.rescaled().get(0).factorPerStep() <= 0.5 + 0.05, "below radius 1 the gradient shrinks at least like 0.5^d");
         assertTrue(d.rescaled().get(1).factorPerStep() > d.rescaled().get(0).factorPerStep());
         assertEquals(3, r.forecasts().size());
+        assertEquals(StockApp.HORIZON, r.multiStep().evaluation().model().size(), "an RMSE per step ahead");
+        assertEquals(StockApp.HORIZON, r.multiStep().evaluation().baselines().get("naive last value").size());
+        assertEquals(r.forecasts().get(0).evaluation().model().get(0).n() - (StockApp.HORIZON - 1),
+                r.multiStep().evaluation().model().get(0).n(), "each seq2seq window needs the days after it");
         r.forecasts().forEach(f -> assertEquals(List.of("naive last value", "drift"), List.copyOf(f.evaluation().baselines().keySet())));
         // the contrast: at the same SGD rate the gradient grows through 50-step windows, not through 2-step ones
         // (whether the long run reaches infinity within the budget depends on round-off: it sits at the edge)
@@ -78,6 +82,10 @@ class StockAppTest {
         String report = Files.readString(r.report());
         assertTrue(report.contains("0.5^49 = **1.78e-15**") && report.contains("1.5^49 = **4.25e+08**"), report);
         assertTrue(report.contains("does NOT beat") || report.contains("beats"));
+        assertTrue(report.contains("### 5 days at once") && report.contains("| step ahead | LSTM seq2seq RMSE |")
+                && report.contains("on a random walk it would be √5"), report);
+        assertTrue(report.contains("The network's own ∂y/∂x_t") && report.contains("that is where section 2's 0.5^49 comes from"),
+                report);
         assertEquals(longRun.diverged(), report.contains("the 50-step windows diverged at update " + longRun.divergedAt()
                 + " and the 2-step windows did not"), report);
         assertEquals(!longRun.diverged(), report.contains("The long windows did not diverge at these settings"), report);
