@@ -16,10 +16,12 @@ import java.util.Map;
  * @param elapsedSeconds    wall time so far
  * @param secondsLeftAtMost the time the remaining runs take if none stops early and none is skipped:
  *                          each cell's measured seconds per update-step so far times the remaining
- *                          runs' budgets of update-steps (NaN until the first run of a cell still to
- *                          come has finished)
+ *                          runs' budgets of update-steps
+ * @param estimated         true while some remaining run's cell has not run yet (timed as the slowest
+ *                          cell that has)
  */
-public record MemoryProgress(MemoryRun last, int done, int total, double elapsedSeconds, double secondsLeftAtMost) {
+public record MemoryProgress(MemoryRun last, int done, int total, double elapsedSeconds, double secondsLeftAtMost,
+                             boolean estimated) {
 
     /**
      * One planned run of a sweep.
@@ -49,19 +51,23 @@ public record MemoryProgress(MemoryRun last, int done, int total, double elapsed
             acc[0] += r.seconds();
             acc[1] += (double) r.updates() * r.task().steps(r.lag());
         }
+        // A cell not yet run is timed as the slowest one that has: an estimate until it runs.
+        double slowest = perCell.values().stream().mapToDouble(a -> a[0] / a[1]).max().orElse(Double.NaN);
         double left = 0;
+        boolean untimed = false;
         for (Planned p : remaining) {
             double[] acc = perCell.get(p.cell());
-            left += acc == null ? Double.NaN : acc[0] / acc[1] * o.maxUpdates(p.task()) * p.task().steps(p.lag());
+            untimed |= acc == null;
+            left += (acc == null ? slowest : acc[0] / acc[1]) * o.maxUpdates(p.task()) * p.task().steps(p.lag());
         }
-        return new MemoryProgress(finished.get(finished.size() - 1), done, total, elapsed, left);
+        return new MemoryProgress(finished.get(finished.size() - 1), done, total, elapsed, left, untimed);
     }
 
     /** @return e.g. {@code [12/72, 3 min 05 s so far, at most ~14 min left]} */
     public String line() {
         return String.format(Locale.ROOT, "[%d/%d, %s so far%s]", done, total, time(elapsedSeconds),
-                done == total ? "" : Double.isNaN(secondsLeftAtMost) ? ", time left known after each cell's first run"
-                        : ", at most ~" + time(secondsLeftAtMost) + " left");
+                done == total ? "" : ", at most ~" + time(secondsLeftAtMost) + " left"
+                        + (estimated ? " (cells not run yet timed as the slowest so far)" : ""));
     }
 
     private static String time(double seconds) {
