@@ -1,15 +1,12 @@
 package io.github.rnnkit.apps.compare;
 
 import io.github.rnnkit.core.spec.ParameterMatch;
-import io.github.rnnkit.apps.common.CellRun;
 import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.apps.report.LineChart;
 import io.github.rnnkit.apps.report.RunFolder;
-import io.github.rnnkit.core.eval.CategoricalEvaluation;
-import io.github.rnnkit.core.eval.Comparison;
-import io.github.rnnkit.core.eval.DieboldMariano;
+import io.github.rnnkit.core.diag.GradientDiagnostics;
 import io.github.rnnkit.core.eval.ModelRanking;
-import io.github.rnnkit.core.eval.PriceEvaluation;
+import io.github.rnnkit.core.eval.SeedTrials;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.Task;
@@ -36,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 
 /**
  * Vanilla RNN against LSTM against GRU on the same data, split, seed, learning rate and budget,
@@ -43,6 +41,8 @@ import java.util.function.Function;
  */
 public final class CompareApp {
     static final int GBM_DAYS = 1500;
+    /** Test windows the gradient chart averages over. */
+    static final int GRADIENT_WINDOWS = 64;
 
     private CompareApp() {
     }
@@ -62,32 +62,32 @@ public final class CompareApp {
             long target = ParameterMatch.count(CellType.LSTM, inputs, o.lstmHidden(), outputs);
             List<CellComparison> cells = new ArrayList<>();
             Map<String, Double> baselines = new LinkedHashMap<>();
-            Map<String, double[]> baselineLosses = new LinkedHashMap<>();
             List<ModelRanking.Forecaster> ranked = new ArrayList<>();
             boolean categorical = data instanceof CategoricalDataset;
             String metric = categorical ? "accuracy" : "RMSE";
+            List<Long> seeds = LongStream.range(o.seed(), o.seed() + o.seeds()).boxed().toList();
+            TrainerOptions training = TrainerOptions.of(o.epochs());
+            SeedTrials single = null;
             for (CellType cell : o.cells()) {
                 int hidden = cell == CellType.LSTM ? o.lstmHidden() : ParameterMatch.hiddenFor(cell, inputs, outputs, target);
-                SeedRuns runs = runSeeds(o, data, spec(o, cell, inputs, outputs, categorical).setHiddenSizes(hidden), baselines,
-                        baselineLosses);
-                ModelRanking.Forecaster f = new ModelRanking.Forecaster(cell.displayName(), runs.test(), runs.losses());
-                ranked.add(f);
-                List<Comparison> comparisons = new ArrayList<>();
-                for (String name : baselines.keySet()) {
-                    comparisons.add(new Comparison(name, metric, f.mean(), baselines.get(name), categorical,
-                            DieboldMariano.pValue(f.meanLossByWindow(), baselineLosses.get(name), 1), "Diebold-Mariano"));
+                SeedTrials trials = SeedTrials.run(spec(o, cell, inputs, outputs, categorical).setHiddenSizes(hidden).build(), data,
+                        seeds, training);
+                if (baselines.isEmpty()) {
+                    baselines.putAll(trials.baselines());
                 }
-                cells.add(new CellComparison(cell, hidden, runs.first().params(), runs.first().history(), runs.train(), runs.test(),
-                        runs.first().inputGradientsByDistance(data.test(), 64), comparisons));
+                ranked.add(trials.forecaster(cell.displayName()));
+                single = cell == CellType.LSTM ? trials : single;
+                cells.add(new CellComparison(cell, hidden, trials.params(), trials.firstHistory(), trials.trainMetric(),
+                        trials.testMetric(), GradientDiagnostics.inputGradientNorms(trials.firstNetwork(),
+                        data.test().subset(0, Math.min(GRADIENT_WINDOWS, data.test().size())).toDataSet()).byDistance(),
+                        trials.comparisons()));
             }
             List<Variant> variants = new ArrayList<>();
             ModelRanking variantRanking = null;
-            if (o.cells().contains(CellType.LSTM)) {
+            if (single != null) {
                 // The same LSTM deeper and reading both ways, on the same seeds: does either buy anything here?
-                ModelRanking.Forecaster single = ranked.get(o.cells().indexOf(CellType.LSTM));
-                List<ModelRanking.Forecaster> lstms = new ArrayList<>(List.of(single));
-                variants.add(new Variant(single.name() + ", 1 layer (as above)", cells.get(o.cells().indexOf(CellType.LSTM)).params(),
-                        single.metricBySeed()));
+                List<ModelRanking.Forecaster> lstms = new ArrayList<>(List.of(single.forecaster("LSTM")));
+                variants.add(new Variant("LSTM, 1 layer (as above)", single.params(), single.testMetric()));
                 for (boolean stacked : new boolean[]{true, false}) {
                     ModelSpec.Builder b = spec(o, CellType.LSTM, inputs, outputs, categorical);
                     String name;
@@ -98,9 +98,9 @@ public final class CompareApp {
                         b.setHiddenSizes(o.lstmHidden()).optBidirectional(true);
                         name = "bidirectional LSTM, " + o.lstmHidden() + " per direction";
                     }
-                    SeedRuns runs = runSeeds(o, data, b, baselines, baselineLosses);
-                    lstms.add(new ModelRanking.Forecaster(name, runs.test(), runs.losses()));
-                    variants.add(new Variant(name, runs.first().params(), runs.test()));
+                    SeedTrials trials = SeedTrials.run(b.build(), data, seeds, training);
+                    lstms.add(trials.forecaster(name));
+                    variants.add(new Variant(name, trials.params(), trials.testMetric()));
                 }
                 variantRanking = new ModelRanking(metric, categorical, 1, lstms);
             }
@@ -120,56 +120,9 @@ public final class CompareApp {
     private record Loaded(String name, WindowedDataset data) {
     }
 
-    /** One model trained once per seed: the first seed's run, and per seed the train and test metric and per-window test losses. */
-    private record SeedRuns(CellRun first, double[] train, double[] test, double[][] losses) {
-    }
-
     private static ModelSpec.Builder spec(CompareOptions o, CellType cell, int inputs, int outputs, boolean categorical) {
         return ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(inputs).setOutputSize(outputs)
                 .setTask(categorical ? Task.CLASSIFICATION : Task.REGRESSION).optUpdater(UpdaterKind.ADAM, o.learningRate());
-    }
-
-    /**
-     * Trains {@code spec} once per seed and scores each on the test part; fills the baselines from the
-     * first run when they are still empty (they do not depend on the network).
-     */
-    private static SeedRuns runSeeds(CompareOptions o, WindowedDataset data, ModelSpec.Builder spec, Map<String, Double> baselines,
-                                     Map<String, double[]> baselineLosses) {
-        double[] train = new double[o.seeds()];
-        double[] test = new double[o.seeds()];
-        double[][] losses = new double[o.seeds()][];
-        CellRun first = null;
-        for (int s = 0; s < o.seeds(); s++) {
-            long seed = o.seed() + s;
-            CellRun run = CellRun.train(spec.optSeed(seed).build(), data.train(), data.validation(),
-                    TrainerOptions.of(o.epochs()).withSeed(seed));
-            first = s == 0 ? run : first;
-            if (data instanceof CategoricalDataset c) {
-                CategoricalEvaluation e = CategoricalEvaluation.onTest(run.net(), c);
-                train[s] = CategoricalEvaluation.of(run.net(), c.train(), c.trainCodes(), c.vocabulary()).model().accuracy();
-                test[s] = e.model().accuracy();
-                losses[s] = e.windowLosses("model");
-                if (baselineLosses.isEmpty()) {
-                    e.baselines().forEach((name, m) -> {
-                        baselines.put(name, m.accuracy());
-                        baselineLosses.put(name, e.windowLosses(name));
-                    });
-                }
-            } else {
-                PriceDataset p = (PriceDataset) data;
-                PriceEvaluation e = PriceEvaluation.of(run.net(), p, p.test());
-                train[s] = PriceEvaluation.of(run.net(), p, p.train()).model().get(0).rmse();
-                test[s] = e.model().get(0).rmse();
-                losses[s] = e.windowLosses("model");
-                if (baselineLosses.isEmpty()) {
-                    e.baselines().forEach((name, m) -> {
-                        baselines.put(name, m.get(0).rmse());
-                        baselineLosses.put(name, e.windowLosses(name));
-                    });
-                }
-            }
-        }
-        return new SeedRuns(first, train, test, losses);
     }
 
     private static Loaded load(CompareOptions o) {
