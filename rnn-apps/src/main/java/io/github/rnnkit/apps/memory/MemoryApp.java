@@ -163,7 +163,8 @@ public final class MemoryApp {
 
     private static LineChart chart(MemoryOptions o, MemoryResult r, MemoryTask task) {
         LineChart.Builder c = LineChart.builder(task.title() + ": test error against dependency length (best of "
-                + o.seeds().size() + " seed" + (o.seeds().size() > 1 ? "s" : "") + ")", "lag (steps)",
+                + o.seeds().size() + " seed" + (o.seeds().size() > 1 ? "s" : "") + ")", "lag (steps)" + (o.allLags() ? ""
+                        : "; a line ends where a cell's longer lags were not run"),
                 task.errorName() + (task == MemoryTask.ADDING ? " (log scale)" : ""))
                 .optXCategories(o.lags().stream().map(String::valueOf).toList());
         if (task == MemoryTask.ADDING) {

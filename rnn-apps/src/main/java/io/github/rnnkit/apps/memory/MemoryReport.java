@@ -23,7 +23,7 @@ final class MemoryReport {
                 String.join("; ", o.tasks().stream().map(t -> String.format(Locale.ROOT, "%s: at most %d epochs (%,d updates), "
                         + "learning rate %s, stop at validation %s %s", t.title(), o.epochs(t), o.maxUpdates(t),
                         o.learningRate(t), t == MemoryTask.ADDING ? "MSE" : "cross-entropy", t.targetLoss())).toList()),
-                Math.max(10, o.testCount() / 5), o.testCount(), o.seeds(), o.allLags() ? ""
+                Math.max(10, o.testCount() / 5), o.testCount(), list(o.seeds()), o.allLags() ? ""
                         : " Lags run shortest first; once no seed of a cell solved a lag, that cell's longer lags of the task "
                         + "are not run (shown as \"not run\")."));
         sb.append("- **Adding problem** (Hochreiter & Schmidhuber 1997): two inputs per step, a value in [0, 1) and a marker; "
@@ -42,9 +42,9 @@ final class MemoryReport {
             longest.row(row.toArray());
         }
         sb.append(longest.build().markdown());
-        sb.append(String.format(Locale.ROOT, "%nLags tried: %s.%n", o.lags()));
+        sb.append(String.format(Locale.ROOT, "%nLags tried: %s.%n", list(o.lags())));
         for (MemoryTask task : o.tasks()) {
-            sb.append("\n## ").append(task.title()).append(": ").append(task.errorName()).append(" (best seed; ✓ = solved, after the fewest updates any seed needed)\n\n");
+            sb.append("\n## ").append(task.title()).append(": ").append(task.errorName()).append(" (best seed; ✓ = solved, after the fewest updates any seed needed, counted in whole epochs)\n\n");
             Table.Builder t = Table.builder(header("lag", o));
             for (int lag : o.lags()) {
                 List<Object> row = new ArrayList<>(List.of(lag));
@@ -64,8 +64,8 @@ final class MemoryReport {
         sb.append(String.format(Locale.ROOT, "The literature's pattern: tanh RNNs trained by gradient descent fail beyond a few "
                 + "tens of steps (Bengio et al. 1994; Hochreiter & Schmidhuber 1997), while LSTM and GRU learn dependencies of "
                 + "hundreds of steps given enough training: Hochreiter & Schmidhuber solved the adding problem at T = 100 "
-                + "after about %,d training sequences. This run's budget on the adding problem is at most %,d sequences "
-                + "seen per run (%,d updates of %d).%s%n%n", LITERATURE_ADDING_SEQUENCES, budget, o.maxUpdates(MemoryTask.ADDING),
+                + "after about %,d training sequences, updating after each one. This run's budget on the adding problem is at "
+                + "most %,d sequences seen per run, in %,d updates of minibatches of %d.%s%n%n", LITERATURE_ADDING_SEQUENCES, budget, o.maxUpdates(MemoryTask.ADDING),
                 MemoryApp.BATCH, needed(o, r)));
         if (quick(o)) {
             sb.append("**This is a short run (`--quick`, or a budget below the default): a first look at the mechanics, not "
@@ -74,7 +74,7 @@ final class MemoryReport {
         sb.append(comparison(o, r)).append('\n');
         sb.append(String.format(Locale.ROOT, "%n\"Longest lag solved\" is a lower bound on a coarse grid (lags tried: %s): "
                 + "a cell may solve lags between or beyond those tried, and a lag not solved here may be solved with more "
-                + "updates (--train, --epochs) or another learning rate (--lr). `runs.csv` has every run with its seed, updates and time.%n", o.lags()));
+                + "updates (--train, --epochs) or another learning rate (--lr). `runs.csv` has every run with its seed, updates and time.%n", list(o.lags())));
         return sb.toString();
     }
 
@@ -127,8 +127,8 @@ final class MemoryReport {
         List<String> parts = new ArrayList<>();
         for (MemoryTask task : o.tasks()) {
             int vanilla = o.cells().contains(CellType.SIMPLE_RNN) ? r.longestSolved(task, CellType.SIMPLE_RNN) : -1;
-            int gated = o.cells().stream().filter(c -> c != CellType.SIMPLE_RNN).mapToInt(c -> r.longestSolved(task, c)).max()
-                    .orElse(-1);
+            List<CellType> gatedCells = o.cells().stream().filter(c -> c != CellType.SIMPLE_RNN).toList();
+            int gated = gatedCells.stream().mapToInt(c -> r.longestSolved(task, c)).max().orElse(-1);
             if (vanilla <= 0 && gated <= 0) {
                 parts.add("On the " + task.title() + " no cell solved any lag tried, so this run says nothing about the "
                         + "pattern there.");
@@ -136,13 +136,26 @@ final class MemoryReport {
                 parts.add("On the " + task.title() + " only " + (vanilla < 0 ? "gated cells" : "the vanilla RNN")
                         + " ran, so there is nothing to compare.");
             } else {
-                String what = String.format(Locale.ROOT, "On the %s the vanilla RNN's longest solved lag is %s and the best gated "
-                        + "cell's is %s: ", task.title(), vanilla == 0 ? "none" : vanilla, gated == 0 ? "none" : gated);
-                parts.add(what + (gated > vanilla ? "the gated cells reach further, as in the literature."
+                List<String> each = new ArrayList<>();
+                for (CellType c : gatedCells) {
+                    int l = r.longestSolved(task, c);
+                    each.add(String.format(Locale.ROOT, "the %s's %s (%s)", c.displayName(), l == 0 ? "none" : l,
+                            l > vanilla ? "further" : l == vanilla ? "as far" : "less far"));
+                }
+                String what = String.format(Locale.ROOT, "On the %s the vanilla RNN's longest solved lag is %s; %s: ", task.title(),
+                        vanilla == 0 ? "none" : vanilla, String.join(", ", each));
+                boolean allFurther = gatedCells.stream().allMatch(c -> r.longestSolved(task, c) > vanilla);
+                parts.add(what + (allFurther ? "every gated cell reaches further, as in the literature."
+                        : gated > vanilla ? "only some gated cells reach further than the vanilla RNN on the lags tried."
                         : gated == vanilla ? "neither kind reaches further on the lags tried."
                         : "the vanilla RNN reaches further here, against the literature's pattern."));
             }
         }
         return String.join(" ", parts);
+    }
+
+    /** @return the values joined by commas, as the report's prose writes a list */
+    static String list(List<?> values) {
+        return String.join(", ", values.stream().map(String::valueOf).toList());
     }
 }
