@@ -138,9 +138,10 @@ class TrainPredictEvaluateTest {
         CliRun t = CliRun.of("train", "--sample", "seattle-weather", "--cell", "gru", "--hidden", "6,4", "--bidirectional",
                 "--epochs", "1", "--out", run.toString());
         assertEquals(0, t.status(), t.err());
-        // per direction: layer 1 3*(5*6 + 6*6 + 2*6) = 234, layer 2 (input 2*6) 3*(12*4 + 4*4 + 2*4) = 216; output 2*4*5 + 5
+        // per direction (GRU biases b [3H] and bhn [H]): layer 1 3*(5*6 + 6*6) + 4*6 = 222, layer 2 over both directions'
+        // 2*6 states 3*(12*4 + 4*4) + 4*4 = 208; the output layer reads 2*4 states: 8*5 + 5
         assertTrue(Files.readString(run.resolve("report.md")).contains("hidden [6, 4] per direction, bidirectional, MANY_TO_ONE, "
-                + (2 * 234 + 2 * 216 + 45) + " parameters"), Files.readString(run.resolve("report.md")));
+                + (2 * 222 + 2 * 208 + 45) + " parameters"), Files.readString(run.resolve("report.md")));
         CliRun bad = CliRun.of("train", "--sample", "seattle-weather", "--cell", "gru", "--bidirectional", "--tbptt", "5",
                 "--out", dir.resolve("bad").toString());
         assertEquals(2, bad.status());

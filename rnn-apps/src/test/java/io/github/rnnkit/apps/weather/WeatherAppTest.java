@@ -31,7 +31,8 @@ class WeatherAppTest {
             double[] z = a.nextDay().logits();
             double norm = Arrays.stream(z).map(Math::exp).sum();
             for (int k = 0; k < z.length; k++) {
-                assertEquals(a.nextDay().probabilities()[k], Math.exp(z[k]) / norm, 1e-9, "softmax of the logits");
+                // the network's probabilities are float32: they sum to 1 only to about 1e-7
+                assertEquals(a.nextDay().probabilities()[k], Math.exp(z[k]) / norm, 1e-6, "softmax of the logits");
             }
             assertEquals(0, Arrays.stream(z).sum(), 1e-9);
             assertTrue(a.testAccuracy() >= 0 && a.testAccuracy() <= 1);
