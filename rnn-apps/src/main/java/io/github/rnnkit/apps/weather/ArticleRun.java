@@ -13,8 +13,9 @@ import java.util.List;
  * @param trainWindows      windows trained on (full batch)
  * @param testWindows       later windows held out
  * @param trainLoss         cross-entropy on the training windows after each epoch (nats)
- * @param heldOutLoss       cross-entropy on the held-out windows after each epoch (nats): watched, never
- *                          used to choose or stop anything
+ * @param heldOutLoss       cross-entropy on the held-out windows after each epoch (nats), NaN for epochs not
+ *                          scored (only the first, every fifth and the last are): watched, never used to
+ *                          choose or stop anything
  * @param testAccuracy      share of held-out next days forecast right
  * @param pBetterThanChance one-sided binomial p-value of that accuracy against 1/3
  * @param gradientByDistance mean ‖∂L/∂x_t‖ on held-out windows, element d at d steps before the last input

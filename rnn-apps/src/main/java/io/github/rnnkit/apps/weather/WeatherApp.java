@@ -33,6 +33,7 @@ import io.github.rnnkit.data.window.WindowSpec;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,8 @@ import java.util.List;
 public final class WeatherApp {
     /** Gradient norms are averaged over at most this many held-out windows. */
     static final int GRADIENT_WINDOWS = 64;
+    /** The held-out loss is scored after the first epoch, every this many, and the last. */
+    static final int HELD_OUT_EVERY = 5;
     static final int SEATTLE_LOOK_BACK = 10;
     static final double SEATTLE_LEARNING_RATE = 0.005;
 
@@ -99,19 +102,30 @@ public final class WeatherApp {
                 .setHiddenSizes(o.hidden()).setOutputSize(k).setTask(Task.CLASSIFICATION)
                 .optUpdater(UpdaterKind.ADAM, o.learningRate()).optSeed(o.seed()).build();
         RnnNetwork net = NetworkFactory.create(spec);
-        List<Double> heldOut = new ArrayList<>();
-        // Full batch: one update per epoch, so the loss after each update is the loss after each epoch.
+        // The parameters after the epochs whose held-out loss is shown, scored after training so that
+        // neither the epoch times nor the training loss include it. Full batch: one update per epoch.
+        List<INDArray> snapshots = new ArrayList<>();
         net.setListeners(new BaseTrainingListener() {
             @Override
             public void iterationDone(Model model, int iteration, int epoch) {
-                double trainingScore = net.score();
-                heldOut.add(Trainer.loss(net, test));
-                net.setScore(trainingScore);   // scoring held-out windows must not replace the loss the trainer reads
+                int done = snapshots.size() + 1;
+                snapshots.add(done == 1 || done % HELD_OUT_EVERY == 0 || done == o.epochs() ? model.params().dup() : null);
             }
         });
         TrainingHistory history = Trainer.fit(net, train, train.subset(0, 0),
                 TrainerOptions.of(o.epochs()).withBatchSize(train.size()).withSeed(o.seed()).withPatience(o.epochs()));
         net.setListeners();
+        INDArray trained = net.params().dup();
+        List<Double> heldOut = new ArrayList<>();
+        for (INDArray p : snapshots) {
+            if (p == null) {
+                heldOut.add(Double.NaN);
+            } else {
+                net.setParams(p);
+                heldOut.add(Trainer.loss(net, test));
+            }
+        }
+        net.setParams(trained);
         CellRun run = new CellRun(spec, net, history, net.numParams());
         int[] predicted = CategoricalForecast.fromProbabilities("model", firstStep(ModelOutputs.forecasts(run.net(), test)))
                 .predicted();

@@ -172,14 +172,16 @@ final class WeatherReport {
         for (ArticleRun r : runs) {
             double first = r.heldOutLoss().get(0);
             double last = r.heldOutLoss().get(r.heldOutLoss().size() - 1);
-            lowest = Math.min(lowest, r.heldOutLoss().stream().mapToDouble(Double::doubleValue).min().orElse(first));
+            lowest = Math.min(lowest, r.heldOutLoss().stream().mapToDouble(Double::doubleValue).filter(l -> !Double.isNaN(l))
+                    .min().orElse(first));
             if (last > Math.log(3)) {
                 rising.add(r.cell().displayName() + " " + r.lookBack());
             }
         }
         return String.format(Locale.ROOT, "The article reads falling training-loss curves as learning. Each loss chart "
-                + "below shows the held-out loss beside the training loss (held-out windows are watched after every "
-                + "epoch, never used to choose anything). The lowest held-out loss of any run is %.4f nats against ln 3 = "
+                + "below shows the held-out loss beside the training loss (the parameters after the first epoch, every "
+                + WeatherApp.HELD_OUT_EVERY + "th and the last are scored on the held-out windows once training is done, "
+                + "never used to choose anything). The lowest held-out loss of any run is %.4f nats against ln 3 = "
                 + "%.4f for guessing; the held-out loss ends above ln 3 for %s. Where the training loss falls and the "
                 + "held-out loss does not, the network is memorising the training days, not learning the weather.",
                 lowest, Math.log(3), rising.isEmpty() ? "no run" : rising.size() == runs.size() ? "every run"
