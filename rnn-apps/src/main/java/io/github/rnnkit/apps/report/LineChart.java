@@ -75,7 +75,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
                     pts.add(new double[]{h.bestEpoch(), h.epochs().get(h.bestEpoch() - 1).validationLoss()});
                 }
             }
-            return points("◆ best epoch (the parameters kept)", pts.stream().mapToDouble(p -> p[0]).toArray(),
+            return points("best epoch (the parameters kept)", pts.stream().mapToDouble(p -> p[0]).toArray(),
                     pts.stream().mapToDouble(p -> p[1]).toArray());
         }
 

@@ -37,7 +37,7 @@ final class StockReport {
         sb.append("## 1. The toy: one hidden unit, worked by hand\n\n");
         sb.append(String.format(Locale.ROOT, "Prices x = %s (oldest first), weights Wx = %s, Wh = %s, b = %s, W_out = %s, "
                         + "b_out = %s (made up; set them with --prices, --wx, --wh, --b, --w-out, --b-out).%n%n",
-                toy.prices(), ToyTrace.f(toy.wx()), ToyTrace.f(toy.wh()), ToyTrace.f(toy.b()), ToyTrace.f(toy.wOut()),
+                String.join(", ", toy.prices().stream().map(ToyTrace::f).toList()), ToyTrace.f(toy.wx()), ToyTrace.f(toy.wh()), ToyTrace.f(toy.b()), ToyTrace.f(toy.wOut()),
                 ToyTrace.f(toy.bOut())));
         sb.append("```\n");
         t.lines().forEach(l -> sb.append(l).append('\n'));
@@ -54,11 +54,11 @@ final class StockReport {
         for (int i = 0; i < t.handGradient().length; i++) {
             worst = Math.max(worst, Math.abs(t.handGradient()[i] - t.networkGradient()[i]));
         }
-        sb.append(String.format(Locale.ROOT, "The network's own ∂y/∂x_t, by central differences of its output (step %s): "
+        sb.append(String.format(Locale.ROOT, "The network's own ∂y/∂x_t, by central differences of its output (step %.0e): "
                         + "%s; largest difference from the hand values %.1e. Here one step back multiplies the gradient by "
                         + "(1 − h_T²)·Wh = %s. Carry the same product 49 steps back (a 50-step window) and it is %s^49 = %s: "
-                        + "that is where section 2's 0.5^49 comes from.%n%n", ToyTrace.f(ToyTrace.EPSILON),
-                java.util.Arrays.stream(t.networkGradient()).mapToObj(ToyTrace::f).toList(), worst, ToyTrace.f(t.stepFactor()),
+                        + "that is where section 2's 0.5^49 comes from.%n%n", ToyTrace.EPSILON,
+                String.join(", ", java.util.Arrays.stream(t.networkGradient()).mapToObj(ToyTrace::f).toList()), worst, ToyTrace.f(t.stepFactor()),
                 ToyTrace.f(t.stepFactor()), Table.num(Math.pow(t.stepFactor(), 49), 3)));
     }
 
