@@ -1,0 +1,146 @@
+package io.github.rnnkit.core.attention;
+
+import java.util.Random;
+
+/**
+ * Multiplicative attention, Luong, Pham and Manning (2015)'s "general" score:
+ * <pre>
+ *   e_j = s · (W h_j)          (s the decoder state [D], h_j the encoder's states [E], W [D×E])
+ *   α   = softmax(e) over the steps the mask keeps
+ *   c   = Σ_j α_j h_j
+ * </pre>
+ * No bias, as in the paper (a bias on s · W h_j would shift every score alike). W is laid out as
+ * PyTorch's {@code nn.Linear(E, D, bias=False).weight}. Luong's decoder attends after its recurrent
+ * step, with the new state as s.
+ */
+public final class MultiplicativeAttention {
+    /** W [D][E]. */
+    public final double[][] w;
+
+    /**
+     * Zero parameters of the given sizes.
+     *
+     * @param querySize D, the decoder state's size
+     * @param keySize   E, the encoder state's size
+     */
+    public MultiplicativeAttention(int querySize, int keySize) {
+        if (querySize < 1 || keySize < 1) {
+            throw new IllegalArgumentException("attention sizes must be at least 1; got query " + querySize + ", key " + keySize);
+        }
+        w = new double[querySize][keySize];
+    }
+
+    /**
+     * Draws W uniformly from ±1/√E, as PyTorch's {@code nn.Linear} does.
+     *
+     * @param seed the generator's seed
+     * @return this
+     */
+    public MultiplicativeAttention initialise(long seed) {
+        Random r = new Random(seed);
+        double bound = 1 / Math.sqrt(w[0].length);
+        for (double[] row : w) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = (2 * r.nextDouble() - 1) * bound;
+            }
+        }
+        return this;
+    }
+
+    /**
+     * @param keys h [batch][steps][E]
+     * @return W h_j [batch][steps][D]: the part of every score that does not depend on the decoder step
+     */
+    public double[][][] projectKeys(double[][][] keys) {
+        double[][][] out = new double[keys.length][][];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = new double[keys[i].length][w.length];
+            for (int j = 0; j < keys[i].length; j++) {
+                for (int d = 0; d < w.length; d++) {
+                    double s = 0;
+                    for (int k = 0; k < keys[i][j].length; k++) {
+                        s += w[d][k] * keys[i][j][k];
+                    }
+                    out[i][j][d] = s;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One decoder step's attention.
+     *
+     * @param query     s [batch][D]
+     * @param keys      h [batch][steps][E]
+     * @param projected {@link #projectKeys} of {@code keys}
+     * @param mask      [batch][steps], 1 to attend and 0 for padding, or null
+     * @return the weights, the context and the scores
+     */
+    public AttentionOutput forward(double[][] query, double[][][] keys, double[][][] projected, double[][] mask) {
+        double[][] e = new double[query.length][];
+        for (int i = 0; i < query.length; i++) {
+            e[i] = new double[keys[i].length];
+            for (int j = 0; j < keys[i].length; j++) {
+                double s = 0;
+                for (int d = 0; d < query[i].length; d++) {
+                    s += query[i][d] * projected[i][j][d];
+                }
+                e[i][j] = s;
+            }
+        }
+        double[][] alpha = AttentionMath.softmax(e, mask);
+        return new AttentionOutput(alpha, AttentionMath.context(alpha, keys), e);
+    }
+
+    /**
+     * The backward pass of {@link #forward}: adds the gradients of W, the query and the keys.
+     *
+     * @param query     s, as given to forward
+     * @param keys      h, as given to forward
+     * @param projected as given to forward
+     * @param out       what forward returned
+     * @param dContext  ∂L/∂c [batch][E]
+     * @param dWeights  ∂L/∂α [batch][steps], or null
+     * @param g         where the gradients are added
+     */
+    public void backward(double[][] query, double[][][] keys, double[][][] projected, AttentionOutput out, double[][] dContext,
+                         double[][] dWeights, Gradients g) {
+        double[][] de = AttentionMath.backward(out.weights(), keys, dContext, dWeights, g.keys);
+        for (int i = 0; i < query.length; i++) {
+            for (int j = 0; j < keys[i].length; j++) {
+                double d = de[i][j];
+                if (d == 0) {
+                    continue;
+                }
+                for (int q = 0; q < w.length; q++) {
+                    g.query[i][q] += d * projected[i][j][q];
+                    double dq = d * query[i][q];
+                    for (int k = 0; k < keys[i][j].length; k++) {
+                        g.w[q][k] += dq * keys[i][j][k];
+                        g.keys[i][j][k] += dq * w[q][k];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * @param batch examples
+     * @param steps encoder steps
+     * @return zero gradients of this attention's shapes, for one batch
+     */
+    public Gradients zeroGradients(int batch, int steps) {
+        return new Gradients(new double[w.length][w[0].length], new double[batch][w.length], new double[batch][steps][w[0].length]);
+    }
+
+    /**
+     * Gradients of a {@link MultiplicativeAttention}'s parameter and inputs, summed over a batch.
+     *
+     * @param w     ∂L/∂W
+     * @param query ∂L/∂s [batch][D]
+     * @param keys  ∂L/∂h [batch][steps][E]
+     */
+    public record Gradients(double[][] w, double[][] query, double[][][] keys) {
+    }
+}
