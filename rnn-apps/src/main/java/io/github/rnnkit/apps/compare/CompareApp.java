@@ -86,8 +86,8 @@ public final class CompareApp {
             ModelRanking variantRanking = null;
             if (single != null) {
                 // The same LSTM deeper and reading both ways, on the same seeds: does either buy anything here?
-                List<ModelRanking.Forecaster> lstms = new ArrayList<>(List.of(single.forecaster("LSTM")));
-                variants.add(new Variant("LSTM, 1 layer (as above)", single.params(), single.testMetric()));
+                List<ModelRanking.Forecaster> lstms = new ArrayList<>(List.of(single.forecaster("LSTM, 1 layer")));
+                variants.add(new Variant("LSTM, 1 layer", single.params(), single.testMetric()));
                 for (boolean stacked : new boolean[]{true, false}) {
                     ModelSpec.Builder b = spec(o, CellType.LSTM, inputs, outputs, categorical);
                     String name;
@@ -157,17 +157,17 @@ public final class CompareApp {
 
     private static void charts(RunFolder folder, List<CellComparison> cells, String data, String loss, WindowedDataset windows) {
         if (windows.validation().isClassification() && windows.validation().size() > 0) {
-            LineChart accuracy = perEpoch(cells, "Validation accuracy per epoch on " + data, "accuracy on validation windows",
+            LineChart accuracy = perEpoch(cells, title("Validation accuracy per epoch on ", data), "accuracy on validation windows",
                     EpochRecord::validationMetric);
             double majority = majorityShare(windows.validation());
             folder.chart("validation-accuracy", accuracy.with(LineChart.Series.horizontal(String.format(Locale.ROOT,
                     "chance: always the most common class (%.3f)", majority), 1,
                     Math.max(2, cells.stream().mapToInt(c -> c.history().epochs().size()).max().orElse(2)), majority)));
         }
-        LineChart validation = perEpoch(cells, "Validation loss per epoch on " + data, loss, EpochRecord::validationLoss);
+        LineChart validation = perEpoch(cells, title("Validation loss per epoch on ", data), loss, EpochRecord::validationLoss);
         folder.chart("validation-loss", validation.with(LineChart.Series.bestEpochs(cells.stream().map(CellComparison::history)
                 .toList())));
-        folder.chart("train-loss", perEpoch(cells, "Training loss per epoch on " + data, loss, EpochRecord::trainLoss));
+        folder.chart("train-loss", perEpoch(cells, title("Training loss per epoch on ", data), loss, EpochRecord::trainLoss));
         LineChart.Builder g = LineChart.builder("Gradient reaching each input step (test windows)",
                 "distance from the last input step (steps)", "mean ||dL/dx_t|| (log scale)").optLogY();
         cells.forEach(c -> g.add(LineChart.Series.indexed(label(c), c.gradientByDistance())));
@@ -179,6 +179,15 @@ public final class CompareApp {
         LineChart.Builder b = LineChart.builder(title, "epoch", loss);
         cells.forEach(c -> b.add(LineChart.Series.counted(label(c), c.history().epochs().stream().map(value).toList())));
         return b.build();
+    }
+
+    /** Characters of a chart title that fit across a chart. */
+    static final int TITLE_WIDTH = 90;
+
+    /** @return {@code what + data}, without data's parenthesised details when the whole would not fit across the chart */
+    static String title(String what, String data) {
+        String full = what + data;
+        return full.length() <= TITLE_WIDTH ? full : what + data.replaceAll(" \\([^)]*\\)", "");
     }
 
     /** @return the share of windows whose target is the most common class: the accuracy of always guessing it */

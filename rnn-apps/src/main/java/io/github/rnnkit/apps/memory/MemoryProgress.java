@@ -63,10 +63,13 @@ public record MemoryProgress(MemoryRun last, int done, int total, double elapsed
         return new MemoryProgress(finished.get(finished.size() - 1), done, total, elapsed, left, untimed);
     }
 
-    /** @return e.g. {@code [12/72, 3 min 05 s so far, at most ~14 min left]} */
+    /**
+     * @return e.g. {@code [12/72, 3 min 05 s so far, at most ~14 min 00 s left if no run stops early]}: a
+     *         bound, since runs that solve their task stop sooner and failed lags skip longer ones
+     */
     public String line() {
         return String.format(Locale.ROOT, "[%d/%d, %s so far%s]", done, total, time(elapsedSeconds),
-                done == total ? "" : ", at most ~" + time(secondsLeftAtMost) + " left"
+                done == total ? "" : ", at most ~" + time(secondsLeftAtMost) + " left if no run stops early"
                         + (estimated ? " (cells not run yet timed as the slowest so far)" : ""));
     }
 

@@ -67,14 +67,18 @@ class CompareAppTest {
         }
         assertTrue(Files.readString(r.report()).contains("**Parameter counts.**"));
         // the LSTM deeper and both ways, on the same seeds, tested against the one-layer LSTM
-        assertEquals(List.of("LSTM, 1 layer (as above)", "LSTM, 2 layers of 32", "bidirectional LSTM, 32 per direction"),
+        assertEquals(List.of("LSTM, 1 layer", "LSTM, 2 layers of 32", "bidirectional LSTM, 32 per direction"),
                 r.variants().stream().map(Variant::name).toList());
         assertEquals(lstm, r.variants().get(0).params());
         assertEquals(lstm + 4L * 32 * (32 + 32 + 1), r.variants().get(1).params(), "a second layer of 4 gates over 32 inputs");
         assertEquals(2 * (lstm - 32 * 5 - 5) + 64 * 5 + 5, r.variants().get(2).params(), "two directions, output over 64");
-        assertEquals(2, r.variantRanking().pValuesAgainst(r.variantRanking().forecasters().get(0).name()).size());
+        assertEquals(2, r.variantRanking().pValuesAgainst("LSTM, 1 layer").size(), "the table's and the ranking's names agree");
         assertTrue(report.contains("## Deeper, and both ways") && report.contains(r.variantRanking().sentence("variant")), report);
         assertTrue(Files.isRegularFile(r.dir().resolve("validation-accuracy.png")));
+        assertEquals("Validation loss per epoch on the article's uniformly random weather, networks of seed 42",
+                CompareApp.title("Validation loss per epoch on ", "the article's uniformly random weather (1,500 days, seed 42), "
+                        + "networks of seed 42"), "a title too long for the chart loses its parenthesised details");
+        assertEquals("Training loss on GBM (300 days)", CompareApp.title("Training loss on ", "GBM (300 days)"));
     }
 
     @Test

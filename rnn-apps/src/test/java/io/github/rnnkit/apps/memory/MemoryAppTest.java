@@ -96,11 +96,12 @@ class MemoryAppTest {
         MemoryProgress p = MemoryProgress.of(o, done, List.of(new MemoryProgress.Planned(MemoryTask.ADDING, CellType.LSTM, 20, 1)),
                 1, 4, 6.0);
         assertEquals(0.02 * 30 * 20, p.secondsLeftAtMost(), 1e-9);
-        assertEquals("[1/4, 6 s so far, at most ~12 s left]", p.line());
+        assertEquals("[1/4, 6 s so far, at most ~12 s left if no run stops early]", p.line());
         MemoryProgress unknown = MemoryProgress.of(o, done, List.of(new MemoryProgress.Planned(MemoryTask.ADDING, CellType.GRU, 10,
                 1)), 2, 4, 6.0);
         assertEquals(0.02 * 30 * 10, unknown.secondsLeftAtMost(), 1e-9, "the GRU timed as the LSTM until it runs");
-        assertEquals("[2/4, 6 s so far, at most ~6 s left (cells not run yet timed as the slowest so far)]", unknown.line());
+        assertEquals("[2/4, 6 s so far, at most ~6 s left if no run stops early (cells not run yet timed as the slowest so far)]",
+                unknown.line());
         assertEquals(List.of(10, 20, 50), new MemoryOptions(List.of(MemoryTask.ADDING), List.of(CellType.GRU), List.of(50, 10, 20, 10),
                 List.of(1L), 8, 320, 100, 3, null, false, null, false).lags(), "lags run shortest first");
     }
