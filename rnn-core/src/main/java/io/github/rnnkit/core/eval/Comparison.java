@@ -123,7 +123,10 @@ public record Comparison(String baseline, String metric, double model, double ba
         return String.join("; ", parts);
     }
 
-    /** @return true when the model beats every baseline significantly */
+    /**
+     * @param comparisons the model against each baseline
+     * @return true when the model beats every baseline significantly
+     */
     public static boolean beatsAllSignificantly(List<Comparison> comparisons) {
         return comparisons.stream().allMatch(c -> c.modelWins() && c.significant());
     }

@@ -165,7 +165,10 @@ public record ModelRanking(String metric, boolean higherIsBetter, int horizon, L
         return Optional.of(best);
     }
 
-    /** @return the p-value of each other forecaster against {@code name}, by name */
+    /**
+     * @param name one forecaster's name
+     * @return the p-value of each other forecaster against {@code name}, by name
+     */
     public Map<String, Double> pValuesAgainst(String name) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Pair q : pairs()) {

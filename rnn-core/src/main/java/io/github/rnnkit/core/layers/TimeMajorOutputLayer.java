@@ -31,8 +31,8 @@ import java.util.Arrays;
 public final class TimeMajorOutputLayer extends RnnOutputLayer {
     // The rows the current mask keeps, found once per mask: score and gradient of one update share
     // it (DL4J makes a new mask array for every minibatch it is given).
-    private INDArray keptFor;
-    private PlainRows.Kept kept;
+    private transient INDArray keptFor;
+    private transient PlainRows.Kept kept;
 
     /**
      * Creates the layer on an RNN output layer's configuration.
