@@ -48,7 +48,10 @@ class ExamplesTest {
         long min = r.rows().stream().mapToLong(CompareCells.Row::parameters).min().orElseThrow();
         long max = r.rows().stream().mapToLong(CompareCells.Row::parameters).max().orElseThrow();
         assertTrue(max <= 1.1 * min, "parameters " + min + " .. " + max);
-        assertEquals(2, Arrays.stream(r.pValues()).filter(p -> p >= 0 && p <= 1).count());
+        assertTrue(r.rows().stream().allMatch(row -> row.trials().testMetric().length == 2), "two seeds per cell");
+        assertEquals(3, r.ranking().pairs().size(), "every two cells tested");
+        assertTrue(r.ranking().pairs().stream().allMatch(p -> p.pValue() >= 0 && p.pValue() <= 1));
+        assertEquals(r.ranking().winner().isPresent(), r.ranking().sentence("cell").contains("is better than every other cell"));
     }
 
     @Test
