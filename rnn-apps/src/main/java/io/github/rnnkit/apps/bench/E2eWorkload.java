@@ -125,7 +125,7 @@ enum E2eWorkload {
         MemoryOptions d = MemoryOptions.defaults(null);
         // Adam 0.01 and the whole budget, as the PyTorch side of the benchmark runs it
         MemoryOptions o = new MemoryOptions(d.tasks(), d.cells(), d.lags(), d.seeds(), d.hidden(), p.train(), d.testCount(),
-                p.epochs(), 0.01, true, null, false);
+                p.epochs(), 0.01, true, null, null);
         return String.format(Locale.ROOT, "test MSE %.4f", MemoryApp.one(o, MemoryTask.ADDING, cell, p.lag(), 1, false).testError());
     }
 

@@ -36,7 +36,8 @@ public final class MemoryApp {
     public static MemoryResult run(MemoryOptions o, Consumer<MemoryProgress> onRun) {
         requireFits(o);
         long start = System.nanoTime();
-        try (RunFolder folder = RunFolder.create(o.out(), "memory", o.force())) {
+        try (RunFolder folder = RunFolder.resumable(o.out(), "memory", o.write())) {
+            List<MemoryRun> runs = new ArrayList<>(restore(folder, o));
             List<MemoryProgress.Planned> plan = new ArrayList<>();
             for (MemoryTask task : o.tasks()) {
                 for (CellType cell : o.cells()) {
@@ -47,15 +48,15 @@ public final class MemoryApp {
                     }
                 }
             }
-            List<MemoryRun> runs = new ArrayList<>();
             int done = 0;
             for (int i = 0; i < plan.size(); i++) {
                 MemoryProgress.Planned p = plan.get(i);
                 done++;
-                if (!o.allLags() && failedBefore(runs, p, o.seeds().size())) {
-                    continue;   // a shorter lag defeated every seed: this one is not run
+                if (!o.allLags() && failedBefore(runs, p, o.seeds().size()) || ran(runs, p)) {
+                    continue;   // a shorter lag defeated every seed, or the killed run this one resumes ran it
                 }
                 runs.add(one(o, p.task(), p.cell(), p.lag(), p.seed()));
+                folder.saveProgress(PROGRESS, MemoryRuns.csv(runs));
                 List<MemoryProgress.Planned> remaining = new ArrayList<>();
                 for (MemoryProgress.Planned q : plan.subList(i + 1, plan.size())) {
                     if (o.allLags() || !failedBefore(runs, q, o.seeds().size())) {
@@ -73,9 +74,37 @@ public final class MemoryApp {
                 folder.chart("memory-" + task.label(), chart(o, partial, task));
             }
             var report = folder.text("report.md", MemoryReport.markdown(o, partial));
+            folder.dropProgress(PROGRESS);
+            folder.dropProgress(OPTIONS);
             folder.commit();
             return new MemoryResult(folder.dir(), report, folder.written(), runs);
         }
+    }
+
+    /** Every finished run so far, rewritten after each one: what a resumed run starts from. */
+    static final String PROGRESS = "progress.csv";
+    /** The options the run was started with ({@link MemoryOptions#describe()}). */
+    static final String OPTIONS = "progress-options.txt";
+
+    /**
+     * @return the runs a killed run finished, when {@code folder} resumes it with the same options;
+     *         none for a new run (whose options are recorded for a later resume)
+     */
+    private static List<MemoryRun> restore(RunFolder folder, MemoryOptions o) {
+        if (!folder.resumed()) {
+            folder.saveProgress(OPTIONS, o.describe() + "\n");
+            return List.of();
+        }
+        String was = folder.readProgress(OPTIONS).orElse("").strip();
+        if (!was.equals(o.describe())) {
+            throw new IllegalArgumentException("the unfinished run in " + o.out() + " was started with " + (was.isEmpty()
+                    ? "options it did not record" : was) + "; resume it with the same options (given: " + o.describe() + ")");
+        }
+        return MemoryRuns.parse(folder.readProgress(PROGRESS).orElse(""), o.out().resolve(PROGRESS).toString());
+    }
+
+    private static boolean ran(List<MemoryRun> runs, MemoryProgress.Planned p) {
+        return runs.stream().anyMatch(r -> r.task() == p.task() && r.cell() == p.cell() && r.lag() == p.lag() && r.seed() == p.seed());
     }
 
     /** @return true when some shorter lag of {@code p}'s task and cell ran with every seed and none solved it */

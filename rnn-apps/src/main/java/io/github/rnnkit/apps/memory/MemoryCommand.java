@@ -2,6 +2,7 @@ package io.github.rnnkit.apps.memory;
 
 import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.apps.common.ListOption;
+import io.github.rnnkit.core.output.WriteMode;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.apps.common.ForceOption;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import java.util.concurrent.Callable;
                 + "same training budget for every run; a table and charts of test error against lag, and the longest lag "
                 + "solved per cell.",
                 "The full run takes about 25 minutes on 2 cores, with progress and time left; --quick takes seconds.",
-                "Writes report.md, PNG charts and CSV tables to --out (default runs/memory-<timestamp>)."})
+                "Writes report.md, PNG charts and CSV tables to --out (default runs/memory-<timestamp>); a killed run continues "
+                + "with --resume --out DIR."})
 public final class MemoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,6 +53,10 @@ public final class MemoryCommand implements Callable<Integer> {
     @Option(names = "--hidden", converter = OptionValues.Positive.class, paramLabel = "H", description = "hidden units (default: 32)")
     Integer hidden;
 
+    @Option(names = "--resume", description = "continue the unfinished run a killed 'memory --out DIR' left in DIR, with the "
+            + "options it was started with; finished runs are not repeated")
+    boolean resume;
+
     @Option(names = "--all-lags", description = "run every lag; by default a cell's longer lags are skipped once no seed solved a shorter one")
     boolean allLags;
 
@@ -63,6 +69,13 @@ public final class MemoryCommand implements Callable<Integer> {
     @Option(names = "--lr", converter = OptionValues.Rate.class, paramLabel = "RATE", description = "Adam's learning rate (default: 0.003 for adding, 0.001 for recall)")
     Double learningRate;
 
+    private WriteMode writeMode() {
+        if (resume && force.force) {
+            throw new IllegalArgumentException("--resume continues an unfinished run and --force replaces it: give one of them");
+        }
+        return resume ? WriteMode.RESUME : force.force ? WriteMode.REPLACE : WriteMode.NEW;
+    }
+
     @Override
     public Integer call() {
         MemoryOptions b = quick ? MemoryOptions.quick(out) : MemoryOptions.defaults(out);
@@ -73,7 +86,7 @@ public final class MemoryCommand implements Callable<Integer> {
                 : ListOption.positiveInts("--seeds", seeds).stream().map(Integer::longValue).toList();
         MemoryOptions o = new MemoryOptions(taskList, cellList, lagList, seedList, hidden != null ? hidden : b.hidden(),
                 train != null ? train : b.trainCount(), b.testCount(), epochs != null ? epochs : b.epochs(),
-                learningRate != null ? learningRate : b.learningRate(), allLags || b.allLags(), out, force.force);
+                learningRate != null ? learningRate : b.learningRate(), allLags || b.allLags(), out, writeMode());
         PrintWriter w = spec.commandLine().getOut();
         MemoryResult r = MemoryApp.run(o, p -> {
             MemoryRun run = p.last();

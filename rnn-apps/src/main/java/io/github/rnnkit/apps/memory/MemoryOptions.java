@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.memory;
 
+import io.github.rnnkit.core.output.WriteMode;
 import io.github.rnnkit.core.spec.CellType;
 
 import java.nio.file.Path;
@@ -19,11 +20,12 @@ import java.util.List;
  * @param learningRate Adam's learning rate, or null for each task's {@link MemoryTask#learningRate()}
  * @param allLags      run every lag; by default a cell's longer lags are skipped once no seed solved a lag
  * @param out          run folder, or null for {@code runs/memory-<timestamp>}
- * @param force        replace a run already in {@code out} (atomically) instead of refusing
+ * @param write        refuse a run already in {@code out}, replace it (atomically), or resume the unfinished
+ *                     one a killed run left there
  */
 public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<Integer> lags, List<Long> seeds, int hidden,
                             int trainCount, int testCount, Integer epochs, Double learningRate, boolean allLags, Path out,
-                            boolean force) {
+                            WriteMode write) {
     /**
      * Checks the values and sorts the lags.
      *
@@ -38,9 +40,10 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
      * @param learningRate Adam's learning rate, or null for each task's own
      * @param allLags run every lag, even after one no seed solved
      * @param out run folder, or null for {@code runs/memory-<timestamp>}
-     * @param force replace a run already in {@code out} (atomically) instead of refusing
+     * @param write refuse a run already in {@code out}, replace it, or resume the unfinished one
      */
     public MemoryOptions {
+        write = write == null ? WriteMode.NEW : write;
         tasks = List.copyOf(tasks);
         cells = List.copyOf(cells);
         lags = lags.stream().sorted().distinct().toList();
@@ -54,6 +57,19 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
         if (hidden < 1 || trainCount < 32 || testCount < 10 || (epochs != null && epochs < 1)) {
             throw new IllegalArgumentException("need --hidden >= 1, --train >= 32, --epochs >= 1 and at least 10 test sequences");
         }
+    }
+
+    /**
+     * @return everything that decides the runs' results, one line: a resumed run must be given the same
+     */
+    public String describe() {
+        return "tasks " + String.join(",", tasks.stream().map(MemoryTask::label).toList())
+                + "; cells " + String.join(",", cells.stream().map(CellType::label).toList())
+                + "; lags " + String.join(",", lags.stream().map(String::valueOf).toList())
+                + "; seeds " + String.join(",", seeds.stream().map(String::valueOf).toList())
+                + "; hidden " + hidden + "; train " + trainCount + "; test " + testCount
+                + "; epochs " + (epochs == null ? "per task" : epochs) + "; lr " + (learningRate == null ? "per task" : learningRate)
+                + "; all-lags " + allLags;
     }
 
     /**
@@ -89,7 +105,7 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
      */
     public static MemoryOptions defaults(Path out) {
         return new MemoryOptions(List.of(MemoryTask.values()), List.of(CellType.values()), List.of(5, 10, 20, 50, 100, 200),
-                List.of(1L, 2L), 32, 10_000, 500, null, null, false, out, false);
+                List.of(1L, 2L), 32, 10_000, 500, null, null, false, out, WriteMode.NEW);
     }
 
     /**
@@ -100,6 +116,6 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
      */
     public static MemoryOptions quick(Path out) {
         return new MemoryOptions(List.of(MemoryTask.values()), List.of(CellType.values()), List.of(5, 10), List.of(1L), 32, 256,
-                100, 2, null, true, out, false);
+                100, 2, null, true, out, WriteMode.NEW);
     }
 }

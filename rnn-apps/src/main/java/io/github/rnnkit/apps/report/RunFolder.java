@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,6 +43,72 @@ public final class RunFolder implements AutoCloseable {
         StagedFolder staged = StagedFolder.open(dir, force ? WriteMode.REPLACE : WriteMode.NEW, "--out");
         staged.discardUnfinished();
         return new RunFolder(staged, dir);
+    }
+
+    /**
+     * A run folder whose unfinished run is kept when the run stops without committing (killed, or
+     * failed), so that {@link WriteMode#RESUME} can continue it from what {@link #saveProgress} wrote.
+     *
+     * @param out     the folder the user asked for, or null for {@code runs/<command>-<timestamp>}
+     * @param command the command's name
+     * @param mode    refuse a run already there, replace it, or resume the unfinished one
+     * @return the run folder, locked; {@link #commit()} it when done, close it in any case
+     */
+    public static RunFolder resumable(Path out, String command, WriteMode mode) {
+        if (mode == WriteMode.RESUME && out == null) {
+            throw new IllegalArgumentException("--resume needs --out DIR: the folder of the run to continue");
+        }
+        Path dir = out != null ? out : defaultDir(command, LocalDateTime.now());
+        return new RunFolder(StagedFolder.open(dir, mode, "--out"), dir);
+    }
+
+    /** @return true when this folder continues an unfinished run */
+    public boolean resumed() {
+        return staged.resumed();
+    }
+
+    /**
+     * Writes {@code name} into the unfinished run atomically (a temporary file moved over it), so
+     * that a run killed while writing still has the previous version whole.
+     *
+     * @param name the file name
+     * @param text its content
+     */
+    public void saveProgress(String name, String text) {
+        Path file = staged.dir().resolve(name);
+        Path tmp = staged.dir().resolve(name + ".tmp");
+        try {
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + IoReason.of(e), e);
+        }
+    }
+
+    /**
+     * @param name a file written by {@link #saveProgress}
+     * @return its content, or empty when the unfinished run has none
+     */
+    public java.util.Optional<String> readProgress(String name) {
+        Path file = staged.dir().resolve(name);
+        try {
+            return Files.isRegularFile(file) ? java.util.Optional.of(Files.readString(file)) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + IoReason.of(e), e);
+        }
+    }
+
+    /**
+     * Removes a progress file before {@link #commit()}, once the finished run's own files say it all.
+     *
+     * @param name a file written by {@link #saveProgress}
+     */
+    public void dropProgress(String name) {
+        try {
+            Files.deleteIfExists(staged.dir().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + staged.dir().resolve(name) + ": " + IoReason.of(e), e);
+        }
     }
 
     /** @return {@code runs/<command>-<yyyyMMdd-HHmmss>} */

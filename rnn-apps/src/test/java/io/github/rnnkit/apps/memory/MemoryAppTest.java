@@ -1,15 +1,18 @@
 package io.github.rnnkit.apps.memory;
 
 import io.github.rnnkit.apps.cli.CliRun;
+import io.github.rnnkit.core.output.WriteMode;
 import io.github.rnnkit.core.spec.CellType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +51,7 @@ class MemoryAppTest {
     @Test
     void agreementWithTheLiteratureNeedsSomethingSolved() {
         MemoryOptions o = new MemoryOptions(List.of(MemoryTask.ADDING), List.of(CellType.values()), List.of(5, 10), List.of(1L),
-                32, 256, 100, 2, 0.01, false, null, false);
+                32, 256, 100, 2, 0.01, false, null, null);
         // nothing solved: no verdict at all, not "agrees"
         MemoryResult none = new MemoryResult(null, null, List.of(), List.of(run(MemoryTask.ADDING, CellType.SIMPLE_RNN, 5, 0.1),
                 run(MemoryTask.ADDING, CellType.LSTM, 5, 0.1), run(MemoryTask.ADDING, CellType.GRU, 5, 0.1)));
@@ -89,7 +92,7 @@ class MemoryAppTest {
     @Test
     void timeLeftIsEachCellsMeasuredRateTimesTheRemainingBudgets() {
         MemoryOptions o = new MemoryOptions(List.of(MemoryTask.ADDING), List.of(CellType.LSTM, CellType.GRU), List.of(10, 20),
-                List.of(1L), 8, 320, 100, 3, null, false, null, false);
+                List.of(1L), 8, 320, 100, 3, null, false, null, null);
         assertEquals(30, o.maxUpdates(MemoryTask.ADDING), "3 epochs of 10 minibatches");
         // the LSTM made 30 updates of 10 steps in 6 s: 0.02 s per update-step
         List<MemoryRun> done = List.of(new MemoryRun(MemoryTask.ADDING, CellType.LSTM, 10, 1, 0.5, 30, 6.0));
@@ -103,7 +106,39 @@ class MemoryAppTest {
         assertEquals("[2/4, 6 s so far, at most ~6 s left if no run stops early (cells not run yet timed as the slowest so far)]",
                 unknown.line());
         assertEquals(List.of(10, 20, 50), new MemoryOptions(List.of(MemoryTask.ADDING), List.of(CellType.GRU), List.of(50, 10, 20, 10),
-                List.of(1L), 8, 320, 100, 3, null, false, null, false).lags(), "lags run shortest first");
+                List.of(1L), 8, 320, 100, 3, null, false, null, null).lags(), "lags run shortest first");
+    }
+
+    @Test
+    void aKilledSweepResumesWithoutRepeatingFinishedRunsAndEndsAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        MemoryOptions base = new MemoryOptions(List.of(MemoryTask.ADDING), List.of(CellType.SIMPLE_RNN, CellType.GRU), List.of(5, 10),
+                List.of(1L), 8, 64, 20, 1, null, true, dir.resolve("whole"), null);
+        MemoryResult whole = MemoryApp.run(base, p -> { });
+        Path out = dir.resolve("killed");
+        MemoryOptions o = new MemoryOptions(base.tasks(), base.cells(), base.lags(), base.seeds(), 8, 64, 20, 1, null, true, out, null);
+        int[] calls = {0};
+        // the process dies after its second run: the progress written so far must survive
+        assertThrows(IllegalStateException.class, () -> MemoryApp.run(o, p -> {
+            if (++calls[0] == 2) {
+                throw new IllegalStateException("killed");
+            }
+        }));
+        assertFalse(Files.exists(out), "nothing is committed");
+        CliRun again = CliRun.of("memory", "--tasks", "adding", "--cells", "rnn,gru", "--lags", "5,10", "--seeds", "1",
+                "--out", out.toString());
+        assertEquals(2, again.status());
+        assertTrue(again.err().contains("has an unfinished run") && again.err().contains("--resume continues it"), again.err());
+        MemoryOptions other = new MemoryOptions(o.tasks(), o.cells(), List.of(5, 20), o.seeds(), 8, 64, 20, 1, null, true, out,
+                WriteMode.RESUME);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MemoryApp.run(other, p -> { }));
+        assertTrue(e.getMessage().contains("was started with tasks adding; cells rnn,gru; lags 5,10;"), e.getMessage());
+        List<MemoryRun> resumedRuns = new ArrayList<>();
+        MemoryResult resumed = MemoryApp.run(new MemoryOptions(o.tasks(), o.cells(), o.lags(), o.seeds(), 8, 64, 20, 1, null, true,
+                out, WriteMode.RESUME), p -> resumedRuns.add(p.last()));
+        assertEquals(2, resumedRuns.size(), "the two runs finished before the kill are not repeated");
+        assertEquals(whole.runs().stream().map(MemoryRun::testError).toList(), resumed.runs().stream().map(MemoryRun::testError).toList());
+        assertEquals(Files.readString(whole.dir().resolve("report.md")), Files.readString(out.resolve("report.md")));
+        assertFalse(Files.exists(out.resolve(MemoryApp.PROGRESS)), "progress files are dropped once the run is complete");
     }
 
     @Test
