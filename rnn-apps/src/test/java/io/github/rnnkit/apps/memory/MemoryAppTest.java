@@ -167,5 +167,11 @@ class MemoryAppTest {
         CliRun lags = CliRun.of("memory", "--lags", "5,,10");
         assertEquals(2, lags.status());
         assertTrue(lags.err().contains("--lags '5,,10' has an empty entry"), lags.err());
+        CliRun resume = CliRun.of("memory", "--resume");
+        assertEquals(2, resume.status());
+        assertTrue(resume.err().contains("--resume needs --out DIR"), resume.err());
+        CliRun both = CliRun.of("memory", "--resume", "--force", "--out", "x");
+        assertEquals(2, both.status());
+        assertTrue(both.err().contains("give one of them"), both.err());
     }
 }
