@@ -54,12 +54,16 @@ public record SeedTrials(ModelSpec spec, List<Long> seeds, RnnNetwork firstNetwo
      * @param spec    the model; its seed is replaced by each of {@code seeds}
      * @param data    windows, split and scaling, the same for every seed
      * @param seeds   at least one seed
-     * @param options how to train; its seed is replaced by each of {@code seeds}
+     * @param options how to train, without checkpoints; its seed is replaced by each of {@code seeds}
      * @return every seed's metrics and losses, and the first seed's network
      */
     public static SeedTrials run(ModelSpec spec, WindowedDataset data, List<Long> seeds, TrainerOptions options) {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("need at least one seed");
+        }
+        if (options.checkpointDir() != null) {
+            throw new IllegalArgumentException("checkpoints of several seeds would overwrite each other in "
+                    + options.checkpointDir() + ": train the seeds without checkpoints, or one Trainer.fit per seed");
         }
         if (data.test().isEmpty()) {
             throw new IllegalArgumentException("the split leaves no test part to score the seeds on");

@@ -67,5 +67,8 @@ class SeedTrialsTest {
         assertEquals(PriceEvaluation.of(t.firstNetwork(), data, data.test()).model().get(0).rmse(), t.testMetric()[0], 0);
         assertTrue(t.baselines().containsKey("naive last value"));
         assertThrows(IllegalArgumentException.class, () -> SeedTrials.run(spec, data, List.of(), TWO_EPOCHS));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SeedTrials.run(spec, data, List.of(1L, 2L), TWO_EPOCHS.withCheckpoints(java.nio.file.Path.of("ck"))));
+        assertTrue(e.getMessage().contains("would overwrite each other"), e.getMessage());
     }
 }
