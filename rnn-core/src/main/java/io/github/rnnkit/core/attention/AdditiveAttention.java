@@ -120,8 +120,7 @@ public final class AdditiveAttention {
                 e[i][j] = s;
             }
         }
-        double[][] alpha = AttentionMath.softmax(e, mask);
-        return new AttentionOutput(alpha, AttentionMath.context(alpha, keys), e);
+        return AttentionMath.weigh(e, mask, keys);
     }
 
     /**

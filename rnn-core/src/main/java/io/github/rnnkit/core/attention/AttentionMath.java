@@ -40,6 +40,17 @@ final class AttentionMath {
         return a;
     }
 
+    /**
+     * @param scores e [batch][steps], masked entries set to negative infinity in place
+     * @param mask   [batch][steps] or null
+     * @param keys   h [batch][steps][E]
+     * @return the softmax weights of the scores and the context they weight
+     */
+    static AttentionOutput weigh(double[][] scores, double[][] mask, double[][][] keys) {
+        double[][] alpha = softmax(scores, mask);
+        return new AttentionOutput(alpha, context(alpha, keys), scores);
+    }
+
     /** @return c [batch][E] = Σ_j α_j h_j */
     static double[][] context(double[][] alpha, double[][][] keys) {
         double[][] c = new double[alpha.length][keys[0][0].length];

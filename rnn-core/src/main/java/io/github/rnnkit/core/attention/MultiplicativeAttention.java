@@ -89,8 +89,7 @@ public final class MultiplicativeAttention {
                 e[i][j] = s;
             }
         }
-        double[][] alpha = AttentionMath.softmax(e, mask);
-        return new AttentionOutput(alpha, AttentionMath.context(alpha, keys), e);
+        return AttentionMath.weigh(e, mask, keys);
     }
 
     /**
