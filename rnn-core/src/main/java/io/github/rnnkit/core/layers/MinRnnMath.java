@@ -199,25 +199,31 @@ public final class MinRnnMath {
             }
             double[] carried = new double[(e1 - e0) * hid];   // a_{t+1} ⊙ δ_{t+1}, per channel
             double[] dPre = new double[n];
+            double[][] weights = p.w();
+            double[][] gates = f.gates();
+            double[] hs = f.h();
+            boolean gru = p.kind() == Kind.MIN_GRU;
+            double[] dxRow = new double[in];   // one example's ∂L/∂x_t, summed over units before it is stored
             for (int t = steps - 1; t >= 0; t--) {
                 for (int e = e0; e < e1; e++) {
                     int xo = (t * mb + e) * in;
+                    java.util.Arrays.fill(dxRow, 0);
                     for (int k = 0; k < hid; k++) {
                         int c = e * hid + k;
                         int o = t * width + c;
                         int local = (e - e0) * hid + k;
                         double d = dh[o] + carried[local];          // δ_t = ∂L/∂h_t + a_{t+1} ⊙ δ_{t+1}
-                        double before = t == 0 ? h0[c] : f.h()[o - width];
-                        double candidate = f.gates()[n - 1][o];
+                        double before = t == 0 ? h0[c] : hs[o - width];
+                        double candidate = gates[n - 1][o];
                         double a;
-                        if (p.kind() == Kind.MIN_GRU) {
-                            double z = f.gates()[0][o];
+                        if (gru) {
+                            double z = gates[0][o];
                             dPre[0] = d * (candidate - before) * z * (1 - z);
                             dPre[1] = d * z;
                             a = 1 - z;
                         } else {
-                            double fg = f.gates()[0][o];
-                            double ig = f.gates()[1][o];
+                            double fg = gates[0][o];
+                            double ig = gates[1][o];
                             double s = fg + ig;
                             // f' = f/(f+i), i' = i/(f+i): ∂f'/∂f = i/s², ∂f'/∂i = −f/s², and i' = 1 − f'
                             double dfPrime = d * (before - candidate);
@@ -230,17 +236,18 @@ public final class MinRnnMath {
                         for (int g = 0; g < n; g++) {
                             double v = dPre[g];
                             double[] dw = sums[g];
-                            double[] wg = p.w()[g];
+                            double[] wg = weights[g];
                             sums[n + g][k] += v;
                             for (int i = 0; i < in; i++) {
                                 dw[i * hid + k] += x[xo + i] * v;
-                                dx[xo + i] += v * wg[i * hid + k];
+                                dxRow[i] += v * wg[i * hid + k];
                             }
                         }
                         if (t == 0) {
                             dh0[c] = carried[local];
                         }
                     }
+                    System.arraycopy(dxRow, 0, dx, xo, in);
                 }
             }
             partial[part] = sums;
