@@ -88,20 +88,16 @@ public final class CompareApp {
                 // The same LSTM deeper and reading both ways, on the same seeds: does either buy anything here?
                 List<ModelRanking.Forecaster> lstms = new ArrayList<>(List.of(single.forecaster("LSTM, 1 layer")));
                 variants.add(new Variant("LSTM, 1 layer", single.params(), single.testMetric()));
-                for (boolean stacked : new boolean[]{true, false}) {
-                    ModelSpec.Builder b = spec(o, CellType.LSTM, inputs, outputs, categorical);
-                    String name;
-                    if (stacked) {
-                        b.setHiddenSizes(o.lstmHidden(), o.lstmHidden());
-                        name = "LSTM, 2 layers of " + o.lstmHidden();
-                    } else {
-                        b.setHiddenSizes(o.lstmHidden()).optBidirectional(true);
-                        name = "bidirectional LSTM, " + o.lstmHidden() + " per direction";
-                    }
-                    SeedTrials trials = SeedTrials.run(b.build(), data, seeds, training);
+                Map<String, ModelSpec> deeper = new LinkedHashMap<>();
+                deeper.put("LSTM, 2 layers of " + o.lstmHidden(), spec(o, CellType.LSTM, inputs, outputs, categorical)
+                        .setHiddenSizes(o.lstmHidden(), o.lstmHidden()).build());
+                deeper.put("bidirectional LSTM, " + o.lstmHidden() + " per direction", spec(o, CellType.LSTM, inputs, outputs,
+                        categorical).setHiddenSizes(o.lstmHidden()).optBidirectional(true).build());
+                deeper.forEach((name, spec) -> {
+                    SeedTrials trials = SeedTrials.run(spec, data, seeds, training);
                     lstms.add(trials.forecaster(name));
                     variants.add(new Variant(name, trials.params(), trials.testMetric()));
-                }
+                });
                 variantRanking = new ModelRanking(metric, categorical, 1, lstms);
             }
             ModelRanking ranking = ranked.size() < 2 ? null : new ModelRanking(metric, categorical, 1, ranked);

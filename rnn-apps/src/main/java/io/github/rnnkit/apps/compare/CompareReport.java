@@ -104,8 +104,7 @@ final class CompareReport {
         if (r.variantRanking() == null) {
             return;
         }
-        String single = r.variants().get(0).name();
-        String singleForecaster = r.variantRanking().forecasters().get(0).name();
+        String single = r.variants().get(0).name();   // the variants and their ranking share names
         sb.append("\n## Deeper, and both ways: stacked and bidirectional LSTM\n\n");
         sb.append("The same LSTM with two layers stacked (the first layer's states are the second's inputs; `train "
                 + "--hidden 32,32`) and bidirectional (a second LSTM reads each window from its last step back to its first; `train "
@@ -116,7 +115,7 @@ final class CompareReport {
                 + "a many-to-many output, uses every step.\n\n");
         Table.Builder t = Table.builder("model", "parameters", "test " + r.metric() + " (mean ± sd)",
                 "Diebold-Mariano p against 1 layer");
-        Map<String, Double> p = r.variantRanking().pValuesAgainst(singleForecaster);
+        Map<String, Double> p = r.variantRanking().pValuesAgainst(single);
         for (int i = 0; i < r.variants().size(); i++) {
             Variant v = r.variants().get(i);
             ModelRanking.Forecaster f = r.variantRanking().forecasters().get(i);

@@ -152,7 +152,7 @@ public final class StockApp {
         if (divergedAt == 0) {
             PriceEvaluation e = PriceEvaluation.of(net, data, data.test());
             rmse = e.model().get(0).rmse();
-            naive = e.baselines().get("naive last value").get(0).rmse();
+            naive = e.baselines().get(PriceEvaluation.NAIVE).get(0).rmse();
         }
         SortedMap<Integer, double[]> profiles = new TreeMap<>();
         int blowUp = ExplodingRun.largestFinite(norms);

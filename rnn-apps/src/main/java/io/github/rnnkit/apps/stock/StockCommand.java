@@ -1,5 +1,7 @@
 package io.github.rnnkit.apps.stock;
 
+import io.github.rnnkit.core.eval.PriceEvaluation;
+
 import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.apps.common.ListOption;
 import io.github.rnnkit.apps.common.SeriesInput;
@@ -133,7 +135,7 @@ public final class StockCommand implements Callable<Integer> {
         w.println("Forecast on " + r.series() + ", test part:");
         for (CellForecast f : r.forecasts()) {
             var m = f.evaluation().model().get(0);
-            var naive = f.evaluation().baselines().get("naive last value").get(0);
+            var naive = f.evaluation().baselines().get(PriceEvaluation.NAIVE).get(0);
             w.printf(Locale.ROOT, "  %-12s RMSE %.4f (naive %.4f)  %s%n", f.cell().displayName(), m.rmse(), naive.rmse(),
                     m.rmse() < naive.rmse() ? "beats naive" : "does NOT beat naive");
         }

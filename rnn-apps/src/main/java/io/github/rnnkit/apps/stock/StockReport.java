@@ -1,5 +1,7 @@
 package io.github.rnnkit.apps.stock;
 
+import io.github.rnnkit.core.eval.PriceEvaluation;
+
 import io.github.rnnkit.core.spec.CellType;
 
 import io.github.rnnkit.apps.common.EvaluationMarkdown;
@@ -166,13 +168,12 @@ final class StockReport {
             t.row(row.toArray());
         }
         sb.append(t.build().markdown()).append('\n');
+        var naive = e.baselines().get(PriceEvaluation.NAIVE);
         r.forecasts().stream().filter(f -> f.cell() == CellType.LSTM).findFirst().ifPresent(one -> sb.append(String.format(
                 Locale.ROOT, "One day ahead, the seq2seq model's RMSE is %s against the one-step LSTM's %s (naive: %s and "
                         + "%s on their own windows). ", Table.fixed(e.model().get(0).rmse(), 4),
-                Table.fixed(one.evaluation().model().get(0).rmse(), 4),
-                Table.fixed(e.baselines().get("naive last value").get(0).rmse(), 4),
-                Table.fixed(one.evaluation().baselines().get("naive last value").get(0).rmse(), 4))));
-        var naive = e.baselines().get("naive last value");
+                Table.fixed(one.evaluation().model().get(0).rmse(), 4), Table.fixed(naive.get(0).rmse(), 4),
+                Table.fixed(one.evaluation().baselines().get(PriceEvaluation.NAIVE).get(0).rmse(), 4))));
         sb.append(String.format(Locale.ROOT, "The naive forecast's RMSE %d days ahead is %.2f times its RMSE one day ahead "
                         + "(on a random walk it would be √%d = %.2f); the model's is %.2f times. Over all steps, against each "
                         + "baseline (Diebold-Mariano on squared errors averaged over the steps):%n%n", m.horizon(),
@@ -185,7 +186,7 @@ final class StockReport {
                 "direction right", "naive RMSE", "beats naive");
         for (CellForecast f : forecasts) {
             ForecastMetrics m = f.evaluation().model().get(0);
-            ForecastMetrics naive = f.evaluation().baselines().get("naive last value").get(0);
+            ForecastMetrics naive = f.evaluation().baselines().get(PriceEvaluation.NAIVE).get(0);
             t.row(f.cell().displayName(), f.params(), f.history().epochs().size(), f.history().bestEpoch(), Table.fixed(m.mae(), 4),
                     Table.fixed(m.rmse(), 4), Table.fixed(m.mape(), 3),
                     Double.isNaN(m.directional()) ? "n/a" : Table.fixed(100 * m.directional(), 1) + "%",

@@ -173,13 +173,7 @@ final class BundleJson {
     /** @return the boolean field, false when absent (bundles from before it existed) */
     private static boolean flag(JsonNode o, String field) {
         JsonNode n = o.get(field);
-        if (n == null || n.isNull()) {
-            return false;
-        }
-        if (!n.isBoolean()) {
-            throw new IllegalArgumentException("field '" + field + "' must be true or false");
-        }
-        return n.asBoolean();
+        return n != null && !n.isNull() && bool(o, field);
     }
 
     /** @return the training span, or null when the field is absent (a bundle from before it was recorded) */

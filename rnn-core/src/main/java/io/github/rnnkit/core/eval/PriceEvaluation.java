@@ -26,6 +26,8 @@ import java.util.Map;
  */
 public record PriceEvaluation(List<ForecastMetrics> model, Map<String, List<ForecastMetrics>> baselines,
                               double[][] forecasts, double[][] actual, Map<String, double[][]> baselineForecasts) {
+    /** The name of the naive baseline, which forecasts the last observed price at every step. */
+    public static final String NAIVE = "naive last value";
 
     /**
      * Evaluates a price model on a dataset's test part, in prices, next to the naive and drift
@@ -71,7 +73,7 @@ public record PriceEvaluation(List<ForecastMetrics> model, Map<String, List<Fore
         }
         int horizon = forecast[0].length;
         Map<String, double[][]> baseForecasts = new LinkedHashMap<>();
-        baseForecasts.put("naive last value", PriceBaselines.naive(last, horizon));
+        baseForecasts.put(NAIVE, PriceBaselines.naive(last, horizon));
         baseForecasts.put("drift", PriceBaselines.drift(data.series().get(0, 0), last, lastStep, horizon));
         Map<String, List<ForecastMetrics>> base = new LinkedHashMap<>();
         baseForecasts.forEach((name, f) -> base.put(name, perStep(f, actual, last)));

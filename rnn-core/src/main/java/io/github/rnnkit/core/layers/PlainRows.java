@@ -86,6 +86,27 @@ record PlainRows(RowLoss loss, int[] kept, double[] mask, long all, long mb, int
                 rows(x, kept.rows()), values(w), values(b));
     }
 
+    /** @return the kept rows' outputs, {@code [count, k]} row-major (see {@link RowLoss#outputs}) */
+    double[] outputs() {
+        return loss.outputs(x, count(), h, w, b, k, mask);
+    }
+
+    /**
+     * @param labels the kept rows' labels, {@code [count, k]} row-major
+     * @return the kept rows' summed loss (see {@link RowLoss#score})
+     */
+    double score(double[] labels) {
+        return loss.score(x, count(), h, w, b, k, labels, mask);
+    }
+
+    /**
+     * @param labels the kept rows' labels, {@code [count, k]} row-major
+     * @return ∂loss/∂z of the kept rows (see {@link RowLoss#gradient})
+     */
+    double[] gradient(double[] labels) {
+        return loss.gradient(x, count(), h, w, b, k, labels, mask);
+    }
+
     /** @return the number of kept rows */
     int count() {
         return kept == null ? (int) all : kept.length;

@@ -120,8 +120,7 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         }
         PlainRows p = plainRows(x);
         if (p != null) {
-            return toSequence(p.spread(p.loss().outputs(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(), p.mask()), p.k(), mgr,
-                    ArrayType.ACTIVATIONS));
+            return toSequence(p.spread(p.outputs(), p.k(), mgr, ArrayType.ACTIVATIONS));
         }
         INDArray out = layerConf().getActivationFn().getActivation(preOutput(x, training, mgr, ArrayType.ACTIVATIONS),
                 training);
@@ -145,8 +144,7 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         PlainRows p = plainRows(x);
         double s;
         if (p != null) {
-            s = p.loss().score(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(),
-                    labelRows(p, mgr, ArrayType.FF_WORKING_MEM), p.mask());
+            s = p.score(labelRows(p, mgr, ArrayType.FF_WORKING_MEM));
         } else {
             INDArray z = preOutput(x, training, mgr, ArrayType.FF_WORKING_MEM);
             s = layerConf().getLossFn().computeScore(getLabels2d(mgr, ArrayType.FF_WORKING_MEM), z,
@@ -177,8 +175,7 @@ public final class TimeMajorOutputLayer extends RnnOutputLayer {
         if (p != null) {
             // the matrix products over kept rows only: DL4J's gemm of [H, T*mb] by [T*mb, K] for a
             // few nonzero rows was most of a full-batch many-to-one update
-            dx = p.backward(p.loss().gradient(p.x(), p.count(), p.h(), p.w(), p.b(), p.k(),
-                    labelRows(p, mgr, ArrayType.BP_WORKING_MEM), p.mask()), dW, db, mgr);
+            dx = p.backward(p.gradient(labelRows(p, mgr, ArrayType.BP_WORKING_MEM)), dW, db, mgr);
         } else {
             INDArray z = preOutput(x, true, mgr, ArrayType.BP_WORKING_MEM);
             INDArray delta = layerConf().getLossFn().computeGradient(getLabels2d(mgr, ArrayType.BP_WORKING_MEM), z,

@@ -14,12 +14,12 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Path;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -132,11 +132,12 @@ public final class Trainer {
                 // Dropout draws from ND4J's global generator: seeding it per epoch makes an epoch's
                 // masks depend only on (seed, epoch), so a resumed run draws the same ones.
                 Nd4j.getRandom().setSeed(o.seed() * 1_000_003L + epoch);
-                DataSetIterator it = wholeSet != null ? null : train.shuffled(o.seed() + epoch).iterator(batchSize);
+                Iterator<DataSet> it = wholeSet != null ? List.of(wholeSet).iterator()
+                        : train.shuffled(o.seed() + epoch).iterator(batchSize);
                 double sum = 0;
                 int count = 0;
-                while (it == null ? count == 0 : it.hasNext()) {
-                    net.fit(it == null ? wholeSet : it.next());
+                while (it.hasNext()) {
+                    net.fit(it.next());
                     double loss = net.score();
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDivergedException(epoch, iterations.size() + 1, loss, clipping(net));

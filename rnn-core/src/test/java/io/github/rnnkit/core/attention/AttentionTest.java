@@ -179,16 +179,7 @@ class AttentionTest {
             AdditiveAttention att = new AdditiveAttention(D, E, A).initialise(seed);
             return new Probe() {
                 public List<double[]> slots() {
-                    List<double[]> s = new ArrayList<>(List.of(att.w));
-                    s.add(att.bw);
-                    s.addAll(List.of(att.u));
-                    s.add(att.bu);
-                    s.add(att.v);
-                    s.addAll(List.of(query));
-                    for (double[][] k : keys) {
-                        s.addAll(List.of(k));
-                    }
-                    return s;
+                    return withInputs(att.w, att.bw, att.u, att.bu, att.v, query, keys);
                 }
 
                 public double loss() {
@@ -199,28 +190,14 @@ class AttentionTest {
                     double[][][] p = att.projectKeys(keys);
                     AdditiveAttention.Gradients d = att.zeroGradients(B, T);
                     att.backward(query, keys, p, att.forward(query, keys, p, mask), g, rr, d);
-                    List<double[]> s = new ArrayList<>(List.of(d.w()));
-                    s.add(d.bw());
-                    s.addAll(List.of(d.u()));
-                    s.add(d.bu());
-                    s.add(d.v());
-                    s.addAll(List.of(d.query()));
-                    for (double[][] k : d.keys()) {
-                        s.addAll(List.of(k));
-                    }
-                    return s;
+                    return withInputs(d.w(), d.bw(), d.u(), d.bu(), d.v(), d.query(), d.keys());
                 }
             };
         }
         MultiplicativeAttention att = new MultiplicativeAttention(D, E).initialise(seed);
         return new Probe() {
             public List<double[]> slots() {
-                List<double[]> s = new ArrayList<>(List.of(att.w));
-                s.addAll(List.of(query));
-                for (double[][] k : keys) {
-                    s.addAll(List.of(k));
-                }
-                return s;
+                return withInputs(att.w, null, null, null, null, query, keys);
             }
 
             public double loss() {
@@ -231,14 +208,29 @@ class AttentionTest {
                 double[][][] p = att.projectKeys(keys);
                 MultiplicativeAttention.Gradients d = att.zeroGradients(B, T);
                 att.backward(query, keys, p, att.forward(query, keys, p, mask), g, rr, d);
-                List<double[]> s = new ArrayList<>(List.of(d.w()));
-                s.addAll(List.of(d.query()));
-                for (double[][] k : d.keys()) {
-                    s.addAll(List.of(k));
-                }
-                return s;
+                return withInputs(d.w(), null, null, null, null, d.query(), d.keys());
             }
         };
+    }
+
+    /**
+     * Every row of the given arrays, in one order for values and gradients alike; the additive
+     * attention's extra parameters (b_W, U, b_U, v) are null for the multiplicative one.
+     */
+    private static List<double[]> withInputs(double[][] w, double[] bw, double[][] u, double[] bu, double[] v, double[][] query,
+                                             double[][][] keys) {
+        List<double[]> s = new ArrayList<>(List.of(w));
+        if (u != null) {
+            s.add(bw);
+            s.addAll(List.of(u));
+            s.add(bu);
+            s.add(v);
+        }
+        s.addAll(List.of(query));
+        for (double[][] k : keys) {
+            s.addAll(List.of(k));
+        }
+        return s;
     }
 
     private static void fill(double[] a, Random r) {
