@@ -1,13 +1,12 @@
 package io.github.rnnkit.core.attention;
 
 import io.github.rnnkit.core.torch.NpyArray;
-import io.github.rnnkit.core.torch.Npz;
+import io.github.rnnkit.core.torch.GoldenFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,7 @@ class AttentionTest {
     private static final int A = 6;
 
     private static Map<String, NpyArray> golden() throws IOException {
-        try (InputStream in = AttentionTest.class.getResourceAsStream("/golden/attention/attention.npz")) {
-            return Npz.read("attention.npz", in);
-        }
+        return GoldenFiles.read("/golden/attention/attention.npz");
     }
 
     private static double[][] matrix(NpyArray a) {

@@ -2,13 +2,12 @@ package io.github.rnnkit.core.layers;
 
 import io.github.rnnkit.core.layers.MinRnnMath.Kind;
 import io.github.rnnkit.core.torch.NpyArray;
-import io.github.rnnkit.core.torch.Npz;
+import io.github.rnnkit.core.torch.GoldenFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,7 @@ class MinRnnMathTest {
     private static final int H = 4;
 
     private static Map<String, NpyArray> golden() throws IOException {
-        try (InputStream in = MinRnnMathTest.class.getResourceAsStream("/golden/minrnn/minrnn.npz")) {
-            return Npz.read("minrnn.npz", in);
-        }
+        return GoldenFiles.read("/golden/minrnn/minrnn.npz");
     }
 
     /** PyTorch's names of each kind's projections, in rnnkit's order. */

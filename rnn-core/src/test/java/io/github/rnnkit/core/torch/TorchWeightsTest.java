@@ -14,7 +14,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,9 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Against PyTorch 1.13: golden/torch/*.npz, made by golden/torch/make_torch_golden.py. */
 class TorchWeightsTest {
     static Map<String, NpyArray> golden(String name) throws IOException {
-        try (InputStream in = TorchWeightsTest.class.getResourceAsStream("/golden/torch/" + name + ".npz")) {
-            return Npz.read(name, in);
-        }
+        return GoldenFiles.read("/golden/torch/" + name + ".npz");
     }
 
     /** [batch, time, size] (batch_first) as NCW [batch, size, time]. */
