@@ -77,7 +77,7 @@ public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int look
      * @return the options
      */
     public static StockOptions defaults(Path out) {
-        return new StockOptions(ToyRnn.DEFAULT, null, 1500, 20, List.of(CellType.values()), 32, 30, 0.005, null,
+        return new StockOptions(ToyRnn.DEFAULT, null, 1500, 20, CellType.CLASSIC, 32, 30, 0.005, null,
                 Clipping.parse("l2-per-layer:1"), ScalerKind.Z_SCORE, 50, 0.08, Clipping.parse("l2-per-layer:1"), 5, 7, out, false);
     }
 

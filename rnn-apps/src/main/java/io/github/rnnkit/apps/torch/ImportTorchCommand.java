@@ -56,6 +56,10 @@ public final class ImportTorchCommand implements Callable<Integer> {
             case "relu" -> RnnActivation.RELU;
             default -> throw new IllegalArgumentException("--nonlinearity must be tanh or relu, got '" + nonlinearity + "'");
         };
+        if (c.parallelInTime()) {
+            throw new IllegalArgumentException("--cell " + c.label() + ": torch.nn has no such module to import from; "
+                    + "import-torch takes rnn, lstm or gru");
+        }
         if (f == RnnActivation.RELU && c != CellType.SIMPLE_RNN) {
             throw new IllegalArgumentException("--nonlinearity relu applies to --cell rnn only");
         }

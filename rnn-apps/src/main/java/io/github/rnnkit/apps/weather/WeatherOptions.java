@@ -61,7 +61,7 @@ public record WeatherOptions(List<Integer> lookBacks, List<CellType> cells, int 
      * @return the options
      */
     public static WeatherOptions defaults(Path out) {
-        return new WeatherOptions(List.of(10, 100, 1000), List.of(CellType.values()), 10, 0.01, 100, 0.2, 32, 30, 42, out, false);
+        return new WeatherOptions(List.of(10, 100, 1000), CellType.CLASSIC, 10, 0.01, 100, 0.2, 32, 30, 42, out, false);
     }
 
     /**

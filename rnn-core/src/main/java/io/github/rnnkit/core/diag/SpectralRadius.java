@@ -48,6 +48,10 @@ public final class SpectralRadius {
             case GRU -> "For the GRU the radii describe how the gates and the candidate respond to h_{t−1}, not whether "
                     + "gradients vanish: the update gate mixes h_{t−1} and the candidate, and where it keeps h_{t−1} the "
                     + "gradient passes back unchanged whatever the radii.";
+            case MIN_GRU, MIN_LSTM -> "The " + cell.displayName() + " has no recurrent weights, so there are no radii: its "
+                    + "state enters step t only through h_t = a_t ⊙ h_{t−1} + b_t, with a_t = 1 − z_t (minGRU) or "
+                    + "f_t/(f_t + i_t) (minLSTM) between 0 and 1, so ∂h_t/∂h_{t−1} = diag(a_t): gradients through time "
+                    + "cannot grow, and shrink where the gate forgets.";
         };
     }
 
@@ -99,6 +103,8 @@ public final class SpectralRadius {
             case SIMPLE_RNN -> List.of("h");
             case LSTM -> List.of("i", "f", "g", "o");
             case GRU -> List.of("r", "z", "n");
+            case MIN_GRU -> List.of("z", "h~");
+            case MIN_LSTM -> List.of("f", "i", "h~");
         };
     }
 }

@@ -51,6 +51,7 @@ abstract class CellKernel {
             case SIMPLE_RNN -> new SimpleRnnKernel(steps, mb, hidden, relu, pool);
             case LSTM -> new LstmKernel(steps, mb, hidden, pool);
             case GRU -> new GruKernel(steps, mb, hidden, pool);
+            case MIN_GRU, MIN_LSTM -> throw new IllegalArgumentException(cell + " runs in MinRnnLayer, not step by step");
         };
     }
 

@@ -41,7 +41,7 @@ import static io.github.rnnkit.core.layers.RecurrentParamInitializer.RECURRENT_W
  * The input projection {@code x W} of all steps is one matrix product, and so are the
  * input and input-weight gradients.
  */
-public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLayerConf> {
+public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLayerConf> implements TruncatedBackLength {
     /** State key of the hidden state h {@code [mb, H]}. */
     public static final String STATE_H = "h";
     /** State key of the LSTM memory cell c {@code [mb, H]}. */
@@ -108,6 +108,7 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
      *
      * @param steps steps at the end of a segment to run back through, or -1 for all
      */
+    @Override
     public void setTruncatedBackLength(int steps) {
         this.truncatedBackLength = steps;
     }

@@ -3,6 +3,7 @@ package io.github.rnnkit.core.net;
 import io.github.rnnkit.data.runtime.NativeRuntime;
 import io.github.rnnkit.core.layers.GruLayer;
 import io.github.rnnkit.core.layers.LstmLayer;
+import io.github.rnnkit.core.layers.MinRnnLayer;
 import io.github.rnnkit.core.layers.SimpleRnnLayer;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.RnnActivation;
@@ -116,6 +117,7 @@ public final class NetworkFactory {
                     .activation(spec.activation() == RnnActivation.RELU ? Activation.RELU : Activation.TANH);
             case LSTM -> new LstmLayer.Builder().forgetGateBias(spec.forgetGateBias());
             case GRU -> new GruLayer.Builder();
+            case MIN_GRU, MIN_LSTM -> new MinRnnLayer.Builder().cell(spec.cell());
         };
         b.nIn(nIn).nOut(nOut);
         if (dropout && spec.dropout() > 0) {

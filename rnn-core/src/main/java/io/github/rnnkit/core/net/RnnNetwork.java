@@ -1,6 +1,6 @@
 package io.github.rnnkit.core.net;
 
-import io.github.rnnkit.core.layers.RecurrentRuntimeLayer;
+import io.github.rnnkit.core.layers.TruncatedBackLength;
 import io.github.rnnkit.core.layers.TimeMajorOutputLayer;
 import io.github.rnnkit.core.spec.ModelSpec;
 import org.deeplearning4j.nn.api.Layer;
@@ -91,7 +91,7 @@ public class RnnNetwork extends MultiLayerNetwork {
         useTimeMajorOutputLayer();
         int back = isTruncatedBptt() ? layerWiseConfigurations.getTbpttBackLength() : -1;
         for (Layer layer : getLayers()) {
-            if (layer instanceof RecurrentRuntimeLayer r) {
+            if (layer instanceof TruncatedBackLength r) {
                 r.setTruncatedBackLength(back);
             }
         }

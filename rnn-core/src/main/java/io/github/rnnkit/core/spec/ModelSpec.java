@@ -79,7 +79,7 @@ public record ModelSpec(CellType cell, Topology topology, int horizon, int input
                                  int outputSize, Task task, boolean bidirectional, double dropout,
                                  RnnActivation activation, UpdaterKind updater, double learningRate,
                                  WeightInit weightInit, DataType dataType, Tbptt tbptt, Clipping clipping) {
-        require(cell != null, "set a cell: SIMPLE_RNN, LSTM or GRU");
+        require(cell != null, "set a cell: SIMPLE_RNN, LSTM, GRU, MIN_GRU or MIN_LSTM");
         require(topology != null, "set a topology: MANY_TO_ONE, MANY_TO_MANY or SEQ2SEQ");
         require(task != null, "set a task: CLASSIFICATION or REGRESSION");
         require(updater != null && weightInit != null && clipping != null && activation != null,

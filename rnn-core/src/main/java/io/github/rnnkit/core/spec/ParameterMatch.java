@@ -2,12 +2,13 @@ package io.github.rnnkit.core.spec;
 
 
 /**
- * Hidden sizes that give the three cells (nearly) the same number of parameters, so a comparison
+ * Hidden sizes that give the cells (nearly) the same number of parameters, so a comparison
  * is between cells and not between model sizes. For one recurrent layer of H units on I inputs
  * with g gate blocks (1 vanilla, 4 LSTM, 3 GRU) and an output layer of O units:
  * <pre>
  *   params = g·H·(I + H + 1) + [GRU: H] + H·O + O
  * </pre>
+ * and for minGRU (g = 2) and minLSTM (g = 3), which have no recurrent weights, g·H·(I + 1) + H·O + O.
  * (rnnkit's layers keep one bias per gate; the GRU's extra H is the candidate gate's recurrent
  * bias, which PyTorch's reset-after formulation needs.)
  */
@@ -24,7 +25,8 @@ public final class ParameterMatch {
      */
     public static long count(CellType cell, int inputs, int hidden, int outputs) {
         long h = hidden;
-        return cell.gates() * h * (inputs + h + 1) + (cell == CellType.GRU ? h : 0) + h * outputs + outputs;
+        long recurrent = cell.parallelInTime() ? 0 : h;
+        return cell.gates() * h * (inputs + recurrent + 1) + (cell == CellType.GRU ? h : 0) + h * outputs + outputs;
     }
 
     /**

@@ -60,6 +60,10 @@ public final class TorchWeights {
      */
     public static RnnNetwork importNetwork(Map<String, NpyArray> stateDict, String source, CellType cell,
                                            RnnActivation activation, int inputSize, int hidden, int layers) {
+        if (cell.parallelInTime()) {
+            throw new IllegalArgumentException(cell.displayName() + " has no torch.nn module to import from; "
+                    + "rnn, lstm and gru have");
+        }
         int[] sizes = new int[layers];
         java.util.Arrays.fill(sizes, hidden);
         ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_MANY).setInputSize(inputSize)

@@ -36,7 +36,11 @@ class ModelBundleTest {
     Path dir;
 
     private static ModelBundle bundle() {
-        ModelSpec spec = ModelSpec.builder().setCell(CellType.GRU).setTopology(Topology.SEQ2SEQ).optHorizon(3)
+        return bundle(CellType.GRU);
+    }
+
+    private static ModelBundle bundle(CellType cell) {
+        ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.SEQ2SEQ).optHorizon(3)
                 .setInputSize(2).setHiddenSizes(5, 4).setOutputSize(1).setTask(Task.REGRESSION).optSeed(3)
                 .optClipping(Clipping.parse("l2-per-layer:2.5")).optDropout(0.1).build();
         RnnNetwork net = NetworkFactory.create(spec);
@@ -59,9 +63,10 @@ class ModelBundleTest {
         }
     }
 
-    @Test
-    void reloadedBundlePredictsExactlyTheSame() {
-        ModelBundle b = bundle();
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(CellType.class)
+    void reloadedBundlePredictsExactlyTheSame(CellType cell) {
+        ModelBundle b = bundle(cell);
         b.save(dir.resolve("model"));
         ModelBundle back = ModelBundle.load(dir.resolve("model"));
         INDArray x = Nd4j.rand(DataType.FLOAT, 4, 2, 10);

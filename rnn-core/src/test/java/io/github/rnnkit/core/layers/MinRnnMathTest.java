@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * minGRU and minLSTM against PyTorch autograd in float64 (golden/minrnn, made by
- * make_minrnn_golden.py from the paper's sequential forms), against central differences, and
+ * make_minrnn_golden.py from the paper's sequential and parallel forms), against central differences, and
  * against the linear scan they are.
  */
 class MinRnnMathTest {
@@ -60,7 +60,7 @@ class MinRnnMathTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void equalsPyTorchsSequentialFormForwardAndBackwardWithAnyWorkers(Kind kind) throws IOException {
+    void equalsPyTorchsSequentialAndParallelFormsForwardAndBackwardWithAnyWorkers(Kind kind) throws IOException {
         Map<String, NpyArray> f = golden();
         String pre = prefix(kind);
         List<String> names = projections(kind);
@@ -73,17 +73,21 @@ class MinRnnMathTest {
         MinRnnMath.Params p = new MinRnnMath.Params(kind, w, b, IN, H);
         double[] x = f.get(pre + "x").data();
         double[] h0 = f.get(pre + "h0").data();
-        for (int workers = 1; workers <= 3; workers++) {
-            MinRnnMath.Forward out = MinRnnMath.forward(p, x, h0, T, MB, workers);
-            close(f.get(pre + "h").data(), out.h(), 1e-14, kind + " h, workers " + workers);
-            MinRnnMath.Gradients d = MinRnnMath.backward(p, x, h0, out, f.get(pre + "G").data(), T, MB, workers);
-            for (int g = 0; g < names.size(); g++) {
-                close(transpose(f.get(pre + "grad." + names.get(g) + ".weight").data(), H, IN), d.w()[g], 1e-13,
-                        kind + " dW " + names.get(g));
-                close(f.get(pre + "grad." + names.get(g) + ".bias").data(), d.b()[g], 1e-13, kind + " db " + names.get(g));
+        for (String form : List.of("", "parallel.")) {   // the paper's sequential and parallel (log-space) modes
+            for (int workers = 1; workers <= 3; workers++) {
+                String what = kind + " " + (form.isEmpty() ? "sequential" : "parallel") + " form, workers " + workers + ": ";
+                MinRnnMath.Forward out = MinRnnMath.forward(p, x, h0, T, MB, workers);
+                close(f.get(pre + form + "h").data(), out.h(), 1e-14, what + "h");
+                MinRnnMath.Gradients d = MinRnnMath.backward(p, x, h0, out, f.get(pre + "G").data(), T, MB, workers);
+                for (int g = 0; g < names.size(); g++) {
+                    close(transpose(f.get(pre + form + "grad." + names.get(g) + ".weight").data(), H, IN), d.w()[g], 1e-13,
+                            what + "dW " + names.get(g));
+                    close(f.get(pre + form + "grad." + names.get(g) + ".bias").data(), d.b()[g], 1e-13,
+                            what + "db " + names.get(g));
+                }
+                close(f.get(pre + form + "grad.x").data(), d.x(), 1e-13, what + "dx");
+                close(f.get(pre + form + "grad.h0").data(), d.h0(), 1e-13, what + "dh0");
             }
-            close(f.get(pre + "grad.x").data(), d.x(), 1e-13, kind + " dx");
-            close(f.get(pre + "grad.h0").data(), d.h0(), 1e-13, kind + " dh0");
         }
     }
 
