@@ -88,13 +88,21 @@ public final class BenchApp {
                 RnnNetwork net = NetworkFactory.create(c.spec(cell));
                 Timing train = time(() -> net.fit(data), o);
                 Timing infer = time(() -> net.output(data.getFeatures()), o);
-                BenchResult r = new BenchResult(c, cell == CellType.SIMPLE_RNN ? "RNN" : cell.name(), train.steady(),
+                BenchResult r = new BenchResult(c, benchName(cell), train.steady(),
                         infer.steady(), train.cold(), infer.cold(), o.warmupSeconds(), threads, policy, Simd.lanes());
                 out.add(r);
                 sink.accept(r);
             }
         }
         return out;
+    }
+
+    /**
+     * @param cell a cell
+     * @return its name in results: RNN, LSTM, GRU, MIN_GRU or MIN_LSTM (torch_rnn_bench.py's names for the first three)
+     */
+    public static String benchName(CellType cell) {
+        return cell == CellType.SIMPLE_RNN ? "RNN" : cell.name();
     }
 
     /**

@@ -27,7 +27,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--configs", defaultValue = "a,b,c", paramLabel = "LIST", description = "configurations (default: ${DEFAULT-VALUE})")
     String configs;
 
-    @Option(names = "--cells", defaultValue = "rnn,lstm,gru", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cells", defaultValue = "rnn,lstm,gru,min-gru,min-lstm", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
     String cells;
 
     @Option(names = "--steps", converter = OptionValues.Positive.class, defaultValue = "20", paramLabel = "N", description = "timed steps; the median is reported (default: ${DEFAULT-VALUE})")
@@ -53,6 +53,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", converter = OptionValues.Positive.class, paramLabel = "B", description = "override the minibatch size (memory runs)")
     Integer batch;
 
+    @Option(names = "--lengths", split = ",", paramLabel = "LIST",
+            description = "instead of --configs: the speed-against-length configurations, batch 32, input 3, hidden 128, "
+                    + "many-to-one, one per length (e.g. 100,1000,10000; bench/torch_scan_bench.py runs the same in PyTorch)")
+    List<Integer> lengths;
+
+    @Option(names = "--layers", split = ",", defaultValue = "1", paramLabel = "LIST",
+            description = "stacked layers of the --lengths configurations (default: ${DEFAULT-VALUE}; e.g. 1,3)")
+    List<Integer> layers;
+
+    @Option(names = "--scan-workers", converter = OptionValues.Positive.class, paramLabel = "N",
+            description = "threads minGRU and minLSTM layers split a pass among (default: the available processors)")
+    Integer scanWorkers;
+
     @Option(names = "--json", description = "one JSON line per configuration and cell (the schema of torch_rnn_bench.py)")
     boolean json;
 
@@ -61,7 +74,26 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<BenchConfig> cfgs = Arrays.stream(configs.split(",")).map(BenchConfig::byName)
+        List<BenchConfig> named = new java.util.ArrayList<>();
+        if (lengths == null) {
+            Arrays.stream(configs.split(",")).map(BenchConfig::byName).forEach(named::add);
+        } else {
+            for (int depth : layers) {
+                if (depth < 1) {
+                    throw new IllegalArgumentException("--layers takes positive counts, got " + depth);
+                }
+                for (int t : lengths) {
+                    if (t < 1) {
+                        throw new IllegalArgumentException("--lengths takes positive lengths, got " + t);
+                    }
+                    named.add(BenchConfig.scan(t, depth));
+                }
+            }
+        }
+        if (scanWorkers != null) {
+            System.setProperty(io.github.rnnkit.core.layers.MinRnnRuntimeLayer.WORKERS_PROPERTY, scanWorkers.toString());
+        }
+        List<BenchConfig> cfgs = named.stream()
                 .map(c -> c.with(batch == null ? 0 : batch, length == null ? 0 : length, hidden == null ? 0 : hidden)).toList();
         List<CellType> cellTypes = Arrays.stream(cells.split(",")).map(CellType::parse).toList();
         PrintWriter w = spec.commandLine().getOut();
@@ -76,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (!noPeak) {
                 w.printf(Locale.ROOT, "float32 matrix-product peak: %.1f GFLOP/s (sgemm 1024^3 through ND4J)%n", peak);
             }
-            w.printf("%-4s%-6s%12s%12s%20s%16s%n", "cfg", "cell", "train ms", "infer ms", "cold: train, infer",
+            w.printf("%-9s%-9s%12s%12s%20s%16s%n", "cfg", "cell", "train ms", "infer ms", "cold: train, infer",
                     "train % of peak");
         }
         BenchApp.run(options, r -> {
@@ -86,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
                     ", \"train_gflop\": %.4f, \"peak_gflops\": %s, \"train_share_of_peak\": %s}", r.config().trainFlops(c) / 1e9,
                     Double.isNaN(peak) ? "null" : String.format(Locale.ROOT, "%.2f", peak),
                     Double.isNaN(share) ? "null" : String.format(Locale.ROOT, "%.4f", share / 100)))
-                    : String.format(Locale.ROOT, "%-4s%-6s%12.2f%12.2f%12.2f%8.2f%15s", r.config().name(), r.cell(),
+                    : String.format(Locale.ROOT, "%-9s%-9s%12.2f%12.2f%12.2f%8.2f%15s", r.config().name(), r.cell(),
                     r.trainMs(), r.inferMs(), r.trainMsCold(), r.inferMsCold(),
                     Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f %%", share));
             w.println(row);

@@ -28,8 +28,58 @@ import java.util.Random;
  * @param input   input features
  * @param hidden  hidden units
  * @param classes classes of a many-to-one classifier, or 0 for many-to-many regression
+ * @param layers  recurrent layers of {@code hidden} units each, stacked
  */
-public record BenchConfig(String name, int batch, int length, int input, int hidden, int classes) {
+public record BenchConfig(String name, int batch, int length, int input, int hidden, int classes, int layers) {
+    /** The batch, hidden size and input of the scan benchmark ({@link #scan}). */
+    private static final int SCAN_BATCH = 32;
+    private static final int SCAN_HIDDEN = 128;
+
+    /**
+     * Checks the sizes.
+     *
+     * @param name a name
+     * @param batch minibatch size
+     * @param length sequence length
+     * @param input input features
+     * @param hidden hidden units
+     * @param classes classes, or 0
+     * @param layers stacked layers
+     */
+    public BenchConfig {
+        if (batch < 1 || length < 1 || input < 1 || hidden < 1 || classes < 0 || layers < 1) {
+            throw new IllegalArgumentException("benchmark sizes must be positive: batch " + batch + ", length " + length
+                    + ", hidden " + hidden + ", layers " + layers);
+        }
+    }
+
+    /**
+     * A one-layer configuration.
+     *
+     * @param name    a, b or c (or any name for a custom one)
+     * @param batch   minibatch size
+     * @param length  sequence length
+     * @param input   input features
+     * @param hidden  hidden units
+     * @param classes classes of a many-to-one classifier, or 0 for many-to-many regression
+     */
+    public BenchConfig(String name, int batch, int length, int input, int hidden, int classes) {
+        this(name, batch, length, input, hidden, classes, 1);
+    }
+
+    /**
+     * The configuration of the speed-against-length benchmark (bench/torch_scan_bench.py): batch 32,
+     * input 3 (one-hot), hidden 128, many-to-one, 3 classes, named {@code T<length>} (with
+     * {@code x<layers>} for stacks).
+     *
+     * @param length sequence length
+     * @param layers stacked layers
+     * @return the configuration
+     */
+    public static BenchConfig scan(int length, int layers) {
+        return new BenchConfig("T" + length + (layers > 1 ? "x" + layers : ""), SCAN_BATCH, length, 3, SCAN_HIDDEN, 3,
+                layers);
+    }
     /**
      * Configurations a, b and c of the PyTorch reference benchmark.
      */
@@ -57,17 +107,19 @@ public record BenchConfig(String name, int batch, int length, int input, int hid
      */
     public BenchConfig with(int newBatch, int newLength, int newHidden) {
         return new BenchConfig(name, newBatch > 0 ? newBatch : batch, newLength > 0 ? newLength : length, input,
-                newHidden > 0 ? newHidden : hidden, classes);
+                newHidden > 0 ? newHidden : hidden, classes, layers);
     }
 
     /**
      * @param cell the cell
-     * @return the network rnnkit users get for this configuration: one layer, float32, Adam 0.001
+     * @return the network rnnkit users get for this configuration: {@link #layers} layers, float32, Adam 0.001
      */
     public ModelSpec spec(CellType cell) {
+        int[] sizes = new int[layers];
+        java.util.Arrays.fill(sizes, hidden);
         return ModelSpec.builder().setCell(cell)
                 .setTopology(classes > 0 ? Topology.MANY_TO_ONE : Topology.MANY_TO_MANY)
-                .setInputSize(input).setHiddenSizes(hidden).setOutputSize(classes > 0 ? classes : 1)
+                .setInputSize(input).setHiddenSizes(sizes).setOutputSize(classes > 0 ? classes : 1)
                 .setTask(classes > 0 ? Task.CLASSIFICATION : Task.REGRESSION)
                 .optUpdater(UpdaterKind.ADAM, 1e-3).optDataType(DataType.FLOAT).optSeed(0).build();
     }
@@ -105,7 +157,8 @@ public record BenchConfig(String name, int batch, int length, int input, int hid
 
     /**
      * The arithmetic of one training step, the matrix products only: the forward pass does
-     * {@code 2 B T G H (I + H)} flops in the recurrent layer (G gate blocks) and {@code 2 B T' H O}
+     * {@code 2 B T G H (I + H)} flops in each recurrent layer (G gate blocks; I = H above the first;
+     * minGRU and minLSTM have no recurrent product, so {@code 2 B T G H I}) and {@code 2 B T' H O}
      * in the output layer (T' = T for many-to-many, 1 otherwise); backpropagation does about
      * twice the forward's.
      *
@@ -113,8 +166,12 @@ public record BenchConfig(String name, int batch, int length, int input, int hid
      * @return floating-point operations of one training step
      */
     public double trainFlops(CellType cell) {
-        double forward = 2.0 * batch * length * cell.gates() * hidden * (input + hidden)
-                + 2.0 * batch * (classes > 0 ? 1 : length) * hidden * (classes > 0 ? classes : 1);
+        double forward = 0;
+        for (int l = 0; l < layers; l++) {
+            forward += 2.0 * batch * length * cell.gates() * hidden * ((l == 0 ? input : hidden)
+                    + (cell.parallelInTime() ? 0 : hidden));
+        }
+        forward += 2.0 * batch * (classes > 0 ? 1 : length) * hidden * (classes > 0 ? classes : 1);
         return 3 * forward;
     }
 }

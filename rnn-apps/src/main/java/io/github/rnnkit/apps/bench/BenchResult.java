@@ -6,7 +6,7 @@ import java.util.Locale;
  * Median times of one configuration and cell.
  *
  * @param config   the configuration
- * @param cell     RNN, LSTM or GRU
+ * @param cell     RNN, LSTM, GRU, MIN_GRU or MIN_LSTM
  * @param trainMs  median milliseconds of one training step (forward, backward, Adam update), after the warm-up
  * @param inferMs  median milliseconds of one inference step (forward only), after the warm-up
  * @param trainMsCold median milliseconds of the first timed training steps (right after the warm-up steps)
@@ -24,9 +24,10 @@ public record BenchResult(BenchConfig config, String cell, double trainMs, doubl
         return String.format(Locale.ROOT, "{\"fw\": \"rnnkit\", \"cfg\": \"%s\", \"cell\": \"%s\", \"train_ms\": %.3f, "
                         + "\"infer_ms\": %.3f, \"train_ms_cold\": %.3f, \"infer_ms_cold\": %.3f, \"warmup_s\": %.1f, "
                         + "\"threads\": %d, \"omp_wait_policy\": \"%s\", \"simd_lanes\": %d, "
-                        + "\"batch\": %d, \"length\": %d, \"input\": %d, \"hidden\": %d}",
+                        + "\"batch\": %d, \"length\": %d, \"input\": %d, \"hidden\": %d, \"layers\": %d, \"scan_workers\": %d}",
                 config.name(), cell, trainMs, inferMs, trainMsCold, inferMsCold, warmupSeconds,
                 threads, ompWaitPolicy, simdLanes,
-                config.batch(), config.length(), config.input(), config.hidden());
+                config.batch(), config.length(), config.input(), config.hidden(), config.layers(),
+                io.github.rnnkit.core.layers.MinRnnRuntimeLayer.workers());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.rnnkit.core.layers;
 
+import io.github.rnnkit.core.spec.CellType;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -34,7 +35,9 @@ import static io.github.rnnkit.core.layers.RecurrentParamInitializer.INPUT_WEIGH
  *       segment ended in; the backward pass after it runs through the segment's last k2 steps with
  *       the state entering them held fixed.</li>
  * </ul>
- * The arithmetic is double precision whatever the network's data type.
+ * A float32 network runs in float32 SIMD lanes ({@link MinRnnVectors}) when the JVM has the Vector
+ * API and the minibatch has an example per worker; otherwise the pass is {@link MinRnnMath}'s, in
+ * float64.
  */
 public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> implements TruncatedBackLength {
     /** State key of the hidden state h {@code [mb, H]}, as {@link RecurrentRuntimeLayer#STATE_H}. */
@@ -50,9 +53,28 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
     /** Forward passes run, counted so that tests can see a pass being reused. */
     private transient long forwardPasses;
 
-    /** A forward pass and what it was computed from. */
-    private record Pass(MinRnnMath.Params params, double[] x, double[] h0, double[] mask, int steps, int mb,
-                        MinRnnMath.Forward forward, INDArray input, INDArray maskArray, double[] paramsAt) {
+    /**
+     * A forward pass and what it was computed from: in float64 ({@link MinRnnMath}: {@code params},
+     * {@code x}, {@code h0}, {@code mask}, {@code forward}) or in float32 SIMD lanes
+     * ({@link MinRnnVectors}: {@code f}).
+     */
+    private record Pass(MinRnnMath.Params params, double[] x, double[] h0, double[] mask, MinRnnMath.Forward forward,
+                        FloatPass f, int steps, int mb, INDArray input, INDArray maskArray, double[] paramsAt) {
+        /** @return h of every step {@code [T][mb][H]} as doubles (the float pass converts) */
+        double[] hDoubles() {
+            if (forward != null) {
+                return forward.h();
+            }
+            double[] out = new double[f.h().length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = f.h()[i];
+            }
+            return out;
+        }
+    }
+
+    /** The float32 pass: inputs, DL4J's W and b as they are, the initial state, the mask and h. */
+    private record FloatPass(float[] x, float[] w, float[] b, float[] h0, float[] mask, float[] h) {
     }
 
     /**
@@ -160,23 +182,44 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
         int mb = (int) input.size(0);
         int steps = (int) input.size(2);
         int hidden = (int) layerConf().getNOut();
-        MinRnnMath.Params params = params(training, mgr);
-        double[] x = doubles(input.permute(2, 0, 1));
-        double[] h0 = new double[mb * hidden];
         INDArray s = init.get(STATE_H);
-        if (s != null) {
-            if (s.size(0) != mb || s.size(1) != hidden) {
-                throw new IllegalStateException(layerId() + ": stored state has shape " + Arrays.toString(s.shape())
-                        + " but the input has minibatch " + mb + " and the layer " + hidden
-                        + " units; reset the state (rnnClearPreviousState) before a new minibatch size");
-            }
-            h0 = doubles(s);
+        if (s != null && (s.size(0) != mb || s.size(1) != hidden)) {
+            throw new IllegalStateException(layerId() + ": stored state has shape " + Arrays.toString(s.shape())
+                    + " but the input has minibatch " + mb + " and the layer " + hidden
+                    + " units; reset the state (rnnClearPreviousState) before a new minibatch size");
         }
-        double[] mask = maskArray == null ? null : doubles(maskArray);
-        MinRnnMath.Forward f = MinRnnMath.forward(params, x, h0, mask, steps, mb, workers());
-        Pass p = new Pass(params, x, h0, mask, steps, mb, f, input, maskArray, training ? doubles(params()) : null);
+        int workers = workers();
+        Pass p;
+        if (vectorPath(mb, workers)) {
+            MinRnnLayer c = layerConf();
+            float[] x = floats(input.permute(2, 0, 1));
+            float[] w = floats(getParamWithNoise(INPUT_WEIGHTS, training, mgr));
+            float[] b = floats(getParamWithNoise(BIAS, training, mgr));
+            float[] h0 = s == null ? new float[mb * hidden] : floats(s);
+            float[] mask = maskArray == null ? null : floats(maskArray);
+            float[] h = MinRnnVectors.forward(c.getCell() == CellType.MIN_GRU, x, w, b, h0, mask, steps, mb,
+                    (int) c.getNIn(), hidden, workers);
+            p = new Pass(null, null, null, null, null, new FloatPass(x, w, b, h0, mask, h), steps, mb, input, maskArray,
+                    training ? doubles(params()) : null);
+        } else {
+            MinRnnMath.Params params = params(training, mgr);
+            double[] x = doubles(input.permute(2, 0, 1));
+            double[] h0 = s == null ? new double[mb * hidden] : doubles(s);
+            double[] mask = maskArray == null ? null : doubles(maskArray);
+            MinRnnMath.Forward f = MinRnnMath.forward(params, x, h0, mask, steps, mb, workers);
+            p = new Pass(params, x, h0, mask, f, null, steps, mb, input, maskArray, training ? doubles(params()) : null);
+        }
         lastTrainingPass = training ? p : null;
         return p;
+    }
+
+    /**
+     * @return true when the pass runs in float32 SIMD lanes: a float32 network with the Vector API,
+     *         and enough examples to split among the workers (else {@link MinRnnMath}'s float64 pass,
+     *         which splits the steps of narrow layers)
+     */
+    private boolean vectorPath(int mb, int workers) {
+        return dataType == DataType.FLOAT && Simd.lanes() > 0 && mb >= workers;
     }
 
     /** @return the layer's parameters (with weight noise when training), split into projections */
@@ -201,23 +244,24 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
     /** @return h of every step {@code [mb, H, T]}, zero at masked steps */
     private INDArray output(Pass p, LayerWorkspaceMgr mgr) {
         int hidden = (int) layerConf().getNOut();
-        double[] h = p.forward().h();
-        if (p.mask() != null) {
-            h = h.clone();
-            int width = p.mb() * hidden;
-            for (int t = 0; t < p.steps(); t++) {
-                for (int c = 0; c < width; c++) {
-                    h[t * width + c] *= p.mask()[(c / hidden) * p.steps() + t];
-                }
-            }
+        long[] shape = {p.steps(), p.mb(), hidden};
+        INDArray out = p.f() != null ? array(p.f().h(), shape, mgr, ArrayType.ACTIVATIONS)
+                : array(p.forward().h(), shape, mgr, ArrayType.ACTIVATIONS);
+        out = out.permute(1, 2, 0);
+        if (maskArrayOf(p) != null) {
+            out.muli(maskArrayOf(p).castTo(dataType).reshape(p.mb(), 1, p.steps()).broadcast(out.shape()));
         }
-        return array(h, new long[]{p.steps(), p.mb(), hidden}, mgr, ArrayType.ACTIVATIONS).permute(1, 2, 0);
+        return out;
+    }
+
+    private static INDArray maskArrayOf(Pass p) {
+        return p.mask() != null || (p.f() != null && p.f().mask() != null) ? p.maskArray() : null;
     }
 
     /** @return the state after the last step, detached from any workspace */
     private Map<String, INDArray> lastState(Pass p) {
         int width = p.mb() * (int) layerConf().getNOut();
-        double[] last = Arrays.copyOfRange(p.forward().h(), (p.steps() - 1) * width, p.steps() * width);
+        double[] last = Arrays.copyOfRange(p.hDoubles(), (p.steps() - 1) * width, p.steps() * width);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             return Map.of(STATE_H, Nd4j.create(last, new long[]{p.mb(), layerConf().getNOut()}, 'c').castTo(dataType));
         }
@@ -234,25 +278,38 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
                 ? last : forward(init, true, mgr);
         lastTrainingPass = null;
         int first = backLength > 0 ? Math.max(0, p.steps() - backLength) : 0;
-        double[] dh = doubles(epsilon.permute(2, 0, 1));
-        MinRnnMath.Gradients g = MinRnnMath.backward(p.params(), p.x(), p.h0(), p.mask(), p.forward(), dh, first, p.steps(),
-                p.mb(), workers());
         MinRnnLayer c = layerConf();
         int nIn = (int) c.getNIn();
         int h = (int) c.getNOut();
         int n = c.kind().projections();
-        double[] dw = new double[nIn * n * h];
-        double[] db = new double[n * h];
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < nIn; i++) {
-                System.arraycopy(g.w()[k], i * h, dw, i * n * h + k * h, h);
+        INDArray dxArray;
+        double[] dw;
+        double[] db;
+        if (p.f() != null) {
+            FloatPass f = p.f();
+            float[][] g = MinRnnVectors.backward(c.getCell() == CellType.MIN_GRU, f.x(), f.w(), f.b(), f.h0(), f.mask(), f.h(),
+                    floats(epsilon.permute(2, 0, 1)), first, p.steps(), p.mb(), nIn, h, workers());
+            dw = toDoubles(g[0]);
+            db = toDoubles(g[1]);
+            dxArray = array(g[2], new long[]{p.steps(), p.mb(), nIn}, mgr, ArrayType.ACTIVATION_GRAD);
+        } else {
+            double[] dh = doubles(epsilon.permute(2, 0, 1));
+            MinRnnMath.Gradients g = MinRnnMath.backward(p.params(), p.x(), p.h0(), p.mask(), p.forward(), dh, first,
+                    p.steps(), p.mb(), workers());
+            dw = new double[nIn * n * h];
+            db = new double[n * h];
+            for (int k = 0; k < n; k++) {
+                for (int i = 0; i < nIn; i++) {
+                    System.arraycopy(g.w()[k], i * h, dw, i * n * h + k * h, h);
+                }
+                System.arraycopy(g.b()[k], 0, db, k * h, h);
             }
-            System.arraycopy(g.b()[k], 0, db, k * h, h);
+            dxArray = array(g.x(), new long[]{p.steps(), p.mb(), nIn}, mgr, ArrayType.ACTIVATION_GRAD);
         }
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         put(gradient, INPUT_WEIGHTS, dw);
         put(gradient, BIAS, db);
-        INDArray epsOut = array(g.x(), new long[]{p.steps(), p.mb(), nIn}, mgr, ArrayType.ACTIVATION_GRAD).permute(1, 2, 0);
+        INDArray epsOut = dxArray.permute(1, 2, 0);
         weightNoiseParams.clear();
         return new Pair<>(gradient, backpropDropOutIfPresent(epsOut));
     }
@@ -265,7 +322,44 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
 
     /** @return the elements of {@code a} in row-major order */
     private static double[] doubles(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        INDArray c = rowMajor(a, DataType.DOUBLE);
+        double[] out = new double[Math.toIntExact(c.length())];
+        c.data().asNio().order(ByteOrder.nativeOrder()).asDoubleBuffer().get(Math.toIntExact(c.offset()), out);
+        return out;
+    }
+
+    /**
+     * @return {@code a} itself when it is laid out row-major in {@code type} (as the time-major
+     *         arrays rnnkit's layers pass each other are, seen through their permuted views), else a
+     *         row-major copy; copying element by element through ND4J's indexers cost more than the scan
+     */
+    private static INDArray rowMajor(INDArray a, DataType type) {
+        boolean plain = a.dataType() == type && a.offset() + a.length() <= a.data().length()
+                && Arrays.equals(a.stride(), Nd4j.getStrides(a.shape(), 'c'));
+        return plain ? a : a.castTo(type).dup('c');
+    }
+
+    /** @return the elements of {@code a} in row-major order, as floats */
+    private static float[] floats(INDArray a) {
+        INDArray c = rowMajor(a, DataType.FLOAT);
+        float[] out = new float[Math.toIntExact(c.length())];
+        c.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().get(Math.toIntExact(c.offset()), out);
+        return out;
+    }
+
+    private static double[] toDoubles(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    /** @return a row-major float32 array holding {@code v}, where {@code mgr} keeps {@code type} */
+    private static INDArray array(float[] v, long[] shape, LayerWorkspaceMgr mgr, ArrayType type) {
+        INDArray out = mgr.createUninitialized(type, DataType.FLOAT, shape, 'c');
+        out.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().put(v);
+        return out;
     }
 
     /** @return a row-major array of the network's type holding {@code v}, where {@code mgr} keeps {@code type} */

@@ -188,6 +188,47 @@ class MinRnnLayerTest {
         return out;
     }
 
+    static Stream<Arguments> floatCases() {
+        // hidden 20 leaves a tail after whole SIMD vectors; -1 runs back through every step
+        return Stream.of(CellType.MIN_GRU, CellType.MIN_LSTM).flatMap(c -> Stream.of(
+                Arguments.of(c, 20, -1), Arguments.of(c, 32, 3)));
+    }
+
+    @ParameterizedTest(name = "{0} hidden={1} k2={2}")
+    @MethodSource("floatCases")
+    void theFloat32LanesAgreeWithTheFloat64Pass(CellType cell, int hidden, int backLength) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Simd.lanes() > 0, "the JVM has no Vector API");
+        int mb = 4;
+        int steps = 9;
+        INDArray x = Nd4j.rand(DataType.DOUBLE, mb, 3, steps).subi(0.5).muli(4);
+        INDArray eps = Nd4j.rand(DataType.DOUBLE, mb, hidden, steps).subi(0.5);
+        INDArray h0 = Nd4j.rand(DataType.DOUBLE, mb, hidden).subi(0.5);
+        INDArray mask = Nd4j.ones(DataType.DOUBLE, mb, steps);
+        mask.putScalar(1, 0, 0.0);
+        mask.putScalar(2, 5, 0.0);
+        double[][] results = new double[2][];
+        INDArray params = null;
+        for (DataType type : new DataType[]{DataType.DOUBLE, DataType.FLOAT}) {
+            Layer layer = network(spec(cell, type, 3, hidden)).getLayer(0);
+            if (params == null) {
+                params = layer.params().dup().addi(Nd4j.rand(DataType.DOUBLE, layer.params().shape()).subi(0.5));
+            }
+            layer.setParams(params.castTo(type));
+            MinRnnRuntimeLayer r = (MinRnnRuntimeLayer) layer;
+            r.setTruncatedBackLength(backLength);
+            r.rnnSetTBPTTState(Map.of(MinRnnRuntimeLayer.STATE_H, h0.castTo(type)));
+            r.setMaskArray(mask.castTo(type));
+            INDArray out = r.rnnActivateUsingStoredState(x.castTo(type), true, false, MGR);
+            Pair<Gradient, INDArray> back = r.backpropGradient(eps.castTo(type), MGR);
+            results[type == DataType.DOUBLE ? 0 : 1] = concat(concat(out.castTo(DataType.DOUBLE).dup('c').data().asDouble(),
+                    back.getFirst().gradient().castTo(DataType.DOUBLE).dup('c').data().asDouble()),
+                    back.getSecond().castTo(DataType.DOUBLE).dup('c').data().asDouble());
+        }
+        for (int i = 0; i < results[0].length; i++) {
+            assertEquals(results[0][i], results[1][i], 2e-5 * Math.max(1, Math.abs(results[0][i])), "element " + i);
+        }
+    }
+
     @Test
     void theLayerHasOnlyInputWeightsAndBiases() {
         RnnNetwork gru = NetworkFactory.create(spec(CellType.MIN_GRU, DataType.FLOAT, 3, 5));
