@@ -66,6 +66,17 @@ public final class BenchCommand implements Callable<Integer> {
             description = "threads minGRU and minLSTM layers split a pass among (default: the available processors)")
     Integer scanWorkers;
 
+    @Option(names = "--torch", defaultValue = "auto", paramLabel = "PYTHON",
+            description = "with --lengths: Python with torch to run bench/torch_scan_bench.py beside rnnkit: auto "
+                    + "(python3, /usr/bin/python3), a path, or off (default: ${DEFAULT-VALUE})")
+    String torch;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "with --lengths: write report.md, the CSV and the charts here")
+    java.nio.file.Path out;
+
+    @Option(names = "--force", description = "with --out: replace a run already there")
+    boolean force;
+
     @Option(names = "--json", description = "one JSON line per configuration and cell (the schema of torch_rnn_bench.py)")
     boolean json;
 
@@ -103,6 +114,9 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(docs/BENCHMARKS.md)");
         }
         BenchApp.Options options = new BenchApp.Options(cfgs, cellTypes, steps, warmup, warmupSeconds, threads);
+        if (lengths != null) {
+            return sweep(cfgs, options, w);
+        }
         double peak = noPeak ? Double.NaN : BenchApp.peakGflops();
         if (!json) {
             if (!noPeak) {
@@ -124,6 +138,26 @@ public final class BenchCommand implements Callable<Integer> {
             w.println(row);
             w.flush();
         });
+        return 0;
+    }
+
+    private int sweep(List<BenchConfig> cfgs, BenchApp.Options options, PrintWriter w) {
+        TorchReference ref = torch.equals("off") ? null
+                : TorchReference.find(torch.equals("auto") ? null : torch, E2eCommand.root(), "torch_scan_bench.py");
+        w.println(ref == null ? "PyTorch: not available (install python3-torch, or give --torch PYTHON); rnnkit only"
+                : "PyTorch reference: bench/torch_scan_bench.py, each time the better of 1 and 2 threads");
+        w.printf("%-9s%-7s%-12s%-8s%-20s%12s%12s%n", "cfg", "layers", "cell", "fw", "form", "train ms", "infer ms");
+        w.flush();
+        List<LengthSweep.Row> rows = LengthSweep.run(cfgs, options, ref, r -> {
+            w.printf(Locale.ROOT, "%-9s%-7d%-12s%-8s%-20s%12.2f%12.2f%n", r.config().name(), r.config().layers(),
+                    r.cell().displayName(), r.fw(), r.form(), r.trainMs(), r.inferMs());
+            w.flush();
+        });
+        if (out != null) {
+            w.println("wrote " + LengthSweep.write(out, force, rows, "rnnkit " + String.join(" ",
+                    spec.commandLine().getParseResult().originalArgs())));
+        }
+        w.flush();
         return 0;
     }
 }

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code bench/torch_e2e.py}, the PyTorch side of {@code rnnkit bench-e2e}, in its own
- * Python process, and times that process from outside (its whole command, cold: the
- * interpreter's start and {@code import torch} count, as the JVM's start counts for rnnkit).
+ * Runs a PyTorch reference script of the project's {@code bench} folder in its own Python process:
+ * {@code bench/torch_e2e.py}, the PyTorch side of {@code rnnkit bench-e2e}, timed from outside
+ * (its whole command, cold: the interpreter's start and {@code import torch} count, as the JVM's
+ * start counts for rnnkit), or {@code bench/torch_scan_bench.py}, the side of
+ * {@code rnnkit bench --lengths}, whose every JSON line is a result.
  */
 final class TorchReference {
     private final String python;
@@ -31,7 +33,17 @@ final class TorchReference {
      * @return the reference, or null when no Python with torch or no script is found
      */
     static TorchReference find(String python, Path root) {
-        Path script = root.resolve("bench/torch_e2e.py");
+        return find(python, root, "torch_e2e.py");
+    }
+
+    /**
+     * @param python a Python executable, or null to look for one that imports torch
+     * @param root   the project root
+     * @param name   the script's file name in {@code bench}
+     * @return the reference, or null when no Python with torch or no script is found
+     */
+    static TorchReference find(String python, Path root, String name) {
+        Path script = root.resolve("bench").resolve(name);
         if (!Files.isRegularFile(script)) {
             return null;
         }
@@ -72,6 +84,36 @@ final class TorchReference {
     }
 
     Run run(List<String> args) {
+        Output o = execute(args);
+        String last = o.lines().isEmpty() ? "{}" : o.lines().get(o.lines().size() - 1);
+        try {
+            return new Run(new ObjectMapper().readTree(last), o.wallS());
+        } catch (IOException e) {
+            throw new IllegalStateException("the PyTorch reference printed no JSON: " + last, e);
+        }
+    }
+
+    /**
+     * @param args the script's arguments
+     * @return every JSON line the script printed, in order
+     */
+    List<JsonNode> lines(List<String> args) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : execute(args).lines()) {
+            try {
+                out.add(new ObjectMapper().readTree(line));
+            } catch (IOException e) {
+                throw new IllegalStateException("the PyTorch reference printed a line that is not JSON: " + line, e);
+            }
+        }
+        return out;
+    }
+
+    /** The script's standard output, line by line, and the process's wall time. */
+    private record Output(List<String> lines, double wallS) {
+    }
+
+    private Output execute(List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(python, script.toString()));
         cmd.addAll(args);
         try {
@@ -84,8 +126,7 @@ final class TorchReference {
                         + new String(err, StandardCharsets.UTF_8));
             }
             double wall = (System.nanoTime() - t) / 1e9;
-            String last = new String(out, StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("{}");
-            return new Run(new ObjectMapper().readTree(last), wall);
+            return new Output(new String(out, StandardCharsets.UTF_8).strip().lines().filter(l -> !l.isBlank()).toList(), wall);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + String.join(" ", cmd) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
