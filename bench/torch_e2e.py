@@ -30,7 +30,39 @@ from torch import nn  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEATTLE = os.path.join(HERE, '..', 'rnn-data', 'src', 'main', 'resources', 'io', 'github', 'rnnkit', 'data',
                        'samples', 'seattle-weather.csv')
-CELLS = {'rnn': nn.RNN, 'lstm': nn.LSTM, 'gru': nn.GRU}
+
+
+class MinRNN(nn.Module):
+    """minGRU or minLSTM (Feng et al. 2024) with torch.nn.RNN's interface (batch_first, one layer):
+    the paper's sequential form, every step's projections as one matrix product first (on this CPU
+    its log-space parallel form was 3.6x slower: bench/torch_scan_bench.py, docs/BENCHMARKS.md)."""
+
+    def __init__(self, n_in, hidden, batch_first=True, kind='gru'):
+        super().__init__()
+        assert batch_first
+        self.gru = kind == 'gru'
+        self.hidden = hidden
+        self.gates = nn.Linear(n_in, (2 if self.gru else 3) * hidden)
+
+    def forward(self, x, state=None):
+        h = torch.zeros(x.shape[0], self.hidden) if state is None else state[0]
+        out = []
+        for p in self.gates(x).unbind(dim=1):
+            if self.gru:
+                k, h_tilde = p.chunk(2, dim=-1)
+                z = torch.sigmoid(k)
+                h = (1 - z) * h + z * h_tilde
+            else:
+                f, i, h_tilde = p.chunk(3, dim=-1)
+                f, i = torch.sigmoid(f), torch.sigmoid(i)
+                h = (f * h + i * h_tilde) / (f + i)
+            out.append(h)
+        return torch.stack(out, dim=1), h.unsqueeze(0)
+
+
+CELLS = {'rnn': nn.RNN, 'lstm': nn.LSTM, 'gru': nn.GRU,
+         'min-gru': lambda n_in, hidden, batch_first=True: MinRNN(n_in, hidden, batch_first, 'gru'),
+         'min-lstm': lambda n_in, hidden, batch_first=True: MinRNN(n_in, hidden, batch_first, 'lstm')}
 
 
 class Net(nn.Module):

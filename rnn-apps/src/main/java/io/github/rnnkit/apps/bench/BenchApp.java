@@ -106,6 +106,14 @@ public final class BenchApp {
     }
 
     /**
+     * @param name a cell's name in results ({@link #benchName})
+     * @return the cell
+     */
+    public static CellType cellOf(String name) {
+        return CellType.parse(name.equals("RNN") ? "rnn" : name);
+    }
+
+    /**
      * The machine's float32 matrix-product peak as rnnkit reaches it: ND4J's (OpenBLAS's) sgemm of
      * two 1024 x 1024 matrices on its default threads, best of 5 after one untimed product.
      *

@@ -101,9 +101,10 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        if (scanWorkers != null) {
-            System.setProperty(io.github.rnnkit.core.layers.MinRnnRuntimeLayer.WORKERS_PROPERTY, scanWorkers.toString());
-        }
+        return ScanWorkers.with(scanWorkers, () -> run(named));
+    }
+
+    private int run(List<BenchConfig> named) {
         List<BenchConfig> cfgs = named.stream()
                 .map(c -> c.with(batch == null ? 0 : batch, length == null ? 0 : length, hidden == null ? 0 : hidden)).toList();
         List<CellType> cellTypes = Arrays.stream(cells.split(",")).map(CellType::parse).toList();
@@ -126,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
                     "train % of peak");
         }
         BenchApp.run(options, r -> {
-            CellType c = CellType.parse(r.cell().equals("RNN") ? "rnn" : r.cell());
+            CellType c = BenchApp.cellOf(r.cell());
             double share = 100 * r.config().trainFlops(c) / (r.trainMs() / 1e3) / (peak * 1e9);
             String row = json ? r.json().replaceFirst("}$", String.format(Locale.ROOT,
                     ", \"train_gflop\": %.4f, \"peak_gflops\": %s, \"train_share_of_peak\": %s}", r.config().trainFlops(c) / 1e9,

@@ -51,7 +51,7 @@ public final class E2eCommand implements Callable<Integer> {
             description = "workloads (default: ${DEFAULT-VALUE})")
     String workloads;
 
-    @Option(names = "--cells", defaultValue = "rnn,lstm,gru", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cells", defaultValue = "rnn,lstm,gru,min-gru,min-lstm", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
     String cells;
 
     @Option(names = "--look-backs", defaultValue = "10,100,1000", paramLabel = "LIST",

@@ -26,7 +26,7 @@ record E2eRow(String workload, String cell, String setting, double rnnkitCold, d
 
     static E2eRow of(E2eCommand.Job job, String first, String second, double coldLoop, double warmLoop, Double coldCommand,
                      TorchReference.Run torch, int threads) {
-        String cell = job.cell() == CellType.SIMPLE_RNN ? "RNN" : job.cell().name();
+        String cell = BenchApp.benchName(job.cell());
         double nan = Double.NaN;
         return switch (job.workload()) {
             case STREAM -> new E2eRow("stream", cell, job.setting(), value(first, "step_us"), value(second, "step_us"), nan,

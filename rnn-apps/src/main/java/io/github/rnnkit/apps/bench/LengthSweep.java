@@ -55,26 +55,16 @@ public final class LengthSweep {
             BenchApp.Options one = new BenchApp.Options(List.of(c), bench.cells(), bench.steps(), bench.warmup(),
                     bench.warmupSeconds(), bench.threads());
             for (BenchResult r : BenchApp.run(one, x -> { })) {
-                CellType cell = CellType.parse(r.cell().equals("RNN") ? "rnn" : r.cell());
+                CellType cell = BenchApp.cellOf(r.cell());
                 add(rows, sink, new Row("rnnkit", c, cell, cell.parallelInTime() ? scanForm(workers) : "sequential",
                         r.trainMs(), r.inferMs(), cell.parallelInTime() ? workers : 1));
             }
             List<CellType> min = bench.cells().stream().filter(CellType::parallelInTime).toList();
             if (workers > 1 && !min.isEmpty()) {
-                String before = System.getProperty(MinRnnRuntimeLayer.WORKERS_PROPERTY);
-                System.setProperty(MinRnnRuntimeLayer.WORKERS_PROPERTY, "1");
-                try {
-                    BenchApp.Options single = new BenchApp.Options(List.of(c), min, bench.steps(), bench.warmup(),
-                            bench.warmupSeconds(), bench.threads());
-                    for (BenchResult r : BenchApp.run(single, x -> { })) {
-                        add(rows, sink, new Row("rnnkit", c, CellType.parse(r.cell()), scanForm(1), r.trainMs(), r.inferMs(), 1));
-                    }
-                } finally {
-                    if (before == null) {
-                        System.clearProperty(MinRnnRuntimeLayer.WORKERS_PROPERTY);
-                    } else {
-                        System.setProperty(MinRnnRuntimeLayer.WORKERS_PROPERTY, before);
-                    }
+                BenchApp.Options single = new BenchApp.Options(List.of(c), min, bench.steps(), bench.warmup(),
+                        bench.warmupSeconds(), bench.threads());
+                for (BenchResult r : ScanWorkers.with(1, () -> BenchApp.run(single, x -> { }))) {
+                    add(rows, sink, new Row("rnnkit", c, BenchApp.cellOf(r.cell()), scanForm(1), r.trainMs(), r.inferMs(), 1));
                 }
             }
             if (torch != null) {
@@ -102,7 +92,7 @@ public final class LengthSweep {
                     Integer.toString(c.layers()), "--cells", cells, "--steps", Integer.toString(bench.steps()),
                     "--warmup", Integer.toString(Math.max(1, bench.warmup())), "--threads", Integer.toString(threads)));
             for (JsonNode j : lines) {
-                CellType cell = CellType.parse(j.get("cell").asText().equals("RNN") ? "rnn" : j.get("cell").asText());
+                CellType cell = BenchApp.cellOf(j.get("cell").asText());
                 String form = j.get("form").asText();
                 Row r = new Row("torch", c, cell, form, j.get("train_ms").asDouble(), j.get("infer_ms").asDouble(), threads);
                 best.merge(cell + "/" + form, r, (a, b) -> new Row("torch", c, cell, form, Math.min(a.trainMs(), b.trainMs()),

@@ -6,6 +6,7 @@ import io.github.rnnkit.apps.data.DataCommand;
 import io.github.rnnkit.apps.example.ExampleCommand;
 import io.github.rnnkit.apps.forward.ForwardCommand;
 import io.github.rnnkit.apps.memory.MemoryCommand;
+import io.github.rnnkit.apps.parallel.ParallelCommand;
 import io.github.rnnkit.apps.model.EvaluateCommand;
 import io.github.rnnkit.apps.model.PredictCommand;
 import io.github.rnnkit.apps.torch.ImportTorchCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Recurrent sequence models (vanilla RNN, LSTM, GRU) on Deeplearning4j.",
         subcommands = {DataCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
                 ImportTorchCommand.class, ForwardCommand.class, BenchCommand.class, io.github.rnnkit.apps.bench.E2eCommand.class, WeatherCommand.class, StockCommand.class,
-                CompareCommand.class, MemoryCommand.class, ExampleCommand.class,
+                CompareCommand.class, MemoryCommand.class, ParallelCommand.class, ExampleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'rnnkit COMMAND --help' for a command's options."})
 public final class RnnkitCli implements Runnable {

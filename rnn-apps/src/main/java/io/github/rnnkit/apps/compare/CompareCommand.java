@@ -47,7 +47,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--column", paramLabel = "NAME", description = "with --dataset csv: the column (categories or prices)")
     String column;
 
-    @Option(names = "--cells", defaultValue = "rnn,lstm,gru", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cells", defaultValue = "rnn,lstm,gru,min-gru,min-lstm", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")
     String cells;
 
     @Option(names = "--hidden", converter = OptionValues.Positive.class, defaultValue = "32", paramLabel = "H",

@@ -48,7 +48,7 @@ public record CompareOptions(CompareDataset dataset, SeriesInput input, List<Cel
     public CompareOptions {
         cells = List.copyOf(cells);
         if (cells.isEmpty()) {
-            throw new IllegalArgumentException("--cells needs at least one of rnn, lstm, gru");
+            throw new IllegalArgumentException("--cells needs at least one of rnn, lstm, gru, min-gru, min-lstm");
         }
         if ((dataset == CompareDataset.CSV) != (input != null)) {
             throw new IllegalArgumentException(dataset == CompareDataset.CSV ? "--dataset csv needs --csv FILE --column NAME"

@@ -53,7 +53,8 @@ final class CompareReport {
         }
         sb.append(String.format(Locale.ROOT, "**Parameter counts.** The LSTM has %d hidden units and %,d parameters; the "
                         + "other cells get the hidden size whose count is closest (params = gates·H·(inputs + H + 1) [+ H for "
-                        + "GRU] + output layer): %s.%n%n", o.lstmHidden(), target,
+                        + "GRU] + output layer; minGRU and minLSTM have no recurrent weights, so gates·H·(inputs + 1) + output "
+                        + "layer): %s.%n%n", o.lstmHidden(), target,
                 String.join(", ", r.cells().stream().map(c -> String.format(Locale.ROOT, "%s H = %d → %,d", c.cell().displayName(),
                         c.hidden(), c.params())).toList())));
         sb.append(table(r).markdown());

@@ -160,18 +160,61 @@ public final class MemoryApp {
      * @return the run's test error, updates and time
      */
     public static MemoryRun one(MemoryOptions o, MemoryTask task, CellType cell, int lag, long seed, boolean stopWhenSolved) {
+        return one(o.budget(task), task, cell,
+                new int[]{o.hidden()}, lag, seed, stopWhenSolved).run();
+    }
+
+    /**
+     * A training budget.
+     *
+     * @param trainCount   training sequences
+     * @param testCount    test sequences (a fifth as many, at least 10, validate)
+     * @param epochs       most epochs
+     * @param learningRate Adam's learning rate
+     */
+    public record Budget(int trainCount, int testCount, int epochs, double learningRate) {
+        /** @return the most parameter updates the budget allows, at {@link #BATCH} sequences per update */
+        public int maxUpdates() {
+            return epochs * ((trainCount + BATCH - 1) / BATCH);
+        }
+    }
+
+    /**
+     * One run and the network it trained.
+     *
+     * @param run    the run's figures
+     * @param hidden the hidden sizes, bottom layer first
+     * @param params the network's trainable parameters
+     */
+    public record SizedRun(MemoryRun run, int[] hidden, long params) {
+    }
+
+    /**
+     * One training run of a memory task with any stack of layers.
+     *
+     * @param budget sequences, epochs and learning rate
+     * @param task   the task
+     * @param cell   the cell
+     * @param hidden hidden sizes, bottom layer first
+     * @param lag    the dependency length
+     * @param seed   the seed of the data and the network
+     * @param stopWhenSolved stop once the validation loss reaches {@link MemoryTask#targetLoss()}
+     * @return the run, its sizes and parameter count
+     */
+    public static SizedRun one(Budget budget, MemoryTask task, CellType cell, int[] hidden, int lag, long seed,
+                               boolean stopWhenSolved) {
         long base = (seed * 100_003L + lag * 10L) & 0xffffffffL;
-        SequenceSet train = task.generate(o.trainCount(), lag, base);
-        SequenceSet validation = task.generate(Math.max(10, o.testCount() / 5), lag, (base + 1) & 0xffffffffL);
-        SequenceSet test = task.generate(o.testCount(), lag, (base + 2) & 0xffffffffL);
+        SequenceSet train = task.generate(budget.trainCount(), lag, base);
+        SequenceSet validation = task.generate(Math.max(10, budget.testCount() / 5), lag, (base + 1) & 0xffffffffL);
+        SequenceSet test = task.generate(budget.testCount(), lag, (base + 2) & 0xffffffffL);
         ModelSpec spec = ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(train.featureCount())
-                .setHiddenSizes(o.hidden()).setOutputSize(train.targetCount()).setTask(task.modelTask())
-                .optUpdater(UpdaterKind.ADAM, o.learningRate(task)).optSeed(seed).build();
+                .setHiddenSizes(hidden).setOutputSize(train.targetCount()).setTask(task.modelTask())
+                .optUpdater(UpdaterKind.ADAM, budget.learningRate()).optSeed(seed).build();
         CellRun run = CellRun.train(spec, train, validation,
-                TrainerOptions.of(o.epochs(task)).withBatchSize(BATCH).withSeed(seed).withPatience(o.epochs(task))
+                TrainerOptions.of(budget.epochs()).withBatchSize(BATCH).withSeed(seed).withPatience(budget.epochs())
                         .withTargetLoss(stopWhenSolved ? task.targetLoss() : Double.NaN));
-        return new MemoryRun(task, cell, lag, seed, testError(run, task, test), run.history().iterations().size(),
-                run.history().totalSeconds());
+        return new SizedRun(new MemoryRun(task, cell, lag, seed, testError(run, task, test), run.history().iterations().size(),
+                run.history().totalSeconds()), hidden.clone(), run.params());
     }
 
     /** @return test MSE (adding) or the share of symbols recalled wrong */

@@ -38,7 +38,7 @@ public final class MemoryCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/memory-<timestamp>)")
     Path out;
 
-    @Option(names = "--tasks", defaultValue = "adding,recall", paramLabel = "LIST", description = "adding, recall (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tasks", defaultValue = "adding,recall", paramLabel = "LIST", description = "adding, recall, selective-copy (default: ${DEFAULT-VALUE})")
     String tasks;
 
     @Option(names = "--cells", defaultValue = "rnn,lstm,gru", paramLabel = "LIST", description = "cells (default: ${DEFAULT-VALUE})")

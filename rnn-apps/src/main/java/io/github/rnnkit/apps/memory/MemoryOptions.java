@@ -93,18 +93,26 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
      * @return the most updates one run of {@code task} makes: epochs of minibatches over the training sequences
      */
     public int maxUpdates(MemoryTask task) {
-        return epochs(task) * ((trainCount + MemoryApp.BATCH - 1) / MemoryApp.BATCH);
+        return budget(task).maxUpdates();
     }
 
     /**
-     * Both tasks, all cells, lags 5..200, seeds 1 and 2, hidden 32, 10,000 training sequences, each
+     * @param task a task
+     * @return the task's training budget under these options
+     */
+    public MemoryApp.Budget budget(MemoryTask task) {
+        return new MemoryApp.Budget(trainCount, testCount, epochs(task), learningRate(task));
+    }
+
+    /**
+     * The adding problem and delayed recall, all cells, lags 5..200, seeds 1 and 2, hidden 32, 10,000 training sequences, each
      * task's own epochs and learning rate; a run stops early once validation shows the task solved.
      *
      * @param out the run folder
      * @return the options
      */
     public static MemoryOptions defaults(Path out) {
-        return new MemoryOptions(List.of(MemoryTask.values()), List.of(CellType.values()), List.of(5, 10, 20, 50, 100, 200),
+        return new MemoryOptions(List.of(MemoryTask.ADDING, MemoryTask.RECALL), CellType.CLASSIC, List.of(5, 10, 20, 50, 100, 200),
                 List.of(1L, 2L), 32, 10_000, 500, null, null, false, out, WriteMode.NEW);
     }
 
@@ -115,7 +123,7 @@ public record MemoryOptions(List<MemoryTask> tasks, List<CellType> cells, List<I
      * @return the options
      */
     public static MemoryOptions quick(Path out) {
-        return new MemoryOptions(List.of(MemoryTask.values()), List.of(CellType.values()), List.of(5, 10), List.of(1L), 32, 256,
+        return new MemoryOptions(List.of(MemoryTask.ADDING, MemoryTask.RECALL), CellType.CLASSIC, List.of(5, 10), List.of(1L), 32, 256,
                 100, 2, null, true, out, WriteMode.NEW);
     }
 }

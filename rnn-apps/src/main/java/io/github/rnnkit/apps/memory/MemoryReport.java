@@ -127,7 +127,8 @@ final class MemoryReport {
         List<String> parts = new ArrayList<>();
         for (MemoryTask task : o.tasks()) {
             int vanilla = o.cells().contains(CellType.SIMPLE_RNN) ? r.longestSolved(task, CellType.SIMPLE_RNN) : -1;
-            List<CellType> gatedCells = o.cells().stream().filter(c -> c != CellType.SIMPLE_RNN).toList();
+            // The literature's pattern is about the LSTM and the GRU; minGRU and minLSTM are compared in `rnnkit parallel`.
+            List<CellType> gatedCells = o.cells().stream().filter(c -> c == CellType.LSTM || c == CellType.GRU).toList();
             int gated = gatedCells.stream().mapToInt(c -> r.longestSolved(task, c)).max().orElse(-1);
             if (vanilla <= 0 && gated <= 0) {
                 parts.add("On the " + task.title() + " no cell solved any lag tried, so this run says nothing about the "

@@ -3,6 +3,7 @@ package io.github.rnnkit.apps.memory;
 import io.github.rnnkit.core.spec.Task;
 import io.github.rnnkit.data.synth.AddingProblem;
 import io.github.rnnkit.data.synth.DelayedRecall;
+import io.github.rnnkit.data.synth.SelectiveCopy;
 import io.github.rnnkit.data.window.SequenceSet;
 
 import java.util.Locale;
@@ -19,12 +20,24 @@ public enum MemoryTask {
      * the end after {@value #RECALL_PREFIX} distractors; name it at the end. Solved at a test error
      * rate below 0.05 (guessing: 0.75).
      */
-    RECALL("delayed recall", "test error rate", 0.05, 1 - 1.0 / MemoryTask.ALPHABET, 0.03, 50, 0.001);
+    RECALL("delayed recall", "test error rate", 0.05, 1 - 1.0 / MemoryTask.ALPHABET, 0.03, 50, 0.001),
+    /**
+     * Selective copying ({@link SelectiveCopy}): {@value #COPY_TOKENS} symbols of {@value #COPY_VOCABULARY}
+     * at random places among {@code lag} steps; at the end, name the one a query asks for. Solved at a
+     * test error rate below 0.05 (guessing: 0.875). Budget as recall's.
+     */
+    SELECTIVE_COPY("selective copying", "test error rate", 0.05, 1 - 1.0 / MemoryTask.COPY_VOCABULARY, 0.03, 50, 0.001);
+
+    /** Symbols of the delayed-recall task. */
 
     /** Symbols of the delayed-recall task. */
     public static final int ALPHABET = 4;
     /** Distractor steps before the symbol to recall, so that it is not the first input the state sees. */
     public static final int RECALL_PREFIX = 10;
+    /** Symbols to copy in the selective-copying task (as in the paper). */
+    public static final int COPY_TOKENS = 8;
+    /** Distinct symbols of the selective-copying task, as in the paper. */
+    public static final int COPY_VOCABULARY = 8;
 
     private final String title;
     private final String errorName;
@@ -103,7 +116,7 @@ public enum MemoryTask {
 
     /** @return the command-line name */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** @return classification or regression */
@@ -118,8 +131,11 @@ public enum MemoryTask {
      * @return {@code count} sequences testing memory over {@code lag} steps
      */
     public SequenceSet generate(int count, int lag, long seed) {
-        return this == ADDING ? AddingProblem.generate(count, Math.max(2, lag), seed)
-                : DelayedRecall.generate(count, RECALL_PREFIX, lag, ALPHABET, seed);
+        return switch (this) {
+            case ADDING -> AddingProblem.generate(count, Math.max(2, lag), seed);
+            case RECALL -> DelayedRecall.generate(count, RECALL_PREFIX, lag, ALPHABET, seed);
+            case SELECTIVE_COPY -> SelectiveCopy.generate(count, Math.max(COPY_TOKENS, lag), COPY_TOKENS, COPY_VOCABULARY, seed);
+        };
     }
 
     /**
@@ -127,7 +143,11 @@ public enum MemoryTask {
      * @return the steps of each sequence at that lag: what one update's work grows with
      */
     public int steps(int lag) {
-        return this == ADDING ? Math.max(2, lag) : RECALL_PREFIX + 1 + lag;
+        return switch (this) {
+            case ADDING -> Math.max(2, lag);
+            case RECALL -> RECALL_PREFIX + 1 + lag;
+            case SELECTIVE_COPY -> Math.max(COPY_TOKENS, lag) + 1;
+        };
     }
 
     /**
@@ -140,7 +160,9 @@ public enum MemoryTask {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "adding" -> ADDING;
             case "recall", "delayed-recall" -> RECALL;
-            default -> throw new IllegalArgumentException("--tasks: unknown task '" + text + "'; expected adding or recall");
+            case "selective-copy", "selective-copying" -> SELECTIVE_COPY;
+            default -> throw new IllegalArgumentException("--tasks: unknown task '" + text
+                    + "'; expected adding, recall or selective-copy");
         };
     }
 }

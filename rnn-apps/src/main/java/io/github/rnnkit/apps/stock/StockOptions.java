@@ -59,7 +59,7 @@ public record StockOptions(ToyRnn toy, SeriesInput input, int gbmSteps, int look
     public StockOptions {
         cells = List.copyOf(cells);
         if (cells.isEmpty()) {
-            throw new IllegalArgumentException("--cells needs at least one of rnn, lstm, gru");
+            throw new IllegalArgumentException("--cells needs at least one of rnn, lstm, gru, min-gru, min-lstm");
         }
         if (lookBack < 2 || hidden < 1 || epochs < 1 || explodeEpochs < 1 || gradientSteps < 3 || gbmSteps < 100) {
             throw new IllegalArgumentException("need --look-back >= 2, --hidden >= 1, --epochs >= 1, --explode-epochs >= 1, "

@@ -49,7 +49,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "categorical or price (default: inferred from the values)")
     SeriesKind kind;
 
-    @Option(names = "--cell", paramLabel = "CELL", description = "rnn, lstm or gru (required)")
+    @Option(names = "--cell", paramLabel = "CELL", description = "rnn, lstm, gru, min-gru or min-lstm (required)")
     String cell;
 
     @Mixin

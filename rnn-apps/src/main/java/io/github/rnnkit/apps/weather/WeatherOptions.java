@@ -44,7 +44,7 @@ public record WeatherOptions(List<Integer> lookBacks, List<CellType> cells, int 
             throw new IllegalArgumentException("--look-backs must be positive numbers of days; got " + lookBacks);
         }
         if (cells.isEmpty()) {
-            throw new IllegalArgumentException("--cells needs at least one of rnn, lstm, gru");
+            throw new IllegalArgumentException("--cells needs at least one of rnn, lstm, gru, min-gru, min-lstm");
         }
         if (epochs < 1 || seattleEpochs < 1) {
             throw new IllegalArgumentException("--epochs and --seattle-epochs must be at least 1");

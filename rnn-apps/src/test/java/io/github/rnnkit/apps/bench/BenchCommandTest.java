@@ -54,6 +54,34 @@ class BenchCommandTest {
     }
 
     @Test
+    void theLengthSweepTimesEveryCellAndTheScanOnOneWorkerAndWritesItsReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        CliRun r = CliRun.of("bench", "--lengths", "5,12", "--layers", "1,2", "--batch", "4", "--hidden", "8", "--steps", "1",
+                "--warmup", "0", "--warmup-seconds", "0", "--torch", "off", "--scan-workers", "2", "--out",
+                dir.resolve("s").toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("T")).toList();
+        // 2 lengths x 2 depths x (5 cells + the 2 min cells on one worker)
+        assertEquals(2 * 2 * 7, rows.size(), r.out());
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("T12x2") && l.contains("minLSTM") && l.contains("scan, 1 worker")), r.out());
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("T5 ") && l.contains("minGRU") && l.contains("scan, 2 workers")), r.out());
+        for (String f : List.of("report.md", "length-sweep.csv", "time-vs-length-1-layer.png", "time-vs-length-2-layers.png")) {
+            assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("s").resolve(f)), f);
+        }
+        assertEquals(2, CliRun.of("bench", "--lengths", "0").status());
+    }
+
+    @Test
+    void theScanBenchmarkSizesMatchItsTorchScript() throws Exception {
+        BenchConfig c = BenchConfig.scan(1000, 3);
+        assertEquals(List.of(32, 1000, 3, 128, 3, 3), List.of(c.batch(), c.length(), c.input(), c.hidden(), c.classes(), c.layers()));
+        assertEquals("T1000x3", c.name());
+        String script = java.nio.file.Files.readString(E2eCommand.root().resolve("bench/torch_scan_bench.py"));
+        assertTrue(script.contains("B, I, H, C = 32, 3, 128, 3"), "bench/torch_scan_bench.py has the same sizes");
+        assertEquals(3, c.spec(CellType.MIN_GRU).depth());
+    }
+
+    @Test
     void configurationsMatchTheTorchReference() {
         BenchConfig b = BenchConfig.byName("b");
         assertEquals(List.of(64, 100, 3, 128, 3), List.of(b.batch(), b.length(), b.input(), b.hidden(), b.classes()));

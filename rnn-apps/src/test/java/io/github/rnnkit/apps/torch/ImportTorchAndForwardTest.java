@@ -35,7 +35,7 @@ class ImportTorchAndForwardTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(CellType.class)
+    @EnumSource(value = CellType.class, names = {"SIMPLE_RNN", "LSTM", "GRU"})
     void importThenForwardPrintsTheTopLayersHiddenStates(CellType cell) throws IOException {
         RnnNetwork source = NetworkFactory.create(ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_MANY)
                 .setInputSize(2).setHiddenSizes(3, 3).setOutputSize(1).setTask(Task.REGRESSION).optSeed(5).build());
@@ -84,5 +84,13 @@ class ImportTorchAndForwardTest {
         assertEquals(2, r.status(), what + ": " + r.err());
         assertTrue(r.err().contains(says), what + ": " + r.err());
         assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @org.junit.jupiter.api.Test
+    void minCellsHaveNoTorchModuleToImportFrom() {
+        CliRun r = CliRun.of("import-torch", "--npz", dir.resolve("w.npz").toString(), "--cell", "min-gru", "--input-size", "2",
+                "--hidden", "3", "--out", dir.resolve("m.model").toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--cell min-gru: torch.nn has no such module"), r.err());
     }
 }

@@ -14,7 +14,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * A minGRU or minLSTM layer (Feng et al. 2024, "Were RNNs All We Needed?"): recurrent cells whose
@@ -26,12 +25,17 @@ import java.util.Map;
  *   minLSTM:  f_t = σ(x_t W_f + b_f),  i_t = σ(x_t W_i + b_i),  h̃_t = x_t W_h + b_h
  *             h_t = (f_t ⊙ h_{t−1} + i_t ⊙ h̃_t) / (f_t + i_t)
  * </pre>
- * These are the paper's sequential forms (its Algorithms 2 and 4, "minGRU/minLSTM in sequential
- * mode"), which its parallel-mode forms (log-space scans) compute too; rnnkit evaluates the
- * recurrence by a linear scan in double precision ({@link MinRnnMath}, {@link LinearScan}), which is
- * exact and, on CPUs, as fast as the log-space form while needing no positive h̃ (the log-space scan
- * needs the paper's g(x) = x + 0.5 for x ≥ 0 and σ(x) otherwise in place of a plain linear h̃, which
- * changes the model; rnnkit keeps the linear h̃ of the sequential form).
+ * These are the paper's sequential forms (its "sequential mode" algorithms). Its parallel mode
+ * computes the same recurrence as a scan in log space, h_t = exp(log A_t + logcumsumexp(log b − log A)),
+ * which needs h̃ > 0 and so replaces the linear h̃ by g(h̃) (g(x) = x + 0.5 for x ≥ 0, σ(x) otherwise):
+ * a different model, and on a CPU a slower one (a log and an exp per element and several passes over
+ * memory; PyTorch's own log-space form took 3.6 times its step-by-step form's time for a minGRU training
+ * step at 1,000 steps here, docs/BENCHMARKS.md). rnnkit keeps the linear h̃ and evaluates the linear
+ * recurrence directly: float32 networks in SIMD lanes ({@link MinRnnVectors}), float64 networks
+ * exactly ({@link MinRnnMath}), with the gates computed inside the scan and the work split among
+ * cores by examples or channels, or for one long narrow sequence by blocks of steps
+ * ({@link LinearScan}: each block scans from zero, the block prefixes are combined, the blocks fixed
+ * up). Both equal PyTorch's sequential and parallel forms (without g) to round-off.
  *
  * <p>Parameters ({@link MinRnnParamInitializer}): {@code W [nIn, G*H]} and {@code b [1, G*H]},
  * with G = 2 projection blocks (z, h̃) for minGRU and 3 (f, i, h̃) for minLSTM; there are no
@@ -82,14 +86,8 @@ public class MinRnnLayer extends BaseRecurrentLayer {
         if (getRnnDataFormat() != RNNFormat.NCW) {
             throw new IllegalStateException("MinRnnLayer takes NCW input [miniBatch, size, time]; got " + getRnnDataFormat());
         }
-        MinRnnRuntimeLayer layer = new MinRnnRuntimeLayer(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return SegmentedRecurrentLayer.wire(new MinRnnRuntimeLayer(conf, networkDataType), conf, trainingListeners, layerIndex,
+                layerParamsView, initializer(), initializeParams);
     }
 
     @Override

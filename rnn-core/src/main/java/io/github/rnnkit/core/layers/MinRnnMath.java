@@ -27,6 +27,9 @@ import java.util.stream.IntStream;
  * f, i, h̃ for minLSTM.
  */
 public final class MinRnnMath {
+    /** Below this many channel-steps a pass runs on the calling thread alone. */
+    static final int SMALL = 1 << 14;
+
     private MinRnnMath() {
     }
 
@@ -146,6 +149,9 @@ public final class MinRnnMath {
                     + " examples, " + p.in() + " inputs and " + hid + " units, " + workers + " workers");
         }
         double[][] gates = new double[n][steps * width];
+        if ((long) steps * width < SMALL) {
+            workers = 1;   // a streaming step: handing it to other threads costs more than it
+        }
         if (workers > 1 && width < LinearScan.CHANNELS_PER_WORKER * workers && steps >= 2 * workers) {
             return forwardOverTime(p, x, h0, mask, steps, mb, workers, gates);
         }
@@ -284,7 +290,7 @@ public final class MinRnnMath {
         }
         double[] dx = new double[x.length];
         double[] dh0 = new double[width];
-        int w = Math.min(workers, mb);
+        int w = (long) steps * width < SMALL ? 1 : Math.min(workers, mb);
         double[][][] partial = new double[w][][];   // per worker: n weight gradients, then n bias gradients
         IntStream.range(0, w).parallel().forEach(part -> {
             int e0 = (int) ((long) mb * part / w);

@@ -4,7 +4,6 @@ import io.github.rnnkit.core.spec.CellType;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -16,38 +15,26 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 import static io.github.rnnkit.core.layers.RecurrentParamInitializer.BIAS;
 import static io.github.rnnkit.core.layers.RecurrentParamInitializer.INPUT_WEIGHTS;
 
 /**
- * The runtime layer of {@link MinRnnLayer}: DL4J's recurrent-layer contract over {@link MinRnnMath}.
- * <ul>
- *   <li>{@link #activate}: all steps from a zero state, the channels (or, for a narrow layer, the
- *       steps) split among {@link #workers()} threads.</li>
- *   <li>{@link #backpropGradient}: the reverse scan, the examples split among the workers.</li>
- *   <li>{@link #rnnTimeStep}: the same pass from the stored streaming state, which it then replaces
- *       with the state after the last step: step-by-step streaming gives the states of one pass
- *       over the whole sequence.</li>
- *   <li>{@link #rnnActivateUsingStoredState}: one truncated-BPTT segment from the state the previous
- *       segment ended in; the backward pass after it runs through the segment's last k2 steps with
- *       the state entering them held fixed.</li>
- * </ul>
+ * The runtime layer of {@link MinRnnLayer}: the scan over all steps, split among {@link #workers()}
+ * threads, forward and back; streaming and TBPTT segments as {@link SegmentedRecurrentLayer}
+ * describes (a streaming step is the same pass over one step, from the stored state, so stepping
+ * through a sequence gives the states of one pass over all of it).
  * A float32 network runs in float32 SIMD lanes ({@link MinRnnVectors}) when the JVM has the Vector
  * API and the minibatch has an example per worker; otherwise the pass is {@link MinRnnMath}'s, in
  * float64.
  */
-public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> implements TruncatedBackLength {
+public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLayer, MinRnnRuntimeLayer.Pass> {
     /** State key of the hidden state h {@code [mb, H]}, as {@link RecurrentRuntimeLayer#STATE_H}. */
     public static final String STATE_H = RecurrentRuntimeLayer.STATE_H;
     /** System property that sets {@link #workers()} (default: the available processors). */
     public static final String WORKERS_PROPERTY = "rnnkit.scan.workers";
 
-    private Map<String, INDArray> segmentStart = Map.of();
-    private boolean segmentForward;
-    private int truncatedBackLength = -1;
     /** The last training forward pass, reused by the backward pass DL4J runs right after it. */
     private transient Pass lastTrainingPass;
     /** Forward passes run, counted so that tests can see a pass being reused. */
@@ -58,7 +45,7 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
      * {@code x}, {@code h0}, {@code mask}, {@code forward}) or in float32 SIMD lanes
      * ({@link MinRnnVectors}: {@code f}).
      */
-    private record Pass(MinRnnMath.Params params, double[] x, double[] h0, double[] mask, MinRnnMath.Forward forward,
+    record Pass(MinRnnMath.Params params, double[] x, double[] h0, double[] mask, MinRnnMath.Forward forward,
                         FloatPass f, int steps, int mb, INDArray input, INDArray maskArray, double[] paramsAt) {
         /** @return h of every step {@code [T][mb][H]} as doubles (the float pass converts) */
         double[] hDoubles() {
@@ -108,70 +95,13 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
         return Runtime.getRuntime().availableProcessors();
     }
 
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void setTruncatedBackLength(int steps) {
-        this.truncatedBackLength = steps;
-    }
-
-    @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
-        segmentForward = false;
-        return output(forward(Map.of(), training, mgr), mgr);
-    }
-
-    @Override
-    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr mgr) {
-        setInput(input, mgr);
-        Pass p = forward(stateMap, false, mgr);
-        stateMap.clear();
-        stateMap.putAll(lastState(p));
-        return output(p, mgr);
-    }
-
-    @Override
-    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
-                                                LayerWorkspaceMgr mgr) {
-        setInput(input, mgr);
-        Map<String, INDArray> start = new HashMap<>(tBpttStateMap);
-        Pass p = forward(start, training, mgr);
-        segmentStart = start;
-        segmentForward = true;
-        if (storeLastForTBPTT) {
-            tBpttStateMap.clear();
-            tBpttStateMap.putAll(lastState(p));
-        }
-        return output(p, mgr);
-    }
-
-    @Override
-    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
-        return segmentForward ? backward(epsilon, segmentStart, truncatedBackLength, mgr)
-                : backward(epsilon, Map.of(), -1, mgr);
-    }
-
-    @Override
-    public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int tbpttBackLength, LayerWorkspaceMgr mgr) {
-        return backward(epsilon, segmentStart, tbpttBackLength, mgr);
-    }
-
-    @Override
-    public void rnnClearPreviousState() {
-        super.rnnClearPreviousState();
-        segmentStart = Map.of();
-        segmentForward = false;
-    }
-
     /** @return forward passes this layer has run (for tests) */
     long forwardPasses() {
         return forwardPasses;
     }
 
-    private Pass forward(Map<String, INDArray> init, boolean training, LayerWorkspaceMgr mgr) {
+    @Override
+    Pass forward(Map<String, INDArray> init, boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         forwardPasses++;
         applyDropOutIfNecessary(training, mgr);
@@ -183,11 +113,7 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
         int steps = (int) input.size(2);
         int hidden = (int) layerConf().getNOut();
         INDArray s = init.get(STATE_H);
-        if (s != null && (s.size(0) != mb || s.size(1) != hidden)) {
-            throw new IllegalStateException(layerId() + ": stored state has shape " + Arrays.toString(s.shape())
-                    + " but the input has minibatch " + mb + " and the layer " + hidden
-                    + " units; reset the state (rnnClearPreviousState) before a new minibatch size");
-        }
+        checkStoredState(s, mb, hidden);
         int workers = workers();
         Pass p;
         if (vectorPath(mb, workers)) {
@@ -242,7 +168,8 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
     }
 
     /** @return h of every step {@code [mb, H, T]}, zero at masked steps */
-    private INDArray output(Pass p, LayerWorkspaceMgr mgr) {
+    @Override
+    INDArray output(Pass p, LayerWorkspaceMgr mgr) {
         int hidden = (int) layerConf().getNOut();
         long[] shape = {p.steps(), p.mb(), hidden};
         INDArray out = p.f() != null ? array(p.f().h(), shape, mgr, ArrayType.ACTIVATIONS)
@@ -259,7 +186,8 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
     }
 
     /** @return the state after the last step, detached from any workspace */
-    private Map<String, INDArray> lastState(Pass p) {
+    @Override
+    Map<String, INDArray> lastState(Pass p) {
         int width = p.mb() * (int) layerConf().getNOut();
         double[] last = Arrays.copyOfRange(p.hDoubles(), (p.steps() - 1) * width, p.steps() * width);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
@@ -267,8 +195,8 @@ public final class MinRnnRuntimeLayer extends BaseRecurrentLayer<MinRnnLayer> im
         }
     }
 
-    private Pair<Gradient, INDArray> backward(INDArray epsilon, Map<String, INDArray> init, int backLength,
-                                              LayerWorkspaceMgr mgr) {
+    @Override
+    Pair<Gradient, INDArray> backward(INDArray epsilon, Map<String, INDArray> init, int backLength, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
         applyDropOutIfNecessary(true, mgr);
         Pass last = lastTrainingPass;

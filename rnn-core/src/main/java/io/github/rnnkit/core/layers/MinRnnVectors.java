@@ -50,7 +50,7 @@ final class MinRnnVectors {
                            int hid, int workers) {
         int width = (gru ? 2 : 3) * hid;
         float[] h = new float[steps * mb * hid];
-        int parts = Math.max(1, Math.min(workers, mb));
+        int parts = (long) steps * mb * hid < MinRnnMath.SMALL ? 1 : Math.max(1, Math.min(workers, mb));
         IntStream.range(0, parts).parallel().forEach(part -> {
             int e0 = (int) ((long) mb * part / parts);
             int e1 = (int) ((long) mb * (part + 1) / parts);
@@ -97,7 +97,7 @@ final class MinRnnVectors {
         int width = (gru ? 2 : 3) * hid;
         float[] dx = new float[x.length];
         float[] dh0 = new float[mb * hid];
-        int parts = Math.max(1, Math.min(workers, mb));
+        int parts = (long) steps * mb * hid < MinRnnMath.SMALL ? 1 : Math.max(1, Math.min(workers, mb));
         float[][] partial = new float[parts][];
         IntStream.range(0, parts).parallel().forEach(part -> {
             int e0 = (int) ((long) mb * part / parts);

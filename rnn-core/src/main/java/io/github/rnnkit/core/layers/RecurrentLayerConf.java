@@ -14,7 +14,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * Configuration shared by rnnkit's recurrent layers ({@link SimpleRnnLayer}, {@link LstmLayer},
@@ -59,14 +58,8 @@ public abstract class RecurrentLayerConf extends BaseRecurrentLayer {
             throw new IllegalStateException(getClass().getSimpleName() + " takes NCW input [miniBatch, size, time]; got "
                     + getRnnDataFormat());
         }
-        RecurrentRuntimeLayer layer = new RecurrentRuntimeLayer(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return SegmentedRecurrentLayer.wire(new RecurrentRuntimeLayer(conf, networkDataType), conf, trainingListeners, layerIndex,
+                layerParamsView, initializer(), initializeParams);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.github.rnnkit.core.spec.CellType;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -25,23 +24,11 @@ import static io.github.rnnkit.core.layers.RecurrentParamInitializer.RECURRENT_W
 
 /**
  * The runtime layer behind every {@link RecurrentLayerConf}: the loop over time shared by the
- * three cells, with the cell maths in a {@link CellKernel}.
- *
- * <ul>
- *   <li>{@link #activate}: forward from a zero state.</li>
- *   <li>{@link #backpropGradient}: full BPTT from a zero state.</li>
- *   <li>{@link #rnnTimeStep}: forward from the stored streaming state, which it then replaces
- *       with the state after the last step ({@link #rnnClearPreviousState} resets it).</li>
- *   <li>{@link #rnnActivateUsingStoredState}: one TBPTT segment, starting from the state the
- *       previous segment ended in. A backward pass after it ({@link #backpropGradient}, or
- *       DL4J's {@link #tbpttBackpropGradient}) starts from that same state and runs through the
- *       segment's last {@code k2} steps ({@link #setTruncatedBackLength}), with the state
- *       entering them held fixed.</li>
- * </ul>
- * The input projection {@code x W} of all steps is one matrix product, and so are the
+ * three classic cells, with the cell maths in a {@link CellKernel}; streaming and TBPTT segments as
+ * {@link SegmentedRecurrentLayer} describes. The input projection {@code x W} of all steps is one matrix product, and so are the
  * input and input-weight gradients.
  */
-public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLayerConf> implements TruncatedBackLength {
+public final class RecurrentRuntimeLayer extends SegmentedRecurrentLayer<RecurrentLayerConf, RecurrentRuntimeLayer.Forward> {
     /** State key of the hidden state h {@code [mb, H]}. */
     public static final String STATE_H = "h";
     /** State key of the LSTM memory cell c {@code [mb, H]}. */
@@ -52,12 +39,6 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
      */
     private static final int FEW_INPUTS = 8;
 
-    /** The state the last stored-state forward pass started from: the fixed state of a TBPTT segment. */
-    private Map<String, INDArray> segmentStart = Map.of();
-    /** True when the last forward pass was a TBPTT segment's (stored-state) pass. */
-    private boolean segmentForward;
-    /** Backward length k2 of truncated BPTT, or -1 for the whole segment. */
-    private int truncatedBackLength = -1;
     /** When true, backward passes record the mean norm of dL/dh_t per step (diagnostics). */
     private boolean recordStateGradients;
     /**
@@ -97,22 +78,6 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         return layerConf().cellType();
     }
 
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    /**
-     * Sets how many steps at the end of a TBPTT segment the backward pass runs through; -1 (the
-     * default) for all. {@link io.github.rnnkit.core.net.RnnNetwork} sets it from its configuration.
-     *
-     * @param steps steps at the end of a segment to run back through, or -1 for all
-     */
-    @Override
-    public void setTruncatedBackLength(int steps) {
-        this.truncatedBackLength = steps;
-    }
-
     /**
      * Turns on or off recording, during backward passes, of the mean over the minibatch of
      * ‖dL/dh_t‖ at every step t: the gradient reaching the hidden state, from the output at t
@@ -131,55 +96,17 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
     }
 
     @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
-        segmentForward = false;
-        return forward(Map.of(), training, mgr).output(mgr);
+    INDArray output(Forward pass, LayerWorkspaceMgr mgr) {
+        return pass.output(mgr);
     }
 
     @Override
-    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr mgr) {
-        setInput(input, mgr);
-        Forward f = forward(stateMap, false, mgr);
-        stateMap.clear();
-        stateMap.putAll(f.lastState());
-        return f.output(mgr);
-    }
-
-    @Override
-    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
-                                                LayerWorkspaceMgr mgr) {
-        setInput(input, mgr);
-        Map<String, INDArray> start = new HashMap<>(tBpttStateMap);
-        Forward f = forward(start, training, mgr);
-        segmentStart = start;
-        segmentForward = true;
-        if (storeLastForTBPTT) {
-            tBpttStateMap.clear();
-            tBpttStateMap.putAll(f.lastState());
-        }
-        return f.output(mgr);
-    }
-
-    @Override
-    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
-        return segmentForward ? backward(epsilon, segmentStart, truncatedBackLength, mgr)
-                : backward(epsilon, Map.of(), -1, mgr);
-    }
-
-    @Override
-    public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int tbpttBackLength, LayerWorkspaceMgr mgr) {
-        return backward(epsilon, segmentStart, tbpttBackLength, mgr);
-    }
-
-    @Override
-    public void rnnClearPreviousState() {
-        super.rnnClearPreviousState();
-        segmentStart = Map.of();
-        segmentForward = false;
+    Map<String, INDArray> lastState(Forward pass) {
+        return pass.lastState();
     }
 
     /** A forward pass over the whole input, with what backward needs. */
-    private final class Forward {
+    final class Forward {
         final int mb;
         final int steps;
         final int nIn;
@@ -245,7 +172,8 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         return forwardPasses;
     }
 
-    private Forward forward(Map<String, INDArray> init, boolean training, LayerWorkspaceMgr mgr) {
+    @Override
+    Forward forward(Map<String, INDArray> init, boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         forwardPasses++;
         applyDropOutIfNecessary(training, mgr);
@@ -325,16 +253,12 @@ public final class RecurrentRuntimeLayer extends BaseRecurrentLayer<RecurrentLay
         if (s == null) {
             return;
         }
-        if (s.size(0) != mb || s.size(1) != hidden) {
-            throw new IllegalStateException(layerId() + ": stored state has shape " + Arrays.toString(s.shape())
-                    + " but the input has minibatch " + mb + " and the layer " + hidden
-                    + " units; reset the state (rnnClearPreviousState) before a new minibatch size");
-        }
+        checkStoredState(s, mb, hidden);
         states.copyFrom(s);
     }
 
-    private Pair<Gradient, INDArray> backward(INDArray epsilon, Map<String, INDArray> init, int backLength,
-                                              LayerWorkspaceMgr mgr) {
+    @Override
+    Pair<Gradient, INDArray> backward(INDArray epsilon, Map<String, INDArray> init, int backLength, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
         applyDropOutIfNecessary(true, mgr);
         Forward f = trainingForward(init, mgr);

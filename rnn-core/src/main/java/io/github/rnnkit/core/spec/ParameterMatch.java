@@ -32,6 +32,41 @@ public final class ParameterMatch {
     /**
      * @param cell the cell
      * @param inputs input features per step
+     * @param hidden hidden units of every layer
+     * @param outputs output units
+     * @param layers stacked layers of {@code hidden} units (the first reads the inputs, the others the layer below)
+     * @return trainable parameters of a {@code layers}-deep network of {@code cell}
+     */
+    public static long count(CellType cell, int inputs, int hidden, int outputs, int layers) {
+        long total = count(cell, inputs, hidden, outputs);
+        for (int l = 1; l < layers; l++) {
+            total += count(cell, hidden, hidden, 0);
+        }
+        return total;
+    }
+
+    /**
+     * @param cell the cell
+     * @param inputs input features per step
+     * @param outputs output units
+     * @param target the parameter count to approach
+     * @param layers stacked layers of equal size
+     * @return the hidden size per layer whose count is closest to {@code target} (the smaller on a tie)
+     */
+    public static int hiddenFor(CellType cell, int inputs, int outputs, long target, int layers) {
+        int best = 1;
+        for (int h = 1; count(cell, inputs, h, outputs, layers) <= 2 * target + 10; h++) {
+            if (Math.abs(count(cell, inputs, h, outputs, layers) - target)
+                    < Math.abs(count(cell, inputs, best, outputs, layers) - target)) {
+                best = h;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * @param cell the cell
+     * @param inputs input features per step
      * @param outputs output units
      * @param target the parameter count to approach
      * @return the hidden size whose count is closest to {@code target} (the smaller on a tie)

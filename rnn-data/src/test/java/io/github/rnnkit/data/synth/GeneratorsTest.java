@@ -95,4 +95,51 @@ class GeneratorsTest {
         assertThrows(IllegalArgumentException.class, () -> DelayedRecall.generate(1, -1, 5, 4, 2));
         assertThrows(IllegalArgumentException.class, () -> DelayedRecall.generate(1, 0, 5, 1, 2));
     }
+
+    @Test
+    void selectiveCopyAsksForTheQueriedSymbolInOrder() {
+        int tokens = 4;
+        int vocabulary = 3;
+        SequenceSet set = SelectiveCopy.generate(200, 10, tokens, vocabulary, 5);
+        assertEquals(vocabulary + 1 + tokens, set.featureCount());
+        assertEquals(vocabulary, set.targetCount());
+        int[] queried = new int[tokens];
+        java.util.Set<String> placements = new java.util.HashSet<>();
+        for (SequenceSample s : set.samples()) {
+            assertEquals(11, s.length());
+            StringBuilder where = new StringBuilder();
+            java.util.List<Integer> symbols = new java.util.ArrayList<>();
+            for (int t = 0; t < 10; t++) {
+                double[] step = s.features()[t];
+                double sum = 0;
+                for (int k = 0; k < vocabulary + 1; k++) {
+                    sum += step[k];
+                }
+                assertEquals(1.0, sum, "a symbol or the blank flag at each step before the query");
+                for (int k = 0; k < vocabulary; k++) {
+                    if (step[k] == 1) {
+                        symbols.add(k);
+                        where.append(t).append(',');
+                    }
+                }
+            }
+            assertEquals(tokens, symbols.size(), "exactly the data symbols");
+            double[] last = s.features()[10];
+            int query = -1;
+            for (int q = 0; q < tokens; q++) {
+                if (last[vocabulary + 1 + q] == 1) {
+                    query = q;
+                }
+            }
+            assertTrue(query >= 0, "the last step names a position");
+            assertEquals(symbols.get(query), (int) s.targets()[0][0], "the target is the queried symbol in order");
+            queried[query]++;
+            placements.add(where.toString());
+        }
+        for (int n : queried) {
+            assertTrue(n > 20, "every position is asked for");
+        }
+        assertTrue(placements.size() > 100, "of the 210 ways to place 4 symbols among 10 steps, 200 sequences use many: the symbols' places vary: " + placements.size());
+        assertThrows(IllegalArgumentException.class, () -> SelectiveCopy.generate(1, 3, 4, 8, 1));
+    }
 }
