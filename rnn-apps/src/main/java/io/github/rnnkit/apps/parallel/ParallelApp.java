@@ -72,6 +72,12 @@ public final class ParallelApp {
         long start = System.nanoTime();
         try (RunFolder folder = RunFolder.create(o.out(), "parallel", o.force())) {
             List<TimingRun> timing = new ArrayList<>();
+            // Untimed first: the JVM compiles each cell's code over its first seconds, which would count against
+            // whichever look-back ran first (measured: up to 3x at look-back 10).
+            for (CellType cell : o.cells()) {
+                MemoryApp.one(new MemoryApp.Budget(Math.min(256, o.timing().trainCount()), 20, 1, o.timing().learningRate()),
+                        MemoryTask.ADDING, cell, new int[]{o.referenceHidden()}, o.lookBacks().get(0), o.seeds().get(0), false);
+            }
             for (int lookBack : o.lookBacks()) {
                 ParallelOptions.TaskAtLag t = new ParallelOptions.TaskAtLag(MemoryTask.ADDING, lookBack);
                 for (CellType cell : o.cells()) {
