@@ -73,7 +73,8 @@ public final class ParallelApp {
         try (RunFolder folder = RunFolder.create(o.out(), "parallel", o.force())) {
             List<TimingRun> timing = new ArrayList<>();
             // Untimed first: the JVM compiles each cell's code over its first seconds, which would count against
-            // whichever look-back ran first (measured: up to 3x at look-back 10).
+            // whichever look-back ran first (measured without this: the vanilla RNN's first epochs, at look-back
+            // 10, took 0.46 s each; at look-back 100, run later, 0.21 s).
             for (CellType cell : o.cells()) {
                 MemoryApp.one(new MemoryApp.Budget(Math.min(256, o.timing().trainCount()), 20, 1, o.timing().learningRate()),
                         MemoryTask.ADDING, cell, new int[]{o.referenceHidden()}, o.lookBacks().get(0), o.seeds().get(0), false);
