@@ -10,6 +10,7 @@ import io.github.rnnkit.core.eval.ModelOutputs;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.core.train.EpochRecord;
 import io.github.rnnkit.core.train.TrainerOptions;
 import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.data.window.SequenceSet;
@@ -185,8 +186,9 @@ public final class MemoryApp {
      * @param run    the run's figures
      * @param hidden the hidden sizes, bottom layer first
      * @param params the network's trainable parameters
+     * @param fastestEpochSeconds the shortest epoch's wall time, validation included (for timing)
      */
-    public record SizedRun(MemoryRun run, int[] hidden, long params) {
+    public record SizedRun(MemoryRun run, int[] hidden, long params, double fastestEpochSeconds) {
     }
 
     /**
@@ -214,7 +216,8 @@ public final class MemoryApp {
                 TrainerOptions.of(budget.epochs()).withBatchSize(BATCH).withSeed(seed).withPatience(budget.epochs())
                         .withTargetLoss(stopWhenSolved ? task.targetLoss() : Double.NaN));
         return new SizedRun(new MemoryRun(task, cell, lag, seed, testError(run, task, test), run.history().iterations().size(),
-                run.history().totalSeconds()), hidden.clone(), run.params());
+                run.history().totalSeconds()), hidden.clone(), run.params(),
+                run.history().epochs().stream().mapToDouble(EpochRecord::seconds).min().orElse(Double.NaN));
     }
 
     /** @return test MSE (adding) or the share of symbols recalled wrong */

@@ -32,12 +32,11 @@ public final class ParallelApp {
      *
      * @param lookBack the sequence length
      * @param run      the run (one layer)
-     * @param epochs   epochs trained
      */
-    public record TimingRun(int lookBack, MemoryApp.SizedRun run, int epochs) {
-        /** @return seconds per epoch, training and validation */
+    public record TimingRun(int lookBack, MemoryApp.SizedRun run) {
+        /** @return seconds of the fastest epoch, training and validation (the others include more of the JVM's warm-up) */
         public double secondsPerEpoch() {
-            return run.run().seconds() / epochs;
+            return run.fastestEpochSeconds();
         }
     }
 
@@ -86,7 +85,7 @@ public final class ParallelApp {
                     // units (it has no recurrent weights), and its time would measure the width, not the recurrence.
                     MemoryApp.SizedRun r = MemoryApp.one(o.timing(), MemoryTask.ADDING, cell, new int[]{o.referenceHidden()},
                             lookBack, o.seeds().get(0), false);
-                    TimingRun tr = new TimingRun(lookBack, r, o.timing().epochs());
+                    TimingRun tr = new TimingRun(lookBack, r);
                     timing.add(tr);
                     progress.accept(String.format(java.util.Locale.ROOT, "  time, look-back %5d  %-12s %6.2f s per epoch, test MSE %.4f",
                             lookBack, cell.displayName(), tr.secondsPerEpoch(), r.run().testError()));

@@ -69,7 +69,7 @@ public record ParallelOptions(List<CellType> cells, List<Integer> lookBacks, Mem
     }
 
     /**
-     * The full run: look-backs 10, 100 and 1,000 (2,000 sequences, 3 epochs); the adding problem
+     * The full run: look-backs 10, 100 and 1,000 (2,000 sequences, 5 epochs); the adding problem
      * at lag 100, delayed recall at lag 20 and selective copying of 8 symbols over 64 steps; 1, 2
      * and 3 layers matched to a GRU of 32 units per layer; one seed.
      *
@@ -77,7 +77,7 @@ public record ParallelOptions(List<CellType> cells, List<Integer> lookBacks, Mem
      * @return the options
      */
     public static ParallelOptions defaults(Path out) {
-        return new ParallelOptions(List.of(CellType.values()), List.of(10, 100, 1000), new MemoryApp.Budget(2000, 500, 3, 0.003),
+        return new ParallelOptions(List.of(CellType.values()), List.of(10, 100, 1000), new MemoryApp.Budget(2000, 500, 5, 0.003),
                 List.of(new TaskAtLag(MemoryTask.ADDING, 100), new TaskAtLag(MemoryTask.RECALL, 20),
                         new TaskAtLag(MemoryTask.SELECTIVE_COPY, 64)),
                 java.util.Map.of(MemoryTask.ADDING, new MemoryApp.Budget(5000, 500, 10, 0.003),

@@ -59,8 +59,8 @@ final class ParallelReport {
         sb.append("## 1. Time per epoch against look-back\n\n");
         sb.append(String.format(Locale.ROOT, "The adding problem at each look-back, one layer of %d units for every cell (the same "
                         + "width, so the min cells have far fewer parameters: in part 2 they are matched), %,d training "
-                        + "sequences, %d epochs, Adam %s, minibatches of 32; seconds per "
-                        + "epoch include the validation pass. The test MSE is what the same %d epochs reached (always "
+                        + "sequences, %d epochs, Adam %s, minibatches of 32; the time is "
+                        + "the fastest epoch's, validation pass included. The test MSE is what the same %d epochs reached (always "
                         + "answering 1 gives %.3f).%n%n", o.referenceHidden(), b.trainCount(), b.epochs(), Table.num(b.learningRate(), 3),
                 b.epochs(), MemoryTask.ADDING.chance()));
         sb.append(timingTable(r).markdown()).append("\n![time per epoch](time-per-epoch.png)\n\n");
