@@ -44,6 +44,7 @@ import java.util.Collection;
  * ({@link RecurrentLayerConf}): a masked step outputs zero and carries the state unchanged.
  */
 public class MinRnnLayer extends BaseRecurrentLayer {
+    /** The cell: {@link CellType#MIN_GRU} or {@link CellType#MIN_LSTM}. */
     private CellType cell = CellType.MIN_GRU;
 
     /**

@@ -37,8 +37,6 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
 
     /** The last training forward pass, reused by the backward pass DL4J runs right after it. */
     private transient Pass lastTrainingPass;
-    /** Forward passes run, counted so that tests can see a pass being reused. */
-    private transient long forwardPasses;
 
     /**
      * A forward pass and what it was computed from: in float64 ({@link MinRnnMath}: {@code params},
@@ -95,20 +93,9 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** @return forward passes this layer has run (for tests) */
-    long forwardPasses() {
-        return forwardPasses;
-    }
-
     @Override
     Pass forward(Map<String, INDArray> init, boolean training, LayerWorkspaceMgr mgr) {
-        assertInputSet(false);
-        forwardPasses++;
-        applyDropOutIfNecessary(training, mgr);
-        if (input.rank() != 3) {
-            throw new IllegalStateException(layerId() + " expects input [miniBatch, " + layerConf().getNIn()
-                    + ", time], got shape " + Arrays.toString(input.shape()));
-        }
+        beginForward(training, mgr);
         int mb = (int) input.size(0);
         int steps = (int) input.size(2);
         int hidden = (int) layerConf().getNOut();

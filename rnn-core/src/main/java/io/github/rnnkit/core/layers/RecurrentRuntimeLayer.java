@@ -13,7 +13,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,8 +55,6 @@ public final class RecurrentRuntimeLayer extends SegmentedRecurrentLayer<Recurre
     private transient TrainingPass lastTrainingPass;
     /** All ones, at least as long as the last column sum ({@link #columnSums}); from {@link #pool}. */
     private transient KernelBuffer ones;
-    /** Forward passes run over whole sequences, counted so that tests can see a pass being reused. */
-    private transient long forwardPasses;
 
     /** A training forward pass and what it was computed from, to tell whether a backward pass may reuse it. */
     private record TrainingPass(Forward forward, INDArray input, INDArray mask, Map<String, INDArray> init) {
@@ -167,20 +164,9 @@ public final class RecurrentRuntimeLayer extends SegmentedRecurrentLayer<Recurre
         return b;
     }
 
-    /** @return forward passes this layer has run (for tests) */
-    long forwardPasses() {
-        return forwardPasses;
-    }
-
     @Override
     Forward forward(Map<String, INDArray> init, boolean training, LayerWorkspaceMgr mgr) {
-        assertInputSet(false);
-        forwardPasses++;
-        applyDropOutIfNecessary(training, mgr);
-        if (input.rank() != 3) {
-            throw new IllegalStateException(layerId() + " expects input [miniBatch, " + layerConf().getNIn()
-                    + ", time], got shape " + Arrays.toString(input.shape()));
-        }
+        beginForward(training, mgr);
         int mb = (int) input.size(0);
         int nIn = (int) input.size(1);
         int steps = (int) input.size(2);

@@ -39,6 +39,8 @@ abstract class SegmentedRecurrentLayer<C extends org.deeplearning4j.nn.conf.laye
     private boolean segmentForward;
     /** Backward length k2 of truncated BPTT, or -1 for the whole segment. */
     private int truncatedBackLength = -1;
+    /** Forward passes run over whole sequences, counted so that tests can see a pass being reused. */
+    private transient long forwardPasses;
 
     SegmentedRecurrentLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -67,6 +69,25 @@ abstract class SegmentedRecurrentLayer<C extends org.deeplearning4j.nn.conf.laye
      */
     abstract Pair<Gradient, INDArray> backward(INDArray epsilon, Map<String, INDArray> init, int backLength,
                                                LayerWorkspaceMgr mgr);
+
+    /** @return forward passes this layer has run (for tests) */
+    long forwardPasses() {
+        return forwardPasses;
+    }
+
+    /**
+     * Starts a forward pass: counts it, applies input dropout when training, and checks that the
+     * input is {@code [miniBatch, nIn, time]}.
+     */
+    void beginForward(boolean training, LayerWorkspaceMgr mgr) {
+        assertInputSet(false);
+        forwardPasses++;
+        applyDropOutIfNecessary(training, mgr);
+        if (input.rank() != 3) {
+            throw new IllegalStateException(layerId() + " expects input [miniBatch, " + layerConf().getNIn()
+                    + ", time], got shape " + Arrays.toString(input.shape()));
+        }
+    }
 
     @Override
     public boolean isPretrainLayer() {
