@@ -45,14 +45,15 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
      */
     record Pass(MinRnnMath.Params params, double[] x, double[] h0, double[] mask, MinRnnMath.Forward forward,
                         FloatPass f, int steps, int mb, INDArray input, INDArray maskArray, double[] paramsAt) {
-        /** @return h of every step {@code [T][mb][H]} as doubles (the float pass converts) */
-        double[] hDoubles() {
+        /** @return h of the last step {@code [mb][H]}, {@code width = mb * H} values, as doubles */
+        double[] lastH(int width) {
+            int from = (steps - 1) * width;
             if (forward != null) {
-                return forward.h();
+                return Arrays.copyOfRange(forward.h(), from, from + width);
             }
-            double[] out = new double[f.h().length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = f.h()[i];
+            double[] out = new double[width];
+            for (int i = 0; i < width; i++) {
+                out[i] = f.h()[from + i];
             }
             return out;
         }
@@ -176,7 +177,7 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
     @Override
     Map<String, INDArray> lastState(Pass p) {
         int width = p.mb() * (int) layerConf().getNOut();
-        double[] last = Arrays.copyOfRange(p.hDoubles(), (p.steps() - 1) * width, p.steps() * width);
+        double[] last = p.lastH(width);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             return Map.of(STATE_H, Nd4j.create(last, new long[]{p.mb(), layerConf().getNOut()}, 'c').castTo(dataType));
         }
