@@ -26,6 +26,7 @@ START = time.perf_counter()
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
+from torch_scan_bench import sequential_scan  # noqa: E402  (this folder is on sys.path when run as a script)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEATTLE = os.path.join(HERE, '..', 'rnn-data', 'src', 'main', 'resources', 'io', 'github', 'rnnkit', 'data',
@@ -46,18 +47,8 @@ class MinRNN(nn.Module):
 
     def forward(self, x, state=None):
         h = torch.zeros(x.shape[0], self.hidden) if state is None else state[0]
-        out = []
-        for p in self.gates(x).unbind(dim=1):
-            if self.gru:
-                k, h_tilde = p.chunk(2, dim=-1)
-                z = torch.sigmoid(k)
-                h = (1 - z) * h + z * h_tilde
-            else:
-                f, i, h_tilde = p.chunk(3, dim=-1)
-                f, i = torch.sigmoid(f), torch.sigmoid(i)
-                h = (f * h + i * h_tilde) / (f + i)
-            out.append(h)
-        return torch.stack(out, dim=1), h.unsqueeze(0)
+        y, last = sequential_scan(self.gates(x), h, self.gru)
+        return y, last.unsqueeze(0)
 
 
 CELLS = {'rnn': nn.RNN, 'lstm': nn.LSTM, 'gru': nn.GRU,

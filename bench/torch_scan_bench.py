@@ -66,20 +66,26 @@ class MinLayer(nn.Module):
                 log_values = log_i + log_g(h_tilde)
             log_h0 = torch.full_like(log_values[:, :1], -0.6931471805599453)   # h_0 = g(0) = 0.5
             return parallel_scan_log(log_coeffs, torch.cat([log_h0, log_values], dim=1))
-        h = torch.zeros(x.shape[0], H)
-        out = []
-        # unbind, not proj[:, t]: each indexing's backward would add a zero tensor the size of proj (O(T^2))
-        for p in proj.unbind(dim=1):
-            if self.gru:
-                k, h_tilde = p.chunk(2, dim=-1)
-                z = torch.sigmoid(k)
-                h = (1 - z) * h + z * h_tilde
-            else:
-                f, i, h_tilde = p.chunk(3, dim=-1)
-                f, i = torch.sigmoid(f), torch.sigmoid(i)
-                h = f / (f + i) * h + i / (f + i) * h_tilde
-            out.append(h)
-        return torch.stack(out, dim=1)
+        return sequential_scan(proj, torch.zeros(x.shape[0], H), self.gru)[0]
+
+
+def sequential_scan(proj, h, gru):
+    """The paper's sequential mode over projections proj [B, T, G*H] from state h [B, H]:
+    minGRU h = (1 - z) * h + z * h~, minLSTM h = f' * h + i' * h~ with f' = f/(f+i), i' = i/(f+i).
+    Returns every step's h [B, T, H] and the last h."""
+    out = []
+    # unbind, not proj[:, t]: each indexing's backward would add a zero tensor the size of proj (O(T^2))
+    for p in proj.unbind(dim=1):
+        if gru:
+            k, h_tilde = p.chunk(2, dim=-1)
+            z = torch.sigmoid(k)
+            h = (1 - z) * h + z * h_tilde
+        else:
+            f, i, h_tilde = p.chunk(3, dim=-1)
+            f, i = torch.sigmoid(f), torch.sigmoid(i)
+            h = f / (f + i) * h + i / (f + i) * h_tilde
+        out.append(h)
+    return torch.stack(out, dim=1), h
 
 
 class Net(nn.Module):

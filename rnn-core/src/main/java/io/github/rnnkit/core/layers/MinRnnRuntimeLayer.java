@@ -103,6 +103,7 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
         INDArray s = init.get(STATE_H);
         checkStoredState(s, mb, hidden);
         int workers = workers();
+        double[] paramsAt = training ? doubles(params()) : null;
         Pass p;
         if (vectorPath(mb, workers)) {
             MinRnnLayer c = layerConf();
@@ -114,14 +115,14 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
             float[] h = MinRnnVectors.forward(c.getCell() == CellType.MIN_GRU, x, w, b, h0, mask, steps, mb,
                     (int) c.getNIn(), hidden, workers);
             p = new Pass(null, null, null, null, null, new FloatPass(x, w, b, h0, mask, h), steps, mb, input, maskArray,
-                    training ? doubles(params()) : null);
+                    paramsAt);
         } else {
             MinRnnMath.Params params = params(training, mgr);
             double[] x = doubles(input.permute(2, 0, 1));
             double[] h0 = s == null ? new double[mb * hidden] : doubles(s);
             double[] mask = maskArray == null ? null : doubles(maskArray);
             MinRnnMath.Forward f = MinRnnMath.forward(params, x, h0, mask, steps, mb, workers);
-            p = new Pass(params, x, h0, mask, f, null, steps, mb, input, maskArray, training ? doubles(params()) : null);
+            p = new Pass(params, x, h0, mask, f, null, steps, mb, input, maskArray, paramsAt);
         }
         lastTrainingPass = training ? p : null;
         return p;
@@ -163,14 +164,10 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
         INDArray out = p.f() != null ? array(p.f().h(), shape, mgr, ArrayType.ACTIVATIONS)
                 : array(p.forward().h(), shape, mgr, ArrayType.ACTIVATIONS);
         out = out.permute(1, 2, 0);
-        if (maskArrayOf(p) != null) {
-            out.muli(maskArrayOf(p).castTo(dataType).reshape(p.mb(), 1, p.steps()).broadcast(out.shape()));
+        if (p.maskArray() != null) {
+            out.muli(p.maskArray().castTo(dataType).reshape(p.mb(), 1, p.steps()).broadcast(out.shape()));
         }
         return out;
-    }
-
-    private static INDArray maskArrayOf(Pass p) {
-        return p.mask() != null || (p.f() != null && p.f().mask() != null) ? p.maskArray() : null;
     }
 
     /** @return the state after the last step, detached from any workspace */
