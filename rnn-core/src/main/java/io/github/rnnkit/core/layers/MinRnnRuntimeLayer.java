@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -26,8 +27,10 @@ import static io.github.rnnkit.core.layers.RecurrentParamInitializer.INPUT_WEIGH
  * describes (a streaming step is the same pass over one step, from the stored state, so stepping
  * through a sequence gives the states of one pass over all of it).
  * A float32 network runs in float32 SIMD lanes ({@link MinRnnVectors}) when the JVM has the Vector
- * API and the minibatch has an example per worker; otherwise the pass is {@link MinRnnMath}'s, in
- * float64.
+ * API and either the input is wide (more than {@value MinRnnVectors#FEW_INPUTS} features: the
+ * projections of all steps are then one matrix product, P = X W + b, and the gradients
+ * ∂L/∂W = Xᵀ ∂L/∂P, ∂L/∂X = ∂L/∂P Wᵀ two more, all in ND4J's BLAS) or the minibatch has an example
+ * per worker; otherwise the pass is {@link MinRnnMath}'s, in float64.
  */
 public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLayer, MinRnnRuntimeLayer.Pass> {
     /** State key of the hidden state h {@code [mb, H]}, as {@link RecurrentRuntimeLayer#STATE_H}. */
@@ -59,8 +62,13 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
         }
     }
 
-    /** The float32 pass: inputs, DL4J's W and b as they are, the initial state, the mask and h. */
-    private record FloatPass(float[] x, float[] w, float[] b, float[] h0, float[] mask, float[] h) {
+    /**
+     * The float32 pass: inputs, DL4J's W and b as they are, the initial state, the mask and h; for a
+     * wide input instead of x, W and b the projections P {@code [T*mb][G*H]} (which the backward pass
+     * overwrites with ∂L/∂P) and W as an array, detached from any workspace.
+     */
+    private record FloatPass(float[] x, float[] w, float[] b, float[] h0, float[] mask, float[] h, float[] pre,
+                             INDArray wArray) {
     }
 
     /**
@@ -105,17 +113,35 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
         int workers = workers();
         double[] paramsAt = training ? doubles(params()) : null;
         Pass p;
-        if (vectorPath(mb, workers)) {
-            MinRnnLayer c = layerConf();
-            float[] x = floats(input.permute(2, 0, 1));
-            float[] w = floats(getParamWithNoise(INPUT_WEIGHTS, training, mgr));
-            float[] b = floats(getParamWithNoise(BIAS, training, mgr));
+        MinRnnLayer c = layerConf();
+        int nIn = (int) c.getNIn();
+        boolean gru = c.getCell() == CellType.MIN_GRU;
+        if (vectorPath(mb, nIn, workers)) {
             float[] h0 = s == null ? new float[mb * hidden] : floats(s);
             float[] mask = maskArray == null ? null : floats(maskArray);
-            float[] h = MinRnnVectors.forward(c.getCell() == CellType.MIN_GRU, x, w, b, h0, mask, steps, mb,
-                    (int) c.getNIn(), hidden, workers);
-            p = new Pass(null, null, null, null, null, new FloatPass(x, w, b, h0, mask, h), steps, mb, input, maskArray,
-                    paramsAt);
+            INDArray wArray = getParamWithNoise(INPUT_WEIGHTS, training, mgr);
+            INDArray bArray = getParamWithNoise(BIAS, training, mgr);
+            FloatPass f;
+            if (nIn > MinRnnVectors.FEW_INPUTS) {
+                float[] pre;
+                INDArray w;
+                try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                    w = wArray.castTo(DataType.FLOAT).dup('c');
+                    INDArray proj = Nd4j.createUninitialized(DataType.FLOAT, (long) steps * mb, w.size(1));
+                    Nd4j.gemm(timeMajorRows(steps, mb, nIn), w, proj, false, false, 1.0, 0.0);
+                    proj.addiRowVector(bArray.castTo(DataType.FLOAT).reshape(1, w.size(1)));
+                    pre = floats(proj);
+                }
+                float[] h = MinRnnVectors.forwardProjected(gru, pre, h0, mask, steps, mb, hidden, workers);
+                f = new FloatPass(null, null, null, h0, mask, h, pre, w);
+            } else {
+                float[] x = floats(input.permute(2, 0, 1));
+                float[] w = floats(wArray);
+                float[] b = floats(bArray);
+                float[] h = MinRnnVectors.forward(gru, x, w, b, h0, mask, steps, mb, nIn, hidden, workers);
+                f = new FloatPass(x, w, b, h0, mask, h, null, null);
+            }
+            p = new Pass(null, null, null, null, null, f, steps, mb, input, maskArray, paramsAt);
         } else {
             MinRnnMath.Params params = params(training, mgr);
             double[] x = doubles(input.permute(2, 0, 1));
@@ -130,11 +156,16 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
 
     /**
      * @return true when the pass runs in float32 SIMD lanes: a float32 network with the Vector API,
-     *         and enough examples to split among the workers (else {@link MinRnnMath}'s float64 pass,
-     *         which splits the steps of narrow layers)
+     *         and a wide input or enough examples to split among the workers (else {@link MinRnnMath}'s
+     *         float64 pass, which splits the steps of narrow layers)
      */
-    private boolean vectorPath(int mb, int workers) {
-        return dataType == DataType.FLOAT && Simd.lanes() > 0 && mb >= workers;
+    private boolean vectorPath(int mb, int nIn, int workers) {
+        return dataType == DataType.FLOAT && Simd.lanes() > 0 && (mb >= workers || nIn > MinRnnVectors.FEW_INPUTS);
+    }
+
+    /** @return the input as time-major rows {@code [T*mb, nIn]} in float32, a view when it is laid out so already */
+    private INDArray timeMajorRows(int steps, int mb, int nIn) {
+        return rowMajor(input.permute(2, 0, 1), DataType.FLOAT).reshape('c', (long) steps * mb, nIn);
     }
 
     /** @return the layer's parameters (with weight noise when training), split into projections */
@@ -198,7 +229,33 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
         INDArray dxArray;
         double[] dw;
         double[] db;
-        if (p.f() != null) {
+        if (p.f() != null && p.f().pre() != null) {
+            FloatPass f = p.f();
+            float[] dPre = f.pre();
+            MinRnnVectors.backwardProjected(c.getCell() == CellType.MIN_GRU, dPre, f.h0(), f.mask(), f.h(),
+                    floats(epsilon.permute(2, 0, 1)), first, p.steps(), p.mb(), h, workers());
+            long rows = (long) (p.steps() - first) * p.mb();
+            long from = (long) first * p.mb();
+            int width = n * h;
+            INDArray dxRows = mgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, new long[]{(long) p.steps() * p.mb(), nIn}, 'c');
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                INDArray d = Nd4j.create(DataType.FLOAT, rows, width);
+                d.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().put(dPre, (int) (from * width), (int) (rows * width));
+                INDArray x = timeMajorRows(p.steps(), p.mb(), nIn);
+                if (first > 0) {
+                    x = x.get(NDArrayIndex.interval(from, from + rows), NDArrayIndex.all()).dup('c');
+                }
+                INDArray dW = Nd4j.gemm(x, d, true, false);
+                dw = doubles(dW);
+                db = doubles(d.sum(0));
+                if (first > 0) {
+                    dxRows.get(NDArrayIndex.interval(from, from + rows), NDArrayIndex.all()).assign(Nd4j.gemm(d, f.wArray(), false, true));
+                } else {
+                    Nd4j.gemm(d, f.wArray(), dxRows, false, true, 1.0, 0.0);
+                }
+            }
+            dxArray = dxRows.reshape('c', p.steps(), p.mb(), nIn);
+        } else if (p.f() != null) {
             FloatPass f = p.f();
             float[][] g = MinRnnVectors.backward(c.getCell() == CellType.MIN_GRU, f.x(), f.w(), f.b(), f.h0(), f.mask(), f.h(),
                     floats(epsilon.permute(2, 0, 1)), first, p.steps(), p.mb(), nIn, h, workers());

@@ -189,27 +189,29 @@ class MinRnnLayerTest {
     }
 
     static Stream<Arguments> floatCases() {
-        // hidden 20 leaves a tail after whole SIMD vectors; -1 runs back through every step
+        // hidden 20 leaves a tail after whole SIMD vectors; -1 runs back through every step; 24 inputs
+        // take the matrix-product path, with one example too (fewer examples than workers)
+        int wide = MinRnnVectors.FEW_INPUTS + 8;
         return Stream.of(CellType.MIN_GRU, CellType.MIN_LSTM).flatMap(c -> Stream.of(
-                Arguments.of(c, 20, -1), Arguments.of(c, 32, 3)));
+                Arguments.of(c, 20, -1, 3, 4), Arguments.of(c, 32, 3, 3, 4),
+                Arguments.of(c, 20, -1, wide, 4), Arguments.of(c, 32, 3, wide, 4), Arguments.of(c, 20, 4, wide, 1)));
     }
 
-    @ParameterizedTest(name = "{0} hidden={1} k2={2}")
+    @ParameterizedTest(name = "{0} hidden={1} k2={2} in={3} mb={4}")
     @MethodSource("floatCases")
-    void theFloat32LanesAgreeWithTheFloat64Pass(CellType cell, int hidden, int backLength) {
+    void theFloat32LanesAgreeWithTheFloat64Pass(CellType cell, int hidden, int backLength, int in, int mb) {
         org.junit.jupiter.api.Assumptions.assumeTrue(Simd.lanes() > 0, "the JVM has no Vector API");
-        int mb = 4;
         int steps = 9;
-        INDArray x = Nd4j.rand(DataType.DOUBLE, mb, 3, steps).subi(0.5).muli(4);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, mb, in, steps).subi(0.5).muli(4);
         INDArray eps = Nd4j.rand(DataType.DOUBLE, mb, hidden, steps).subi(0.5);
         INDArray h0 = Nd4j.rand(DataType.DOUBLE, mb, hidden).subi(0.5);
         INDArray mask = Nd4j.ones(DataType.DOUBLE, mb, steps);
-        mask.putScalar(1, 0, 0.0);
-        mask.putScalar(2, 5, 0.0);
+        mask.putScalar(Math.min(1, mb - 1), 0, 0.0);
+        mask.putScalar(Math.min(2, mb - 1), 5, 0.0);
         double[][] results = new double[2][];
         INDArray params = null;
         for (DataType type : new DataType[]{DataType.DOUBLE, DataType.FLOAT}) {
-            Layer layer = network(spec(cell, type, 3, hidden)).getLayer(0);
+            Layer layer = network(spec(cell, type, in, hidden)).getLayer(0);
             if (params == null) {
                 params = layer.params().dup().addi(Nd4j.rand(DataType.DOUBLE, layer.params().shape()).subi(0.5));
             }
