@@ -32,10 +32,14 @@ import java.util.Collection;
  * memory; PyTorch's own log-space form took 3.6 times its step-by-step form's time for a minGRU training
  * step at 1,000 steps here, docs/BENCHMARKS.md). rnnkit keeps the linear h̃ and evaluates the linear
  * recurrence directly: float32 networks in SIMD lanes ({@link MinRnnVectors}), float64 networks
- * exactly ({@link MinRnnMath}), with the gates computed inside the scan and the work split among
- * cores by examples or channels, or for one long narrow sequence by blocks of steps
- * ({@link LinearScan}: each block scans from zero, the block prefixes are combined, the blocks fixed
- * up). Both equal PyTorch's sequential and parallel forms (without g) to round-off.
+ * exactly ({@link MinRnnMath}), with the work split among cores by examples or channels, or for one
+ * long narrow sequence by blocks of steps ({@link LinearScan}: each block scans from zero, the block
+ * prefixes are combined, the blocks fixed up). The projections x_t W + b of a float32 layer with a
+ * wide input (the layers above the first of a stack) are computed for all steps as one matrix
+ * product before the scan, and their gradients as matrix products after the reverse scan; for a
+ * thin input (a few features, the usual first layer) and in float64 they are computed inside the
+ * scan, where they cost less than storing them. Both equal PyTorch's sequential and parallel forms
+ * (without g) to round-off.
  *
  * <p>Parameters ({@link MinRnnParamInitializer}): {@code W [nIn, G*H]} and {@code b [1, G*H]},
  * with G = 2 projection blocks (z, h̃) for minGRU and 3 (f, i, h̃) for minLSTM; there are no

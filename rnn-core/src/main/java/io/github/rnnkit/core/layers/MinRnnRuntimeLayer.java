@@ -232,7 +232,7 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
         if (p.f() != null && p.f().pre() != null) {
             FloatPass f = p.f();
             float[] dPre = f.pre();
-            MinRnnVectors.backwardProjected(c.getCell() == CellType.MIN_GRU, dPre, f.h0(), f.mask(), f.h(),
+            float[][] g = MinRnnVectors.backwardProjected(c.getCell() == CellType.MIN_GRU, dPre, f.h0(), f.mask(), f.h(),
                     floats(epsilon.permute(2, 0, 1)), first, p.steps(), p.mb(), h, workers());
             long rows = (long) (p.steps() - first) * p.mb();
             long from = (long) first * p.mb();
@@ -247,7 +247,7 @@ public final class MinRnnRuntimeLayer extends SegmentedRecurrentLayer<MinRnnLaye
                 }
                 INDArray dW = Nd4j.gemm(x, d, true, false);
                 dw = doubles(dW);
-                db = doubles(d.sum(0));
+                db = toDoubles(g[0]);
                 if (first > 0) {
                     dxRows.get(NDArrayIndex.interval(from, from + rows), NDArrayIndex.all()).assign(Nd4j.gemm(d, f.wArray(), false, true));
                 } else {

@@ -197,29 +197,50 @@ final class MinRnnVectors {
      * @param mb      examples
      * @param hid     H
      * @param workers threads the examples are split among
-     * @return ∂L/∂(state entering step first) {@code [mb][H]}
+     * @return ∂L/∂b {@code [G*H]} (the sum of the rows of ∂L/∂P) and ∂L/∂(state entering step first) {@code [mb][H]}
      */
-    static float[] backwardProjected(boolean gru, float[] pre, float[] h0, float[] mask, float[] h, float[] dOut, int first,
-                                     int steps, int mb, int hid, int workers) {
+    static float[][] backwardProjected(boolean gru, float[] pre, float[] h0, float[] mask, float[] h, float[] dOut, int first,
+                                       int steps, int mb, int hid, int workers) {
         int width = (gru ? 2 : 3) * hid;
         float[] dh0 = new float[mb * hid];
         int parts = parts(steps, mb, hid, workers);
+        float[][] partial = new float[parts][];
         IntStream.range(0, parts).parallel().forEach(part -> {
             int e0 = (int) ((long) mb * part / parts);
             int e1 = (int) ((long) mb * (part + 1) / parts);
             float[] carried = new float[(e1 - e0) * hid];
+            float[] db = new float[width];
             for (int t = steps - 1; t >= first; t--) {
                 for (int e = e0; e < e1; e++) {
                     int pOff = (t * mb + e) * width;
                     // in place: each lane block of ∂L/∂P is written after the same block of P is read
                     stepBack(gru, pre, pOff, hid, h0, h, mask, dOut, t, e, e0, mb, steps, carried, pre, pOff);
+                    addRow(pre, pOff, db);
                     if (t == first) {
                         System.arraycopy(carried, (e - e0) * hid, dh0, e * hid, hid);
                     }
                 }
             }
+            partial[part] = db;
         });
-        return dh0;
+        float[] db = partial[0];
+        for (int p = 1; p < parts; p++) {
+            addRow(partial[p], 0, db);
+        }
+        return new float[][]{db, dh0};
+    }
+
+    /** {@code into[j] += from[off + j]} for every j of {@code into}. */
+    private static void addRow(float[] from, int off, float[] into) {
+        int n = into.length;
+        int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += S.length()) {
+            FloatVector.fromArray(S, from, off + j).add(FloatVector.fromArray(S, into, j)).intoArray(into, j);
+        }
+        for (; j < n; j++) {
+            into[j] += from[off + j];
+        }
     }
 
     /** One step of one example back, writing ∂L/∂P of the step into {@code dPre} at {@code dOff}. */
