@@ -15,7 +15,7 @@ import java.util.List;
  * the output layer evaluated on plain arrays, with the state kept here. A DL4J
  * {@code rnnTimeStep} of batch 1 costs over 100 µs of framework work around a few µs of
  * arithmetic; this is the arithmetic. The equations are the layers' own ({@link GruLayer},
- * {@link LstmLayer}, {@link SimpleRnnLayer}) and the output layer's ({@link RowLoss}), in double
+ * {@link LstmLayer}, {@link SimpleRnnLayer}, {@link MinRnnLayer}) and the output layer's ({@link RowLoss}), in double
  * precision on the network's parameters as they were when the stream was made;
  * {@code StreamingPredictorTest} checks that it equals the full forward pass.
  */
@@ -68,7 +68,7 @@ public final class SingleStream {
                 }
             }
             java.util.Arrays.fill(rec, 0);
-            for (int j = 0; j < h; j++) {
+            for (int j = 0; rw != null && j < h; j++) {
                 double hj = state[j];
                 int o = j * width;
                 for (int k = 0; k < width; k++) {
@@ -100,7 +100,19 @@ public final class SingleStream {
                         state[k] = (1 - z) * n + z * state[k];
                     }
                 }
-                default -> throw new IllegalStateException(type.name());
+                case MIN_GRU -> {
+                    for (int k = 0; k < h; k++) {
+                        double z = Activations.sigmoid(gates[k]);
+                        state[k] = (1 - z) * state[k] + z * gates[h + k];
+                    }
+                }
+                case MIN_LSTM -> {
+                    for (int k = 0; k < h; k++) {
+                        double f = Activations.sigmoid(gates[k]);
+                        double i = Activations.sigmoid(gates[h + k]);
+                        state[k] = (f * state[k] + i * gates[2 * h + k]) / (f + i);
+                    }
+                }
             }
             return state;
         }
@@ -130,6 +142,13 @@ public final class SingleStream {
         Layer[] layers = net.getLayers();
         List<Cell> cells = new ArrayList<>();
         for (int i = 0; i < layers.length - 1; i++) {
+            if (layers[i].conf().getLayer() instanceof MinRnnLayer ml) {
+                var p = layers[i].paramTable();
+                cells.add(new Cell(ml.getCell(), false, (int) ml.getNIn(), (int) ml.getNOut(),
+                        rowMajor(p.get(RecurrentParamInitializer.INPUT_WEIGHTS)), null,
+                        rowMajor(p.get(RecurrentParamInitializer.BIAS)), null));
+                continue;
+            }
             if (!(layers[i].conf().getLayer() instanceof RecurrentLayerConf rc)) {
                 return null;
             }

@@ -1,0 +1,409 @@
+package io.github.rnnkit.core.seq2seq;
+
+import io.github.rnnkit.core.attention.AdditiveAttention;
+import io.github.rnnkit.core.attention.AttentionOutput;
+import io.github.rnnkit.core.attention.MultiplicativeAttention;
+import io.github.rnnkit.core.spec.CellType;
+
+/**
+ * The forward and backward pass of an encoder-decoder over a minibatch, teacher-forced, in double
+ * precision. The encoder is a stack of L cells over the source x_1..x_S; the decoder a stack of L
+ * cells of the same kind that starts from the encoder's final states (layer by layer) and reads
+ * its inputs y_0..y_{T−1} (under teacher forcing the true outputs shifted by one step, y_0 a start
+ * symbol or the last observed value). Its output o_t at every step is what an output layer turns
+ * into a prediction:
+ * <pre>
+ *   none:      s_t = cell(y_t, s_{t−1}),                          o_t = s_t
+ *   Bahdanau:  c_t = attend(s_{t−1}, h),  s_t = cell([y_t; c_t], s_{t−1}),  o_t = s_t
+ *   Luong:     s_t = cell(y_t, s_{t−1}),  c_t = attend(s_t, h),   o_t = tanh([s_t; c_t] W_c + b_c)
+ * </pre>
+ * with h the top encoder layer's states and s the top decoder layer's ({@link AdditiveAttention},
+ * {@link MultiplicativeAttention}). A step whose mask is 0 keeps every layer's state and outputs
+ * 0, as rnnkit's recurrent layers do; padded source steps are also never attended to.
+ *
+ * <p>Layouts: sequences are time-major {@code [steps][mb][features]}, masks {@code [mb][steps]}
+ * (null: all real), attention weights {@code [T][mb][S]}.
+ */
+final class EncoderDecoderMath {
+    final EncoderDecoderShape shape;
+    final StepCell[] encoder;
+    final StepCell[] decoder;
+    final StepCell.Weights[] encoderWeights;
+    final StepCell.Weights[] decoderWeights;
+    final AdditiveAttention additive;
+    final MultiplicativeAttention multiplicative;
+    /** Luong's W_c {@code [2H][H]} and b_c {@code [H]}, else null. */
+    final double[] wc;
+    final double[] bc;
+
+    /**
+     * Zero parameters of a shape; {@link EncoderDecoderShape#read} fills them.
+     *
+     * @param shape the model's sizes
+     */
+    EncoderDecoderMath(EncoderDecoderShape shape) {
+        this.shape = shape;
+        int layers = shape.layers();
+        int h = shape.hidden();
+        encoder = new StepCell[layers];
+        decoder = new StepCell[layers];
+        encoderWeights = new StepCell.Weights[layers];
+        decoderWeights = new StepCell.Weights[layers];
+        for (int l = 0; l < layers; l++) {
+            encoder[l] = new StepCell(shape.cell(), shape.relu(), l == 0 ? shape.sourceFeatures() : h, h);
+            decoder[l] = new StepCell(shape.cell(), shape.relu(), l == 0 ? shape.decoderInputs() : h, h);
+            encoderWeights[l] = zeros(encoder[l]);
+            decoderWeights[l] = zeros(decoder[l]);
+        }
+        additive = shape.attention() == AttentionKind.BAHDANAU ? new AdditiveAttention(h, h, shape.attentionSize()) : null;
+        multiplicative = shape.attention() == AttentionKind.LUONG ? new MultiplicativeAttention(h, h) : null;
+        wc = shape.attention() == AttentionKind.LUONG ? new double[2 * h * h] : null;
+        bc = shape.attention() == AttentionKind.LUONG ? new double[h] : null;
+    }
+
+    private static StepCell.Weights zeros(StepCell c) {
+        return new StepCell.Weights(new double[c.in * c.width], new double[c.hid * c.width], new double[c.width],
+                c.type == CellType.GRU ? new double[c.hid] : null);
+    }
+
+    /** Everything a forward pass computed, for the backward pass and for the caller. */
+    static final class Pass {
+        int mb;
+        int sourceSteps;
+        int targetSteps;
+        double[][] sourceMask;
+        double[][] targetMask;
+        /** Per layer and step, the cell's step (null where it did not run: never, it always runs). */
+        StepCell.Step[][] enc;
+        StepCell.Step[][] dec;
+        /** States after each step, block 0 the initial state: {@code [layer][step + 1][mb][H]}. */
+        double[][][][] encH;
+        double[][][][] encC;
+        double[][][][] decH;
+        double[][][][] decC;
+        /** The top encoder layer's states as attention keys {@code [mb][S][H]}, and their projection. */
+        double[][][] keys;
+        double[][][] projected;
+        /** Per decoder step, its attention, or null without attention. */
+        AttentionOutput[] attention;
+        /** Luong's [s_t; c_t] and o_t before masking, per step {@code [T][mb][2H]}, {@code [T][mb][H]}. */
+        double[][][] joined;
+        double[][][] luong;
+        /** o_t, masked, {@code [T][mb][H]}. */
+        double[][][] output;
+
+        /** @return the attention weights {@code [T][mb][S]}, or null without attention */
+        double[][][] weights() {
+            if (attention == null) {
+                return null;
+            }
+            double[][][] out = new double[attention.length][][];
+            for (int t = 0; t < attention.length; t++) {
+                out[t] = attention[t].weights();
+            }
+            return out;
+        }
+    }
+
+    /** Gradients of the parameters (in the parameters' shapes) and of the inputs. */
+    static final class Gradients {
+        StepCell.Weights[] encoder;
+        StepCell.Weights[] decoder;
+        AdditiveAttention.Gradients additive;
+        MultiplicativeAttention.Gradients multiplicative;
+        double[] wc;
+        double[] bc;
+        /** ∂L/∂x {@code [S][mb][F_source]} and ∂L/∂y {@code [T][mb][F_target]}. */
+        double[][][] source;
+        double[][][] target;
+    }
+
+    /**
+     * @param source     x {@code [S][mb][F_source]}
+     * @param sourceMask {@code [mb][S]} or null
+     * @param target     the decoder's inputs y {@code [T][mb][F_target]}
+     * @param targetMask {@code [mb][T]} or null
+     * @return the pass
+     */
+    Pass forward(double[][][] source, double[][] sourceMask, double[][][] target, double[][] targetMask) {
+        int layers = shape.layers();
+        int h = shape.hidden();
+        boolean lstm = shape.cell() == CellType.LSTM;
+        Pass p = new Pass();
+        p.mb = source[0].length;
+        p.sourceSteps = source.length;
+        p.targetSteps = target.length;
+        p.sourceMask = sourceMask;
+        p.targetMask = targetMask;
+        int mb = p.mb;
+        int steps = p.sourceSteps;
+        int outSteps = p.targetSteps;
+        p.enc = new StepCell.Step[layers][steps];
+        p.dec = new StepCell.Step[layers][outSteps];
+        p.encH = new double[layers][steps + 1][][];
+        p.decH = new double[layers][outSteps + 1][][];
+        p.encC = lstm ? new double[layers][steps + 1][][] : null;
+        p.decC = lstm ? new double[layers][outSteps + 1][][] : null;
+        for (int l = 0; l < layers; l++) {
+            p.encH[l][0] = new double[mb][h];
+            if (lstm) {
+                p.encC[l][0] = new double[mb][h];
+            }
+        }
+        for (int t = 0; t < steps; t++) {
+            double[][] in = source[t];
+            for (int l = 0; l < layers; l++) {
+                StepCell.Step s = encoder[l].forward(encoderWeights[l], in, p.encH[l][t], lstm ? p.encC[l][t] : null);
+                p.enc[l][t] = s;
+                p.encH[l][t + 1] = blend(s.h, p.encH[l][t], sourceMask, t);
+                if (lstm) {
+                    p.encC[l][t + 1] = blend(s.c, p.encC[l][t], sourceMask, t);
+                }
+                in = p.encH[l][t + 1];
+            }
+        }
+        for (int l = 0; l < layers; l++) {
+            p.decH[l][0] = p.encH[l][steps];
+            if (lstm) {
+                p.decC[l][0] = p.encC[l][steps];
+            }
+        }
+        AttentionKind kind = shape.attention();
+        if (kind != AttentionKind.NONE) {
+            p.keys = new double[mb][steps][];
+            for (int e = 0; e < mb; e++) {
+                for (int t = 0; t < steps; t++) {
+                    p.keys[e][t] = p.encH[layers - 1][t + 1][e];
+                }
+            }
+            p.projected = kind == AttentionKind.BAHDANAU ? additive.projectKeys(p.keys) : multiplicative.projectKeys(p.keys);
+            p.attention = new AttentionOutput[outSteps];
+        }
+        if (kind == AttentionKind.LUONG) {
+            p.joined = new double[outSteps][][];
+            p.luong = new double[outSteps][][];
+        }
+        p.output = new double[outSteps][][];
+        for (int t = 0; t < outSteps; t++) {
+            double[][] in = target[t];
+            if (kind == AttentionKind.BAHDANAU) {
+                p.attention[t] = additive.forward(p.decH[layers - 1][t], p.keys, p.projected, sourceMask);
+                in = concat(in, p.attention[t].context());
+            }
+            for (int l = 0; l < layers; l++) {
+                StepCell.Step s = decoder[l].forward(decoderWeights[l], in, p.decH[l][t], lstm ? p.decC[l][t] : null);
+                p.dec[l][t] = s;
+                p.decH[l][t + 1] = blend(s.h, p.decH[l][t], targetMask, t);
+                if (lstm) {
+                    p.decC[l][t + 1] = blend(s.c, p.decC[l][t], targetMask, t);
+                }
+                in = p.decH[l][t + 1];
+            }
+            double[][] o = in;
+            if (kind == AttentionKind.LUONG) {
+                p.attention[t] = multiplicative.forward(in, p.keys, p.projected, sourceMask);
+                p.joined[t] = concat(in, p.attention[t].context());
+                p.luong[t] = new double[mb][h];
+                for (int e = 0; e < mb; e++) {
+                    for (int k = 0; k < h; k++) {
+                        double s = bc[k];
+                        for (int i = 0; i < 2 * h; i++) {
+                            s += p.joined[t][e][i] * wc[i * h + k];
+                        }
+                        p.luong[t][e][k] = Math.tanh(s);
+                    }
+                }
+                o = p.luong[t];
+            }
+            p.output[t] = new double[mb][];
+            for (int e = 0; e < mb; e++) {
+                double m = targetMask == null ? 1 : targetMask[e][t];
+                p.output[t][e] = new double[h];
+                for (int k = 0; k < h; k++) {
+                    p.output[t][e][k] = m * o[e][k];
+                }
+            }
+        }
+        return p;
+    }
+
+    /**
+     * @param p    the forward pass
+     * @param dOut ∂L/∂o_t {@code [T][mb][H]}
+     * @return the gradients of the parameters and inputs
+     */
+    Gradients backward(Pass p, double[][][] dOut) {
+        int layers = shape.layers();
+        int h = shape.hidden();
+        int mb = p.mb;
+        boolean lstm = shape.cell() == CellType.LSTM;
+        AttentionKind kind = shape.attention();
+        Gradients g = new Gradients();
+        g.encoder = new StepCell.Weights[layers];
+        g.decoder = new StepCell.Weights[layers];
+        for (int l = 0; l < layers; l++) {
+            g.encoder[l] = encoderWeights[l].zerosLike();
+            g.decoder[l] = decoderWeights[l].zerosLike();
+        }
+        if (kind == AttentionKind.BAHDANAU) {
+            g.additive = additive.zeroGradients(mb, p.sourceSteps);
+        } else if (kind == AttentionKind.LUONG) {
+            g.multiplicative = multiplicative.zeroGradients(mb, p.sourceSteps);
+            g.wc = new double[wc.length];
+            g.bc = new double[h];
+        }
+        double[][][] dKeys = kind == AttentionKind.BAHDANAU ? g.additive.keys()
+                : kind == AttentionKind.LUONG ? g.multiplicative.keys() : null;
+        double[][][] dh = new double[layers][mb][h];
+        double[][][] dc = lstm ? new double[layers][mb][h] : null;
+        g.target = new double[p.targetSteps][][];
+        int fTarget = shape.targetFeatures();
+        for (int t = p.targetSteps - 1; t >= 0; t--) {
+            double[][] dTop = new double[mb][h];
+            for (int e = 0; e < mb; e++) {
+                double m = p.targetMask == null ? 1 : p.targetMask[e][t];
+                for (int k = 0; k < h; k++) {
+                    dTop[e][k] = m * dOut[t][e][k];
+                }
+            }
+            if (kind == AttentionKind.LUONG) {
+                double[][] dJoined = new double[mb][2 * h];
+                for (int e = 0; e < mb; e++) {
+                    for (int k = 0; k < h; k++) {
+                        double o = p.luong[t][e][k];
+                        double d = dTop[e][k] * (1 - o * o);
+                        if (d == 0) {
+                            continue;
+                        }
+                        g.bc[k] += d;
+                        for (int i = 0; i < 2 * h; i++) {
+                            g.wc[i * h + k] += p.joined[t][e][i] * d;
+                            dJoined[e][i] += d * wc[i * h + k];
+                        }
+                    }
+                }
+                double[][] dCtx = new double[mb][h];
+                for (int e = 0; e < mb; e++) {
+                    System.arraycopy(dJoined[e], 0, dTop[e], 0, h);
+                    System.arraycopy(dJoined[e], h, dCtx[e], 0, h);
+                }
+                zero(g.multiplicative.query());
+                multiplicative.backward(p.decH[layers - 1][t + 1], p.keys, p.projected, p.attention[t], dCtx, null,
+                        g.multiplicative);
+                add(dTop, g.multiplicative.query());
+            }
+            double[][] fromAbove = dTop;
+            for (int l = layers - 1; l >= 0; l--) {
+                double[][][] back = backStep(decoder[l], decoderWeights[l], p.dec[l][t], dh[l], lstm ? dc[l] : null, fromAbove,
+                        p.targetMask, t, g.decoder[l]);
+                fromAbove = back[0];
+            }
+            if (kind == AttentionKind.BAHDANAU) {
+                double[][] dCtx = new double[mb][h];
+                g.target[t] = new double[mb][fTarget];
+                for (int e = 0; e < mb; e++) {
+                    System.arraycopy(fromAbove[e], 0, g.target[t][e], 0, fTarget);
+                    System.arraycopy(fromAbove[e], fTarget, dCtx[e], 0, h);
+                }
+                zero(g.additive.query());
+                additive.backward(p.decH[layers - 1][t], p.keys, p.projected, p.attention[t], dCtx, null, g.additive);
+                add(dh[layers - 1], g.additive.query());
+            } else {
+                g.target[t] = fromAbove;
+            }
+        }
+        g.source = new double[p.sourceSteps][][];
+        for (int t = p.sourceSteps - 1; t >= 0; t--) {
+            double[][] fromAbove = new double[mb][h];
+            if (dKeys != null) {
+                for (int e = 0; e < mb; e++) {
+                    fromAbove[e] = dKeys[e][t].clone();
+                }
+            }
+            for (int l = layers - 1; l >= 0; l--) {
+                double[][][] back = backStep(encoder[l], encoderWeights[l], p.enc[l][t], dh[l], lstm ? dc[l] : null, fromAbove,
+                        p.sourceMask, t, g.encoder[l]);
+                fromAbove = back[0];
+            }
+            g.source[t] = fromAbove;
+        }
+        return g;
+    }
+
+    /**
+     * One layer's step back. {@code dh} (and {@code dc}) hold ∂L/∂ of the state after the step from
+     * later steps and are replaced by ∂L/∂ of the state before it; {@code fromAbove} is ∂L/∂ of
+     * the step's output from the layer above (or the output).
+     *
+     * @return {∂L/∂(the step's input)}
+     */
+    private static double[][][] backStep(StepCell cell, StepCell.Weights w, StepCell.Step s, double[][] dh, double[][] dc,
+                                         double[][] fromAbove, double[][] mask, int t, StepCell.Weights grad) {
+        int mb = dh.length;
+        int h = cell.hid;
+        double[][] dNew = new double[mb][h];
+        double[][] dcNew = dc == null ? null : new double[mb][h];
+        for (int e = 0; e < mb; e++) {
+            double m = mask == null ? 1 : mask[e][t];
+            for (int k = 0; k < h; k++) {
+                double total = dh[e][k] + fromAbove[e][k];
+                dNew[e][k] = m * total;
+                dh[e][k] = (1 - m) * total;   // a masked step passes the state's gradient straight back
+                if (dc != null) {
+                    dcNew[e][k] = m * dc[e][k];
+                    dc[e][k] = (1 - m) * dc[e][k];
+                }
+            }
+        }
+        double[][][] back = cell.backward(w, s, dNew, dcNew, grad);
+        add(dh, back[1]);
+        if (dc != null) {
+            add(dc, back[2]);
+        }
+        return new double[][][]{back[0]};
+    }
+
+    /** @return m ⊙ next + (1 − m) ⊙ prev per example at step t (next itself without a mask) */
+    private static double[][] blend(double[][] next, double[][] prev, double[][] mask, int t) {
+        if (mask == null) {
+            return next;
+        }
+        double[][] out = new double[next.length][];
+        for (int e = 0; e < next.length; e++) {
+            double m = mask[e][t];
+            if (m == 1) {
+                out[e] = next[e];
+            } else {
+                out[e] = new double[next[e].length];
+                for (int k = 0; k < out[e].length; k++) {
+                    out[e][k] = m * next[e][k] + (1 - m) * prev[e][k];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[][] out = new double[a.length][];
+        for (int e = 0; e < a.length; e++) {
+            out[e] = new double[a[e].length + b[e].length];
+            System.arraycopy(a[e], 0, out[e], 0, a[e].length);
+            System.arraycopy(b[e], 0, out[e], a[e].length, b[e].length);
+        }
+        return out;
+    }
+
+    private static void add(double[][] into, double[][] from) {
+        for (int e = 0; e < into.length; e++) {
+            for (int k = 0; k < into[e].length; k++) {
+                into[e][k] += from[e][k];
+            }
+        }
+    }
+
+    private static void zero(double[][] a) {
+        for (double[] row : a) {
+            java.util.Arrays.fill(row, 0);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package io.github.rnnkit.core.seq2seq;
+
+import io.github.rnnkit.core.spec.CellType;
+
+/**
+ * One step of a classic cell over a minibatch, forward and back, in double precision, with the
+ * equations and parameter layouts of rnnkit's recurrent layers (so that an encoder or decoder
+ * layer's parameters mean what a {@code GruLayer}'s, {@code LstmLayer}'s or
+ * {@code SimpleRnnLayer}'s do). With P = x W + b and R = h_{t−1} RW:
+ * <pre>
+ *   vanilla RNN:  h_t = tanh(P + R)   (or ReLU)
+ *   LSTM:         i, f, o = σ(P + R) blocks 0, 1, 3;  g = tanh(P + R) block 2
+ *                 c_t = f ⊙ c_{t−1} + i ⊙ g,  h_t = o ⊙ tanh(c_t)
+ *   GRU:          r, z = σ(P + R) blocks 0, 1;  n = tanh(P_n + r ⊙ (R_n + b_hn))
+ *                 h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
+ * </pre>
+ * W is {@code [in][G·H]}, RW {@code [H][G·H]}, b {@code [G·H]} and b_hn {@code [H]}, all row-major
+ * in flat arrays. The decoder runs one step at a time because its input at t depends on its state
+ * at t − 1 (through attention, or its own previous output when decoding), which is why these are
+ * per-step rather than the whole-sequence kernels of the layers.
+ */
+final class StepCell {
+    final CellType type;
+    final boolean relu;
+    final int in;
+    final int hid;
+    final int width;
+
+    /**
+     * @param type SIMPLE_RNN, LSTM or GRU
+     * @param relu ReLU instead of tanh (vanilla RNN only)
+     * @param in   input features
+     * @param hid  H
+     */
+    StepCell(CellType type, boolean relu, int in, int hid) {
+        if (type.parallelInTime()) {
+            throw new IllegalArgumentException("the encoder-decoder runs rnn, lstm or gru cells, not " + type.label());
+        }
+        this.type = type;
+        this.relu = relu;
+        this.in = in;
+        this.hid = hid;
+        this.width = type.gates() * hid;
+    }
+
+    /** @return values in W, RW, b and (GRU) b_hn together */
+    long numParams() {
+        return (long) in * width + (long) hid * width + width + (type == CellType.GRU ? hid : 0);
+    }
+
+    /** A cell's parameters or their gradients: W, RW, b and b_hn (null unless GRU). */
+    record Weights(double[] w, double[] rw, double[] b, double[] bhn) {
+        Weights zerosLike() {
+            return new Weights(new double[w.length], new double[rw.length], new double[b.length],
+                    bhn == null ? null : new double[bhn.length]);
+        }
+    }
+
+    /** What a step computed, kept for its backward pass. */
+    static final class Step {
+        double[][] x;
+        double[][] hPrev;
+        double[][] cPrev;
+        /** Activated gates {@code [mb][G·H]}; the vanilla RNN's is h itself. */
+        double[][] gates;
+        /** GRU: R_n + b_hn {@code [mb][H]}. */
+        double[][] hn;
+        double[][] h;
+        double[][] c;
+    }
+
+    /**
+     * @param p     the parameters
+     * @param x     inputs {@code [mb][in]}
+     * @param hPrev h_{t−1} {@code [mb][H]}
+     * @param cPrev c_{t−1} for LSTM, else null
+     * @return the step, with h_t (and c_t)
+     */
+    Step forward(Weights p, double[][] x, double[][] hPrev, double[][] cPrev) {
+        int mb = x.length;
+        Step s = new Step();
+        s.x = x;
+        s.hPrev = hPrev;
+        s.cPrev = cPrev;
+        s.gates = new double[mb][width];
+        s.h = new double[mb][hid];
+        if (type == CellType.LSTM) {
+            s.c = new double[mb][hid];
+        }
+        if (type == CellType.GRU) {
+            s.hn = new double[mb][hid];
+        }
+        double[] pre = new double[width];
+        double[] rec = new double[width];
+        for (int e = 0; e < mb; e++) {
+            affine(x[e], p.w(), p.b(), pre);
+            affine(hPrev[e], p.rw(), null, rec);
+            double[] g = s.gates[e];
+            double[] h = s.h[e];
+            switch (type) {
+                case SIMPLE_RNN -> {
+                    for (int k = 0; k < hid; k++) {
+                        double a = pre[k] + rec[k];
+                        h[k] = relu ? Math.max(0, a) : Math.tanh(a);
+                        g[k] = h[k];
+                    }
+                }
+                case LSTM -> {
+                    for (int k = 0; k < hid; k++) {
+                        double i = sigmoid(pre[k] + rec[k]);
+                        double f = sigmoid(pre[hid + k] + rec[hid + k]);
+                        double gg = Math.tanh(pre[2 * hid + k] + rec[2 * hid + k]);
+                        double o = sigmoid(pre[3 * hid + k] + rec[3 * hid + k]);
+                        g[k] = i;
+                        g[hid + k] = f;
+                        g[2 * hid + k] = gg;
+                        g[3 * hid + k] = o;
+                        s.c[e][k] = f * cPrev[e][k] + i * gg;
+                        h[k] = o * Math.tanh(s.c[e][k]);
+                    }
+                }
+                case GRU -> {
+                    for (int k = 0; k < hid; k++) {
+                        double r = sigmoid(pre[k] + rec[k]);
+                        double z = sigmoid(pre[hid + k] + rec[hid + k]);
+                        double hn = rec[2 * hid + k] + p.bhn()[k];
+                        double n = Math.tanh(pre[2 * hid + k] + r * hn);
+                        g[k] = r;
+                        g[hid + k] = z;
+                        g[2 * hid + k] = n;
+                        s.hn[e][k] = hn;
+                        h[k] = (1 - z) * n + z * hPrev[e][k];
+                    }
+                }
+                default -> throw new IllegalStateException(type.name());
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The step's backward pass: adds the parameter gradients to {@code grad} and returns the
+     * gradients of the step's inputs.
+     *
+     * @param p    the parameters given to forward
+     * @param s    what forward returned
+     * @param dh   ∂L/∂h_t {@code [mb][H]}
+     * @param dc   ∂L/∂c_t for LSTM (may be null: zero), else ignored
+     * @param grad where the parameter gradients are added
+     * @return {∂L/∂x {@code [mb][in]}, ∂L/∂h_{t−1}, ∂L/∂c_{t−1} (LSTM, else null)}
+     */
+    double[][][] backward(Weights p, Step s, double[][] dh, double[][] dc, Weights grad) {
+        int mb = dh.length;
+        double[][] dx = new double[mb][in];
+        double[][] dhPrev = new double[mb][hid];
+        double[][] dcPrev = type == CellType.LSTM ? new double[mb][hid] : null;
+        double[] dPre = new double[width];
+        double[] dRec = new double[width];
+        for (int e = 0; e < mb; e++) {
+            double[] g = s.gates[e];
+            switch (type) {
+                case SIMPLE_RNN -> {
+                    for (int k = 0; k < hid; k++) {
+                        double h = g[k];
+                        dPre[k] = dh[e][k] * (relu ? (h > 0 ? 1 : 0) : 1 - h * h);
+                    }
+                    System.arraycopy(dPre, 0, dRec, 0, width);
+                }
+                case LSTM -> {
+                    for (int k = 0; k < hid; k++) {
+                        double i = g[k];
+                        double f = g[hid + k];
+                        double gg = g[2 * hid + k];
+                        double o = g[3 * hid + k];
+                        double tc = Math.tanh(s.c[e][k]);
+                        double dct = (dc == null ? 0 : dc[e][k]) + dh[e][k] * o * (1 - tc * tc);
+                        dPre[k] = dct * gg * i * (1 - i);
+                        dPre[hid + k] = dct * s.cPrev[e][k] * f * (1 - f);
+                        dPre[2 * hid + k] = dct * i * (1 - gg * gg);
+                        dPre[3 * hid + k] = dh[e][k] * tc * o * (1 - o);
+                        dcPrev[e][k] = dct * f;
+                    }
+                    System.arraycopy(dPre, 0, dRec, 0, width);
+                }
+                case GRU -> {
+                    for (int k = 0; k < hid; k++) {
+                        double r = g[k];
+                        double z = g[hid + k];
+                        double n = g[2 * hid + k];
+                        double d = dh[e][k];
+                        double dn = d * (1 - z) * (1 - n * n);
+                        double dz = d * (s.hPrev[e][k] - n) * z * (1 - z);
+                        double dr = dn * s.hn[e][k] * r * (1 - r);
+                        dPre[k] = dr;
+                        dPre[hid + k] = dz;
+                        dPre[2 * hid + k] = dn;
+                        dRec[k] = dr;
+                        dRec[hid + k] = dz;
+                        dRec[2 * hid + k] = dn * r;
+                        grad.bhn()[k] += dn * r;
+                        dhPrev[e][k] = d * z;
+                    }
+                }
+                default -> throw new IllegalStateException(type.name());
+            }
+            for (int k = 0; k < width; k++) {
+                grad.b()[k] += dPre[k];
+            }
+            outer(s.x[e], dPre, grad.w());
+            outer(s.hPrev[e], dRec, grad.rw());
+            backAffine(dPre, p.w(), dx[e]);
+            backAffine(dRec, p.rw(), dhPrev[e]);
+        }
+        return new double[][][]{dx, dhPrev, dcPrev};
+    }
+
+    /** {@code out[k] = b[k] + Σ_i v[i] m[i*width + k]} (b may be null). */
+    private void affine(double[] v, double[] m, double[] b, double[] out) {
+        for (int k = 0; k < width; k++) {
+            out[k] = b == null ? 0 : b[k];
+        }
+        for (int i = 0; i < v.length; i++) {
+            double vi = v[i];
+            if (vi != 0) {
+                int o = i * width;
+                for (int k = 0; k < width; k++) {
+                    out[k] += vi * m[o + k];
+                }
+            }
+        }
+    }
+
+    /** {@code m[i*width + k] += v[i] d[k]}. */
+    private void outer(double[] v, double[] d, double[] m) {
+        for (int i = 0; i < v.length; i++) {
+            double vi = v[i];
+            if (vi != 0) {
+                int o = i * width;
+                for (int k = 0; k < width; k++) {
+                    m[o + k] += vi * d[k];
+                }
+            }
+        }
+    }
+
+    /** {@code out[i] += Σ_k d[k] m[i*width + k]}. */
+    private void backAffine(double[] d, double[] m, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            int o = i * width;
+            double s = 0;
+            for (int k = 0; k < width; k++) {
+                s += d[k] * m[o + k];
+            }
+            out[i] += s;
+        }
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+}
