@@ -186,51 +186,79 @@ public class EncoderDecoderLayer extends BaseRecurrentLayer {
 
     /** Builder: {@code nOut} (H), the cell, layers, the two feature counts, S and the attention. */
     public static class Builder extends BaseRecurrentLayer.Builder<Builder> {
-        private CellType cell = CellType.GRU;
-        private int layers = 1;
-        private int sourceFeatures;
-        private int targetFeatures;
-        private int sourceSteps;
-        private AttentionKind attention = AttentionKind.NONE;
-        private int attentionSize;
+        /** The cell of both stacks. */
+        protected CellType cell = CellType.GRU;
+        /** Layers per stack. */
+        protected int layers = 1;
+        /** Features of a source step. */
+        protected int sourceFeatures;
+        /** Features of a decoder input step. */
+        protected int targetFeatures;
+        /** S, source steps at the start of each packed input. */
+        protected int sourceSteps;
+        /** The attention. */
+        protected AttentionKind attention = AttentionKind.NONE;
+        /** Bahdanau's attention size (0: H). */
+        protected int attentionSize;
 
-        /** @param c rnn, lstm or gru @return this */
+        /**
+         * @param c rnn, lstm or gru
+         * @return this builder
+         */
         public Builder cell(CellType c) {
             this.cell = c;
             return this;
         }
 
-        /** @param n layers per stack @return this */
+        /**
+         * @param n layers per stack
+         * @return this builder
+         */
         public Builder layers(int n) {
             this.layers = n;
             return this;
         }
 
-        /** @param f features of a source step @return this */
+        /**
+         * @param f features of a source step
+         * @return this builder
+         */
         public Builder sourceFeatures(int f) {
             this.sourceFeatures = f;
             return this;
         }
 
-        /** @param f features of a decoder input step @return this */
+        /**
+         * @param f features of a decoder input step
+         * @return this builder
+         */
         public Builder targetFeatures(int f) {
             this.targetFeatures = f;
             return this;
         }
 
-        /** @param s S, source steps at the start of each packed input @return this */
+        /**
+         * @param s S, source steps at the start of each packed input
+         * @return this builder
+         */
         public Builder sourceSteps(int s) {
             this.sourceSteps = s;
             return this;
         }
 
-        /** @param a the attention @return this */
+        /**
+         * @param a the attention
+         * @return this builder
+         */
         public Builder attention(AttentionKind a) {
             this.attention = a;
             return this;
         }
 
-        /** @param a Bahdanau's attention size (default H) @return this */
+        /**
+         * @param a Bahdanau's attention size (default H)
+         * @return this builder
+         */
         public Builder attentionSize(int a) {
             this.attentionSize = a;
             return this;

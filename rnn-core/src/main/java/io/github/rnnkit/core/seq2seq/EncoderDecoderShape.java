@@ -27,7 +27,18 @@ import java.util.Map;
  */
 public record EncoderDecoderShape(CellType cell, boolean relu, int layers, int hidden, int sourceFeatures, int targetFeatures,
                                   AttentionKind attention, int attentionSize) {
-    /** Checks the sizes. */
+    /**
+     * Checks the sizes.
+     *
+     * @param cell           rnn, lstm or gru (both stacks)
+     * @param relu           ReLU instead of tanh in a vanilla RNN
+     * @param layers         L, layers in the encoder and in the decoder
+     * @param hidden         H, every layer's state size
+     * @param sourceFeatures features of a source step
+     * @param targetFeatures features of a decoder input step
+     * @param attention      none, Bahdanau or Luong
+     * @param attentionSize  A, Bahdanau's hidden size (ignored otherwise)
+     */
     public EncoderDecoderShape {
         if (cell == null || cell.parallelInTime()) {
             throw new IllegalArgumentException("an encoder-decoder runs rnn, lstm or gru cells, not " + cell);
@@ -83,7 +94,10 @@ public record EncoderDecoderShape(CellType cell, boolean relu, int layers, int h
         return parameters().values().stream().mapToLong(s -> s[0] * s[1]).sum();
     }
 
-    /** @return true for the keys of weight matrices (the rest are biases) */
+    /**
+     * @param key a parameter key
+     * @return true for the keys of weight matrices (the rest are biases)
+     */
     public static boolean isWeight(String key) {
         return key.endsWith("W") && !key.equals("abW") || key.equals("aU") || key.equals("av");
     }
