@@ -53,12 +53,6 @@ class Luong(torch.nn.Module):
         return torch.bmm(weights.unsqueeze(1), keys).squeeze(1), weights
 
 
-def step(cell, kind, x, state):
-    if kind == 'lstm':
-        return cell(x, state)
-    return cell(x, state)
-
-
 def blend(new, old, m):
     m = m.unsqueeze(1)
     return m * new + (1 - m) * old
