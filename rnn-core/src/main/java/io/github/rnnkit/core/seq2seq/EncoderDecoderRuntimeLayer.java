@@ -114,8 +114,8 @@ public final class EncoderDecoderRuntimeLayer extends BaseRecurrentLayer<Encoder
 
     @Override
     public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr mgr) {
-        throw new UnsupportedOperationException(layerId() + ": an encoder-decoder does not stream step by step; decode with "
-                + "Seq2SeqDecoder");
+        throw new UnsupportedOperationException(layerId() + ": an encoder-decoder does not stream through rnnTimeStep; "
+                + "it decodes from a whole source sequence");
     }
 
     @Override
