@@ -28,7 +28,7 @@ import java.util.Objects;
  * ({@link Seq2SeqArrays#pack}). The feature mask, if any, is {@code [miniBatch, S + T]}: the
  * source's padding and the target's. <b>Output</b>: the decoder's outputs {@code [miniBatch, H, T]},
  * with the target part of the mask passed on to the output layer. Truncated BPTT and streaming
- * ({@code rnnTimeStep}) do not apply: a decoder generating its own inputs runs step by step outside DL4J.
+ * ({@code rnnTimeStep}) do not apply: {@link Seq2SeqDecoder} decodes step by step.
  */
 public class EncoderDecoderLayer extends BaseRecurrentLayer {
     private CellType cell = CellType.GRU;

@@ -126,13 +126,31 @@ final class EncoderDecoderMath {
      * @return the pass
      */
     Pass forward(double[][][] source, double[][] sourceMask, double[][][] target, double[][] targetMask) {
+        Pass p = begin(source, sourceMask, target.length, targetMask);
+        for (int t = 0; t < target.length; t++) {
+            step(p, t, target[t]);
+        }
+        return p;
+    }
+
+    /**
+     * Runs the encoder and sets the decoder's initial states; {@link #step} then runs the decoder
+     * one step at a time, which is how a decoder that feeds back its own outputs runs.
+     *
+     * @param source      x {@code [S][mb][F_source]}
+     * @param sourceMask  {@code [mb][S]} or null
+     * @param targetSteps the most decoder steps that will be run
+     * @param targetMask  {@code [mb][T]} or null
+     * @return the pass, with no decoder step yet
+     */
+    Pass begin(double[][][] source, double[][] sourceMask, int targetSteps, double[][] targetMask) {
         int layers = shape.layers();
         int h = shape.hidden();
         boolean lstm = shape.cell() == CellType.LSTM;
         Pass p = new Pass();
         p.mb = source[0].length;
         p.sourceSteps = source.length;
-        p.targetSteps = target.length;
+        p.targetSteps = targetSteps;
         p.sourceMask = sourceMask;
         p.targetMask = targetMask;
         int mb = p.mb;
@@ -184,47 +202,61 @@ final class EncoderDecoderMath {
             p.luong = new double[outSteps][][];
         }
         p.output = new double[outSteps][][];
-        for (int t = 0; t < outSteps; t++) {
-            double[][] in = target[t];
-            if (kind == AttentionKind.BAHDANAU) {
-                p.attention[t] = additive.forward(p.decH[layers - 1][t], p.keys, p.projected, sourceMask);
-                in = concat(in, p.attention[t].context());
+        return p;
+    }
+
+    /**
+     * Runs decoder step t (after steps 0 to t − 1) and sets {@code p.output[t]}.
+     *
+     * @param p the pass
+     * @param t the step
+     * @param y the step's inputs {@code [mb][F_target]}
+     */
+    void step(Pass p, int t, double[][] y) {
+        int layers = shape.layers();
+        int h = shape.hidden();
+        int mb = p.mb;
+        boolean lstm = shape.cell() == CellType.LSTM;
+        AttentionKind kind = shape.attention();
+        double[][] targetMask = p.targetMask;
+        double[][] in = y;
+        if (kind == AttentionKind.BAHDANAU) {
+            p.attention[t] = additive.forward(p.decH[layers - 1][t], p.keys, p.projected, p.sourceMask);
+            in = concat(in, p.attention[t].context());
+        }
+        for (int l = 0; l < layers; l++) {
+            StepCell.Step s = decoder[l].forward(decoderWeights[l], in, p.decH[l][t], lstm ? p.decC[l][t] : null);
+            p.dec[l][t] = s;
+            p.decH[l][t + 1] = blend(s.h, p.decH[l][t], targetMask, t);
+            if (lstm) {
+                p.decC[l][t + 1] = blend(s.c, p.decC[l][t], targetMask, t);
             }
-            for (int l = 0; l < layers; l++) {
-                StepCell.Step s = decoder[l].forward(decoderWeights[l], in, p.decH[l][t], lstm ? p.decC[l][t] : null);
-                p.dec[l][t] = s;
-                p.decH[l][t + 1] = blend(s.h, p.decH[l][t], targetMask, t);
-                if (lstm) {
-                    p.decC[l][t + 1] = blend(s.c, p.decC[l][t], targetMask, t);
-                }
-                in = p.decH[l][t + 1];
-            }
-            double[][] o = in;
-            if (kind == AttentionKind.LUONG) {
-                p.attention[t] = multiplicative.forward(in, p.keys, p.projected, sourceMask);
-                p.joined[t] = concat(in, p.attention[t].context());
-                p.luong[t] = new double[mb][h];
-                for (int e = 0; e < mb; e++) {
-                    for (int k = 0; k < h; k++) {
-                        double s = bc[k];
-                        for (int i = 0; i < 2 * h; i++) {
-                            s += p.joined[t][e][i] * wc[i * h + k];
-                        }
-                        p.luong[t][e][k] = Math.tanh(s);
-                    }
-                }
-                o = p.luong[t];
-            }
-            p.output[t] = new double[mb][];
+            in = p.decH[l][t + 1];
+        }
+        double[][] o = in;
+        if (kind == AttentionKind.LUONG) {
+            p.attention[t] = multiplicative.forward(in, p.keys, p.projected, p.sourceMask);
+            p.joined[t] = concat(in, p.attention[t].context());
+            p.luong[t] = new double[mb][h];
             for (int e = 0; e < mb; e++) {
-                double m = targetMask == null ? 1 : targetMask[e][t];
-                p.output[t][e] = new double[h];
                 for (int k = 0; k < h; k++) {
-                    p.output[t][e][k] = m * o[e][k];
+                    double s = bc[k];
+                    for (int i = 0; i < 2 * h; i++) {
+                        s += p.joined[t][e][i] * wc[i * h + k];
+                    }
+                    p.luong[t][e][k] = Math.tanh(s);
                 }
+            }
+            o = p.luong[t];
+        }
+        p.output[t] = new double[mb][];
+        for (int e = 0; e < mb; e++) {
+            double m = targetMask == null ? 1 : targetMask[e][t];
+            p.output[t][e] = new double[h];
+            for (int k = 0; k < h; k++) {
+                p.output[t][e][k] = m * o[e][k];
             }
         }
-        return p;
     }
 
     /**

@@ -115,7 +115,7 @@ public final class EncoderDecoderRuntimeLayer extends BaseRecurrentLayer<Encoder
     @Override
     public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr mgr) {
         throw new UnsupportedOperationException(layerId() + ": an encoder-decoder does not stream through rnnTimeStep; "
-                + "it decodes from a whole source sequence");
+                + "decode with Seq2SeqDecoder");
     }
 
     @Override
