@@ -137,6 +137,30 @@ public final class AdditiveAttention {
      */
     public void backward(double[][] query, double[][][] keys, double[][][] projected, AttentionOutput out, double[][] dContext,
                          double[][] dWeights, Gradients g) {
+        double[][][] dProjected = new double[keys.length][][];
+        for (int i = 0; i < keys.length; i++) {
+            dProjected[i] = new double[keys[i].length][v.length];
+        }
+        backward(query, keys, projected, out, dContext, dWeights, g, dProjected);
+        backwardProjection(keys, dProjected, g);
+    }
+
+    /**
+     * {@link #backward} up to the projected keys: adds ∂L/∂(U h_j + b_U) to {@code dProjected}
+     * instead of going on through U, so that a decoder summing it over all its steps goes through U
+     * once ({@link #backwardProjection}) rather than once per step.
+     *
+     * @param query      s, as given to forward
+     * @param keys       h, as given to forward
+     * @param projected  as given to forward
+     * @param out        what forward returned
+     * @param dContext   ∂L/∂c [batch][E]
+     * @param dWeights   ∂L/∂α [batch][steps], or null
+     * @param g          where the gradients of W, b_W, v, b_v, the query and (through the weighted sum) the keys are added
+     * @param dProjected ∂L/∂(U h_j + b_U) [batch][steps][A], added to
+     */
+    public void backward(double[][] query, double[][][] keys, double[][][] projected, AttentionOutput out, double[][] dContext,
+                         double[][] dWeights, Gradients g, double[][][] dProjected) {
         double[][] de = AttentionMath.backward(out.weights(), keys, dContext, dWeights, g.keys);
         for (int i = 0; i < query.length; i++) {
             double[] q = affine(w, bw, query[i]);
@@ -146,16 +170,14 @@ public final class AdditiveAttention {
                     continue;   // masked (or a weight of exactly 0): no gradient through this step
                 }
                 g.bv[0] += de[i][j];
+                double[] pj = projected[i][j];
+                double[] dp = dProjected[i][j];
                 for (int a = 0; a < q.length; a++) {
-                    double z = Math.tanh(q[a] + projected[i][j][a]);
+                    double z = Math.tanh(q[a] + pj[a]);
                     g.v[a] += de[i][j] * z;
                     double da = de[i][j] * v[a] * (1 - z * z);
                     dq[a] += da;
-                    g.bu[a] += da;
-                    for (int k = 0; k < keys[i][j].length; k++) {
-                        g.u[a][k] += da * keys[i][j][k];
-                        g.keys[i][j][k] += da * u[a][k];
-                    }
+                    dp[a] += da;
                 }
             }
             for (int a = 0; a < dq.length; a++) {
@@ -163,6 +185,35 @@ public final class AdditiveAttention {
                 for (int k = 0; k < query[i].length; k++) {
                     g.w[a][k] += dq[a] * query[i][k];
                     g.query[i][k] += dq[a] * w[a][k];
+                }
+            }
+        }
+    }
+
+    /**
+     * Back through the projection U h_j + b_U: adds the gradients of U, b_U and the keys.
+     *
+     * @param keys       h [batch][steps][E]
+     * @param dProjected ∂L/∂(U h_j + b_U) [batch][steps][A]
+     * @param g          where the gradients are added
+     */
+    public void backwardProjection(double[][][] keys, double[][][] dProjected, Gradients g) {
+        for (int i = 0; i < keys.length; i++) {
+            for (int j = 0; j < keys[i].length; j++) {
+                double[] h = keys[i][j];
+                double[] dk = g.keys[i][j];
+                for (int a = 0; a < u.length; a++) {
+                    double da = dProjected[i][j][a];
+                    if (da == 0) {
+                        continue;
+                    }
+                    g.bu[a] += da;
+                    double[] ua = u[a];
+                    double[] gu = g.u[a];
+                    for (int k = 0; k < h.length; k++) {
+                        gu[k] += da * h[k];
+                        dk[k] += da * ua[k];
+                    }
                 }
             }
         }

@@ -105,6 +105,30 @@ public final class MultiplicativeAttention {
      */
     public void backward(double[][] query, double[][][] keys, double[][][] projected, AttentionOutput out, double[][] dContext,
                          double[][] dWeights, Gradients g) {
+        double[][][] dProjected = new double[keys.length][][];
+        for (int i = 0; i < keys.length; i++) {
+            dProjected[i] = new double[keys[i].length][w.length];
+        }
+        backward(query, keys, projected, out, dContext, dWeights, g, dProjected);
+        backwardProjection(keys, dProjected, g);
+    }
+
+    /**
+     * {@link #backward} up to the projected keys: adds ∂L/∂(W h_j) to {@code dProjected} instead of
+     * going on through W, so that a decoder summing it over all its steps goes through W once
+     * ({@link #backwardProjection}) rather than once per step.
+     *
+     * @param query      s, as given to forward
+     * @param keys       h, as given to forward
+     * @param projected  as given to forward
+     * @param out        what forward returned
+     * @param dContext   ∂L/∂c [batch][E]
+     * @param dWeights   ∂L/∂α [batch][steps], or null
+     * @param g          where the gradients of the query and (through the weighted sum) the keys are added
+     * @param dProjected ∂L/∂(W h_j) [batch][steps][D], added to
+     */
+    public void backward(double[][] query, double[][][] keys, double[][][] projected, AttentionOutput out, double[][] dContext,
+                         double[][] dWeights, Gradients g, double[][][] dProjected) {
         double[][] de = AttentionMath.backward(out.weights(), keys, dContext, dWeights, g.keys);
         for (int i = 0; i < query.length; i++) {
             for (int j = 0; j < keys[i].length; j++) {
@@ -112,12 +136,38 @@ public final class MultiplicativeAttention {
                 if (d == 0) {
                     continue;
                 }
+                double[] pj = projected[i][j];
+                double[] dp = dProjected[i][j];
                 for (int q = 0; q < w.length; q++) {
-                    g.query[i][q] += d * projected[i][j][q];
-                    double dq = d * query[i][q];
-                    for (int k = 0; k < keys[i][j].length; k++) {
-                        g.w[q][k] += dq * keys[i][j][k];
-                        g.keys[i][j][k] += dq * w[q][k];
+                    g.query[i][q] += d * pj[q];
+                    dp[q] += d * query[i][q];
+                }
+            }
+        }
+    }
+
+    /**
+     * Back through the projection W h_j: adds the gradients of W and the keys.
+     *
+     * @param keys       h [batch][steps][E]
+     * @param dProjected ∂L/∂(W h_j) [batch][steps][D]
+     * @param g          where the gradients are added
+     */
+    public void backwardProjection(double[][][] keys, double[][][] dProjected, Gradients g) {
+        for (int i = 0; i < keys.length; i++) {
+            for (int j = 0; j < keys[i].length; j++) {
+                double[] h = keys[i][j];
+                double[] dk = g.keys[i][j];
+                for (int q = 0; q < w.length; q++) {
+                    double dq = dProjected[i][j][q];
+                    if (dq == 0) {
+                        continue;
+                    }
+                    double[] wq = w[q];
+                    double[] gw = g.w[q];
+                    for (int k = 0; k < h.length; k++) {
+                        gw[k] += dq * h[k];
+                        dk[k] += dq * wq[k];
                     }
                 }
             }

@@ -286,6 +286,9 @@ final class EncoderDecoderMath {
         }
         double[][][] dKeys = kind == AttentionKind.BAHDANAU ? g.additive.keys()
                 : kind == AttentionKind.LUONG ? g.multiplicative.keys() : null;
+        // ∂L/∂(projected keys), summed over the decoder steps and taken through the projection once
+        double[][][] dProjected = kind == AttentionKind.NONE ? null
+                : new double[mb][p.sourceSteps][kind == AttentionKind.BAHDANAU ? additive.size() : h];
         double[][][] dh = new double[layers][mb][h];
         double[][][] dc = lstm ? new double[layers][mb][h] : null;
         g.target = new double[p.targetSteps][][];
@@ -321,7 +324,7 @@ final class EncoderDecoderMath {
                 }
                 zero(g.multiplicative.query());
                 multiplicative.backward(p.decH[layers - 1][t + 1], p.keys, p.projected, p.attention[t], dCtx, null,
-                        g.multiplicative);
+                        g.multiplicative, dProjected);
                 add(dTop, g.multiplicative.query());
             }
             double[][] fromAbove = dTop;
@@ -338,11 +341,16 @@ final class EncoderDecoderMath {
                     System.arraycopy(fromAbove[e], fTarget, dCtx[e], 0, h);
                 }
                 zero(g.additive.query());
-                additive.backward(p.decH[layers - 1][t], p.keys, p.projected, p.attention[t], dCtx, null, g.additive);
+                additive.backward(p.decH[layers - 1][t], p.keys, p.projected, p.attention[t], dCtx, null, g.additive, dProjected);
                 add(dh[layers - 1], g.additive.query());
             } else {
                 g.target[t] = fromAbove;
             }
+        }
+        if (kind == AttentionKind.BAHDANAU) {
+            additive.backwardProjection(p.keys, dProjected, g.additive);
+        } else if (kind == AttentionKind.LUONG) {
+            multiplicative.backwardProjection(p.keys, dProjected, g.multiplicative);
         }
         g.source = new double[p.sourceSteps][][];
         for (int t = p.sourceSteps - 1; t >= 0; t--) {
