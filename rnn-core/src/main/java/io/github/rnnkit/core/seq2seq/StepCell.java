@@ -90,11 +90,18 @@ final class StepCell {
         if (type == CellType.GRU) {
             s.hn = new double[mb][hid];
         }
+        double[] preAll = new double[mb * width];
+        double[] recAll = new double[mb * width];
+        Dense.gemm(false, false, mb, width, in, Dense.flat(x), p.w(), 0, preAll);
+        Dense.gemm(false, false, mb, width, hid, Dense.flat(hPrev), p.rw(), 0, recAll);
         double[] pre = new double[width];
         double[] rec = new double[width];
         for (int e = 0; e < mb; e++) {
-            affine(x[e], p.w(), p.b(), pre);
-            affine(hPrev[e], p.rw(), null, rec);
+            System.arraycopy(preAll, e * width, pre, 0, width);
+            System.arraycopy(recAll, e * width, rec, 0, width);
+            for (int k = 0; k < width; k++) {
+                pre[k] += p.b()[k];
+            }
             double[] g = s.gates[e];
             double[] h = s.h[e];
             switch (type) {
@@ -154,6 +161,8 @@ final class StepCell {
         double[][] dx = new double[mb][in];
         double[][] dhPrev = new double[mb][hid];
         double[][] dcPrev = type == CellType.LSTM ? new double[mb][hid] : null;
+        double[] dPreAll = new double[mb * width];
+        double[] dRecAll = new double[mb * width];
         double[] dPre = new double[width];
         double[] dRec = new double[width];
         for (int e = 0; e < mb; e++) {
@@ -206,53 +215,24 @@ final class StepCell {
             for (int k = 0; k < width; k++) {
                 grad.b()[k] += dPre[k];
             }
-            outer(s.x[e], dPre, grad.w());
-            outer(s.hPrev[e], dRec, grad.rw());
-            backAffine(dPre, p.w(), dx[e]);
-            backAffine(dRec, p.rw(), dhPrev[e]);
+            System.arraycopy(dPre, 0, dPreAll, e * width, width);
+            System.arraycopy(dRec, 0, dRecAll, e * width, width);
+        }
+        Dense.gemm(true, false, in, width, mb, Dense.flat(s.x), dPreAll, 1, grad.w());
+        Dense.gemm(true, false, hid, width, mb, Dense.flat(s.hPrev), dRecAll, 1, grad.rw());
+        double[] dxAll = new double[mb * in];
+        double[] dhAll = new double[mb * hid];
+        Dense.gemm(false, true, mb, in, width, dPreAll, p.w(), 0, dxAll);
+        Dense.gemm(false, true, mb, hid, width, dRecAll, p.rw(), 0, dhAll);
+        for (int e = 0; e < mb; e++) {
+            for (int i = 0; i < in; i++) {
+                dx[e][i] = dxAll[e * in + i];
+            }
+            for (int k = 0; k < hid; k++) {
+                dhPrev[e][k] += dhAll[e * hid + k];
+            }
         }
         return new double[][][]{dx, dhPrev, dcPrev};
-    }
-
-    /** {@code out[k] = b[k] + Σ_i v[i] m[i*width + k]} (b may be null). */
-    private void affine(double[] v, double[] m, double[] b, double[] out) {
-        for (int k = 0; k < width; k++) {
-            out[k] = b == null ? 0 : b[k];
-        }
-        for (int i = 0; i < v.length; i++) {
-            double vi = v[i];
-            if (vi != 0) {
-                int o = i * width;
-                for (int k = 0; k < width; k++) {
-                    out[k] += vi * m[o + k];
-                }
-            }
-        }
-    }
-
-    /** {@code m[i*width + k] += v[i] d[k]}. */
-    private void outer(double[] v, double[] d, double[] m) {
-        for (int i = 0; i < v.length; i++) {
-            double vi = v[i];
-            if (vi != 0) {
-                int o = i * width;
-                for (int k = 0; k < width; k++) {
-                    m[o + k] += vi * d[k];
-                }
-            }
-        }
-    }
-
-    /** {@code out[i] += Σ_k d[k] m[i*width + k]}. */
-    private void backAffine(double[] d, double[] m, double[] out) {
-        for (int i = 0; i < out.length; i++) {
-            int o = i * width;
-            double s = 0;
-            for (int k = 0; k < width; k++) {
-                s += d[k] * m[o + k];
-            }
-            out[i] += s;
-        }
     }
 
     private static double sigmoid(double x) {
