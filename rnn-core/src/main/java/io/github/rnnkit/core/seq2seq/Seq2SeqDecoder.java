@@ -153,6 +153,163 @@ public final class Seq2SeqDecoder {
         return new Decoded(outputs, weights, lengths);
     }
 
+    /**
+     * One hypothesis of a beam search.
+     *
+     * @param symbols   the decoded symbols, ending with the end symbol when it was reached
+     * @param logProb   the sum of their log-probabilities (no length normalisation)
+     * @param attention the attention weights of each step {@code [steps][S]}, or null without attention
+     */
+    public record Beam(int[] symbols, double logProb, double[][] attention) {
+    }
+
+    /**
+     * Beam search for a classifier: per example the {@code width} most probable symbol sequences
+     * found by keeping, after every step, the {@code width} best partial sequences among all their
+     * one-symbol extensions. A sequence ends at {@code endSymbol} (or after {@code maxSteps}); the
+     * search of an example stops once its best ended sequence is more probable than every sequence
+     * still open, since log-probabilities only fall as a sequence grows. Width 1 is greedy decoding.
+     *
+     * @param source      {@code [mb, F_source, S]}
+     * @param sourceMask  {@code [mb, S]} or null
+     * @param startSymbol the class fed as the first decoder input
+     * @param maxSteps    the most steps
+     * @param endSymbol   the class that ends a sequence, or -1 for none
+     * @param width       k, at least 1
+     * @return per example its best sequences, most probable first (at most {@code width})
+     */
+    public java.util.List<java.util.List<Beam>> beam(INDArray source, INDArray sourceMask, int startSymbol, int maxSteps,
+                                                     int endSymbol, int width) {
+        EncoderDecoderShape s = model.shape;
+        if (!softmax || classes != s.targetFeatures()) {
+            throw new IllegalArgumentException("beam search needs softmax outputs over the decoder's " + s.targetFeatures()
+                    + " input classes; the network has " + classes + (softmax ? "" : " identity") + " outputs");
+        }
+        if (width < 1 || maxSteps < 1 || startSymbol < 0 || startSymbol >= classes || endSymbol >= classes) {
+            throw new IllegalArgumentException("beam search needs width >= 1 (got " + width + "), at least 1 step (got " + maxSteps
+                    + ") and start and end symbols below " + classes + " (got " + startSymbol + ", " + endSymbol + ")");
+        }
+        double[][][] src = ncw(source);
+        double[][] masks = mask(sourceMask);
+        java.util.List<java.util.List<Beam>> out = new java.util.ArrayList<>();
+        for (int e = 0; e < src[0].length; e++) {
+            double[][][] rep = new double[src.length][width][];
+            for (int t = 0; t < src.length; t++) {
+                for (int b = 0; b < width; b++) {
+                    rep[t][b] = src[t][e];
+                }
+            }
+            double[][] repMask = null;
+            if (masks != null) {
+                repMask = new double[width][];
+                for (int b = 0; b < width; b++) {
+                    repMask[b] = masks[e];
+                }
+            }
+            out.add(beamOne(rep, repMask, startSymbol, maxSteps, endSymbol, width));
+        }
+        return out;
+    }
+
+    private java.util.List<Beam> beamOne(double[][][] src, double[][] srcMask, int startSymbol, int maxSteps, int endSymbol,
+                                         int width) {
+        EncoderDecoderMath.Pass p = model.begin(src, srcMask, maxSteps, null);
+        int layers = model.shape.layers();
+        double[] score = new double[width];
+        java.util.Arrays.fill(score, Double.NEGATIVE_INFINITY);
+        score[0] = 0;   // the copies start identical: one live hypothesis
+        int[][] symbols = new int[width][0];
+        double[][][] attention = new double[width][0][];
+        int[] last = new int[width];
+        java.util.Arrays.fill(last, startSymbol);
+        java.util.List<Beam> done = new java.util.ArrayList<>();
+        for (int t = 0; t < maxSteps; t++) {
+            double[][] y = new double[width][classes];
+            for (int b = 0; b < width; b++) {
+                y[b][last[b]] = 1;
+            }
+            model.step(p, t, y);
+            // every extension of every live hypothesis: (score, parent, symbol)
+            java.util.List<double[]> candidates = new java.util.ArrayList<>();
+            for (int b = 0; b < width; b++) {
+                if (score[b] == Double.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                double[] prob = outputLayer(p.output[t][b]);
+                for (int k = 0; k < classes; k++) {
+                    candidates.add(new double[]{score[b] + Math.log(prob[k]), b, k});
+                }
+            }
+            candidates.sort((a, c) -> Double.compare(c[0], a[0]));
+            double[] nextScore = new double[width];
+            java.util.Arrays.fill(nextScore, Double.NEGATIVE_INFINITY);
+            int[] parent = new int[width];
+            int[][] nextSymbols = new int[width][];
+            double[][][] nextAttention = new double[width][][];
+            int filled = 0;
+            for (double[] c : candidates) {
+                if (filled == width) {
+                    break;
+                }
+                int b = (int) c[1];
+                int k = (int) c[2];
+                int[] seq = java.util.Arrays.copyOf(symbols[b], symbols[b].length + 1);
+                seq[seq.length - 1] = k;
+                double[][] att = null;
+                if (p.attention != null) {
+                    att = java.util.Arrays.copyOf(attention[b], attention[b].length + 1);
+                    att[att.length - 1] = p.attention[t].weights()[b].clone();
+                }
+                if (k == endSymbol || t == maxSteps - 1) {
+                    done.add(new Beam(seq, c[0], att));
+                    if (k == endSymbol) {
+                        continue;
+                    }
+                }
+                nextScore[filled] = c[0];
+                parent[filled] = b;
+                nextSymbols[filled] = seq;
+                nextAttention[filled] = att == null ? new double[0][] : att;
+                filled++;
+            }
+            done.sort((a, c) -> Double.compare(c.logProb(), a.logProb()));
+            double bestOpen = java.util.Arrays.stream(nextScore).max().orElse(Double.NEGATIVE_INFINITY);
+            if (done.size() >= width && done.get(width - 1).logProb() >= bestOpen) {
+                break;
+            }
+            // the states after step t follow their hypotheses
+            for (int l = 0; l < layers; l++) {
+                p.decH[l][t + 1] = pick(p.decH[l][t + 1], parent, filled);
+                if (p.decC != null) {
+                    p.decC[l][t + 1] = pick(p.decC[l][t + 1], parent, filled);
+                }
+            }
+            for (int b = 0; b < width; b++) {
+                score[b] = nextScore[b];
+                symbols[b] = b < filled ? nextSymbols[b] : new int[0];
+                attention[b] = b < filled ? nextAttention[b] : new double[0][];
+                last[b] = b < filled ? nextSymbols[b][nextSymbols[b].length - 1] : startSymbol;
+            }
+            if (filled == 0) {
+                break;
+            }
+        }
+        done.sort((a, c) -> Double.compare(c.logProb(), a.logProb()));
+        java.util.List<Beam> best = new java.util.ArrayList<>(done.subList(0, Math.min(width, done.size())));
+        if (p.attention == null) {
+            best.replaceAll(b -> new Beam(b.symbols(), b.logProb(), null));
+        }
+        return best;
+    }
+
+    private static double[][] pick(double[][] rows, int[] parent, int filled) {
+        double[][] out = new double[rows.length][];
+        for (int b = 0; b < rows.length; b++) {
+            out[b] = rows[b < filled ? parent[b] : 0];
+        }
+        return out;
+    }
+
     private double[] outputLayer(double[] o) {
         double[] z = bOut.clone();
         for (int i = 0; i < o.length; i++) {

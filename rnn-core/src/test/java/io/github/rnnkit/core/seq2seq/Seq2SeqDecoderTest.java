@@ -138,6 +138,58 @@ class Seq2SeqDecoderTest {
         assertThrows(IllegalArgumentException.class, () -> decoder.greedy(source, null, new double[]{1, 0, 0}, 6, FT));
     }
 
+    /** @return log P(symbols) under forced decoding from {@code start}, for example {@code e} */
+    private static double logProb(Seq2SeqDecoder decoder, INDArray source, int e, int start, int[] symbols) {
+        INDArray one = source.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(e, e + 1),
+                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+        INDArray y = Nd4j.zeros(DataType.DOUBLE, 1, FT, symbols.length);
+        for (int t = 0; t < symbols.length; t++) {
+            y.putScalar(0, t == 0 ? start : symbols[t - 1], t, 1.0);
+        }
+        Seq2SeqDecoder.Decoded d = decoder.forced(one, null, y);
+        double sum = 0;
+        for (int t = 0; t < symbols.length; t++) {
+            sum += Math.log(d.outputs()[0][t][symbols[t]]);
+        }
+        return sum;
+    }
+
+    @ParameterizedTest(name = "{0} {1} layers={2}")
+    @MethodSource("models")
+    void beamSearchWideEnoughIsExhaustiveAndWidthOneIsGreedy(CellType cell, AttentionKind attention, int layers) {
+        MultiLayerNetwork net = EncoderDecoderGradientTest.network(cell, attention, layers, 4, 13);
+        Seq2SeqDecoder decoder = Seq2SeqDecoder.of(net);
+        INDArray source = source();
+        // 3 classes, 3 steps, no end symbol: width 27 keeps every sequence, so its best is the true best
+        java.util.List<java.util.List<Seq2SeqDecoder.Beam>> all = decoder.beam(source, null, 0, 3, -1, 27);
+        for (int e = 0; e < MB; e++) {
+            double best = Double.NEGATIVE_INFINITY;
+            int[] bestSeq = null;
+            for (int code = 0; code < 27; code++) {
+                int[] seq = {code / 9, code / 3 % 3, code % 3};
+                double lp = logProb(decoder, source, e, 0, seq);
+                if (lp > best) {
+                    best = lp;
+                    bestSeq = seq;
+                }
+            }
+            Seq2SeqDecoder.Beam top = all.get(e).get(0);
+            assertArrayEquals(bestSeq, top.symbols());
+            assertEquals(best, top.logProb(), 1e-10);
+            for (Seq2SeqDecoder.Beam b : all.get(e)) {
+                assertEquals(logProb(decoder, source, e, 0, b.symbols()), b.logProb(), 1e-10, "a beam's score is its log-probability");
+                assertEquals(attention == AttentionKind.NONE, b.attention() == null);
+            }
+        }
+        java.util.List<java.util.List<Seq2SeqDecoder.Beam>> one = decoder.beam(source, null, 0, 4, -1, 1);
+        Seq2SeqDecoder.Decoded greedy = decoder.greedy(source, null, new double[]{1, 0, 0}, 4, -1);
+        for (int e = 0; e < MB; e++) {
+            for (int t = 0; t < 4; t++) {
+                assertEquals(argmax(greedy.outputs()[e][t]), one.get(e).get(0).symbols()[t], "width 1 is greedy");
+            }
+        }
+    }
+
     private static int argmax(double[] v) {
         int best = 0;
         for (int k = 1; k < v.length; k++) {
