@@ -334,7 +334,11 @@ public final class Seq2SeqDecoder {
         return z;
     }
 
-    private static int argmax(double[] v) {
+    /**
+     * @param v a step's outputs
+     * @return the index of the largest (the first of equals): a classifier's predicted symbol
+     */
+    public static int argmax(double[] v) {
         int best = 0;
         for (int k = 1; k < v.length; k++) {
             if (v[k] > v[best]) {

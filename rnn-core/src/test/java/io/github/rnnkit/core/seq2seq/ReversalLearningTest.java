@@ -63,20 +63,10 @@ class ReversalLearningTest {
             int[] want = test.targets()[e];
             boolean ok = d.lengths()[e] == want.length + 1;
             for (int t = 0; ok && t < want.length; t++) {
-                ok = argmax(d.outputs()[e][t]) == want[t];
+                ok = Seq2SeqDecoder.argmax(d.outputs()[e][t]) == want[t];
             }
             exact += ok ? 1 : 0;
         }
         assertTrue(exact >= 180, "reversed exactly " + exact + " of 200");
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int k = 1; k < v.length; k++) {
-            if (v[k] > v[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }

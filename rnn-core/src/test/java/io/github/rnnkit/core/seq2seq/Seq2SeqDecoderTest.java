@@ -99,7 +99,7 @@ class Seq2SeqDecoderTest {
         int[][] inputs = new int[MB][5];
         for (int e = 0; e < MB; e++) {
             for (int t = 1; t < 5; t++) {
-                inputs[e][t] = argmax(greedy.outputs()[e][t - 1]);
+                inputs[e][t] = Seq2SeqDecoder.argmax(greedy.outputs()[e][t - 1]);
             }
         }
         Seq2SeqDecoder.Decoded forced = Seq2SeqDecoder.of(net).forced(source, null, oneHots(inputs));
@@ -125,7 +125,7 @@ class Seq2SeqDecoderTest {
         Seq2SeqDecoder decoder = Seq2SeqDecoder.of(net);
         INDArray source = source();
         Seq2SeqDecoder.Decoded free = decoder.greedy(source, null, new double[]{1, 0, 0}, 6, -1);
-        int end = argmax(free.outputs()[0][0]);   // example 0's first prediction
+        int end = Seq2SeqDecoder.argmax(free.outputs()[0][0]);   // example 0's first prediction
         Seq2SeqDecoder.Decoded ended = decoder.greedy(source, null, new double[]{1, 0, 0}, 6, end);
         assertEquals(1, ended.lengths()[0]);
         for (int e = 0; e < MB; e++) {
@@ -185,18 +185,8 @@ class Seq2SeqDecoderTest {
         Seq2SeqDecoder.Decoded greedy = decoder.greedy(source, null, new double[]{1, 0, 0}, 4, -1);
         for (int e = 0; e < MB; e++) {
             for (int t = 0; t < 4; t++) {
-                assertEquals(argmax(greedy.outputs()[e][t]), one.get(e).get(0).symbols()[t], "width 1 is greedy");
+                assertEquals(Seq2SeqDecoder.argmax(greedy.outputs()[e][t]), one.get(e).get(0).symbols()[t], "width 1 is greedy");
             }
         }
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int k = 1; k < v.length; k++) {
-            if (v[k] > v[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }
