@@ -31,12 +31,19 @@ import java.util.Objects;
  * ({@code rnnTimeStep}) do not apply: {@link Seq2SeqDecoder} decodes step by step.
  */
 public class EncoderDecoderLayer extends BaseRecurrentLayer {
+    /** The cell of both stacks. */
     private CellType cell = CellType.GRU;
+    /** Layers per stack. */
     private int layers = 1;
+    /** Features of a source step. */
     private int sourceFeatures;
+    /** Features of a decoder input step. */
     private int targetFeatures;
+    /** S, the source steps at the start of every packed input. */
     private int sourceSteps;
+    /** The attention. */
     private AttentionKind attention = AttentionKind.NONE;
+    /** Bahdanau's attention size (0: H). */
     private int attentionSize;
 
     /**
