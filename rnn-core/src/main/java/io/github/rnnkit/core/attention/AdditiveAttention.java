@@ -109,18 +109,24 @@ public final class AdditiveAttention {
      */
     public AttentionOutput forward(double[][] query, double[][][] keys, double[][][] projected, double[][] mask) {
         double[][] e = new double[query.length][];
+        double[][][] hidden = new double[query.length][][];
         for (int i = 0; i < query.length; i++) {
             double[] q = affine(w, bw, query[i]);
             e[i] = new double[keys[i].length];
+            hidden[i] = new double[keys[i].length][q.length];
             for (int j = 0; j < keys[i].length; j++) {
                 double s = bv[0];
+                double[] z = hidden[i][j];
+                double[] pj = projected[i][j];
                 for (int a = 0; a < q.length; a++) {
-                    s += v[a] * Math.tanh(q[a] + projected[i][j][a]);
+                    z[a] = Math.tanh(q[a] + pj[a]);
+                    s += v[a] * z[a];
                 }
                 e[i][j] = s;
             }
         }
-        return AttentionMath.weigh(e, mask, keys);
+        AttentionOutput o = AttentionMath.weigh(e, mask, keys);
+        return new AttentionOutput(o.weights(), o.context(), o.scores(), hidden);
     }
 
     /**
@@ -163,17 +169,17 @@ public final class AdditiveAttention {
                          double[][] dWeights, Gradients g, double[][][] dProjected) {
         double[][] de = AttentionMath.backward(out.weights(), keys, dContext, dWeights, g.keys);
         for (int i = 0; i < query.length; i++) {
-            double[] q = affine(w, bw, query[i]);
-            double[] dq = new double[q.length];
+            double[] dq = new double[v.length];
+            double[] q = out.hidden() == null ? affine(w, bw, query[i]) : null;   // an output made elsewhere: recompute
             for (int j = 0; j < keys[i].length; j++) {
                 if (de[i][j] == 0) {
                     continue;   // masked (or a weight of exactly 0): no gradient through this step
                 }
                 g.bv[0] += de[i][j];
-                double[] pj = projected[i][j];
+                double[] hz = out.hidden() != null ? out.hidden()[i][j] : null;
                 double[] dp = dProjected[i][j];
-                for (int a = 0; a < q.length; a++) {
-                    double z = Math.tanh(q[a] + pj[a]);
+                for (int a = 0; a < v.length; a++) {
+                    double z = hz != null ? hz[a] : Math.tanh(q[a] + projected[i][j][a]);
                     g.v[a] += de[i][j] * z;
                     double da = de[i][j] * v[a] * (1 - z * z);
                     dq[a] += da;

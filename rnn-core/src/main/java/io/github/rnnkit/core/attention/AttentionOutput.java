@@ -8,6 +8,18 @@ package io.github.rnnkit.core.attention;
  *                others), each row summing to 1
  * @param context c [batch][encoder size]: Σ_j α_j h_j
  * @param scores  e [batch][steps]: the scores before the softmax (negative infinity where masked)
+ * @param hidden  additive attention's tanh(W s + U h_j + b) [batch][steps][A], kept for its backward
+ *                pass; null for other kinds
  */
-public record AttentionOutput(double[][] weights, double[][] context, double[][] scores) {
+public record AttentionOutput(double[][] weights, double[][] context, double[][] scores, double[][][] hidden) {
+    /**
+     * An output without kept activations.
+     *
+     * @param weights α [batch][steps]
+     * @param context c [batch][encoder size]
+     * @param scores  e [batch][steps]
+     */
+    public AttentionOutput(double[][] weights, double[][] context, double[][] scores) {
+        this(weights, context, scores, null);
+    }
 }
