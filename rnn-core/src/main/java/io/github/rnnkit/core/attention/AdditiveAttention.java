@@ -170,16 +170,15 @@ public final class AdditiveAttention {
         double[][] de = AttentionMath.backward(out.weights(), keys, dContext, dWeights, g.keys);
         for (int i = 0; i < query.length; i++) {
             double[] dq = new double[v.length];
-            double[] q = out.hidden() == null ? affine(w, bw, query[i]) : null;   // an output made elsewhere: recompute
             for (int j = 0; j < keys[i].length; j++) {
                 if (de[i][j] == 0) {
                     continue;   // masked (or a weight of exactly 0): no gradient through this step
                 }
                 g.bv[0] += de[i][j];
-                double[] hz = out.hidden() != null ? out.hidden()[i][j] : null;
+                double[] hz = out.hidden()[i][j];
                 double[] dp = dProjected[i][j];
                 for (int a = 0; a < v.length; a++) {
-                    double z = hz != null ? hz[a] : Math.tanh(q[a] + projected[i][j][a]);
+                    double z = hz[a];
                     g.v[a] += de[i][j] * z;
                     double da = de[i][j] * v[a] * (1 - z * z);
                     dq[a] += da;

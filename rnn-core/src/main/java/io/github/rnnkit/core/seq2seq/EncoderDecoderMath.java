@@ -169,16 +169,7 @@ final class EncoderDecoderMath {
             }
         }
         for (int t = 0; t < steps; t++) {
-            double[][] in = source[t];
-            for (int l = 0; l < layers; l++) {
-                StepCell.Step s = encoder[l].forward(encoderWeights[l], in, p.encH[l][t], lstm ? p.encC[l][t] : null);
-                p.enc[l][t] = s;
-                p.encH[l][t + 1] = blend(s.h, p.encH[l][t], sourceMask, t);
-                if (lstm) {
-                    p.encC[l][t + 1] = blend(s.c, p.encC[l][t], sourceMask, t);
-                }
-                in = p.encH[l][t + 1];
-            }
+            stackStep(encoder, encoderWeights, p.enc, p.encH, p.encC, source[t], sourceMask, t);
         }
         for (int l = 0; l < layers; l++) {
             p.decH[l][0] = p.encH[l][steps];
@@ -216,23 +207,13 @@ final class EncoderDecoderMath {
         int layers = shape.layers();
         int h = shape.hidden();
         int mb = p.mb;
-        boolean lstm = shape.cell() == CellType.LSTM;
         AttentionKind kind = shape.attention();
-        double[][] targetMask = p.targetMask;
         double[][] in = y;
         if (kind == AttentionKind.BAHDANAU) {
             p.attention[t] = additive.forward(p.decH[layers - 1][t], p.keys, p.projected, p.sourceMask);
             in = concat(in, p.attention[t].context());
         }
-        for (int l = 0; l < layers; l++) {
-            StepCell.Step s = decoder[l].forward(decoderWeights[l], in, p.decH[l][t], lstm ? p.decC[l][t] : null);
-            p.dec[l][t] = s;
-            p.decH[l][t + 1] = blend(s.h, p.decH[l][t], targetMask, t);
-            if (lstm) {
-                p.decC[l][t + 1] = blend(s.c, p.decC[l][t], targetMask, t);
-            }
-            in = p.decH[l][t + 1];
-        }
+        in = stackStep(decoder, decoderWeights, p.dec, p.decH, p.decC, in, p.targetMask, t);
         double[][] o = in;
         if (kind == AttentionKind.LUONG) {
             p.attention[t] = multiplicative.forward(in, p.keys, p.projected, p.sourceMask);
@@ -251,12 +232,32 @@ final class EncoderDecoderMath {
         }
         p.output[t] = new double[mb][];
         for (int e = 0; e < mb; e++) {
-            double m = targetMask == null ? 1 : targetMask[e][t];
+            double m = p.targetMask == null ? 1 : p.targetMask[e][t];
             p.output[t][e] = new double[h];
             for (int k = 0; k < h; k++) {
                 p.output[t][e][k] = m * o[e][k];
             }
         }
+    }
+
+    /**
+     * Step t through a stack of cells (encoder or decoder), each layer reading the one below, a
+     * masked step keeping every layer's state.
+     *
+     * @return the top layer's state after the step
+     */
+    private static double[][] stackStep(StepCell[] cells, StepCell.Weights[] weights, StepCell.Step[][] steps, double[][][][] hs,
+                                        double[][][][] cs, double[][] in, double[][] mask, int t) {
+        for (int l = 0; l < cells.length; l++) {
+            StepCell.Step s = cells[l].forward(weights[l], in, hs[l][t], cs == null ? null : cs[l][t]);
+            steps[l][t] = s;
+            hs[l][t + 1] = blend(s.h, hs[l][t], mask, t);
+            if (cs != null) {
+                cs[l][t + 1] = blend(s.c, cs[l][t], mask, t);
+            }
+            in = hs[l][t + 1];
+        }
+        return in;
     }
 
     /**

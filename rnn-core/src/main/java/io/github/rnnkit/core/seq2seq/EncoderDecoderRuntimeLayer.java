@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public final class EncoderDecoderRuntimeLayer extends BaseRecurrentLayer<EncoderDecoderLayer> {
     private transient EncoderDecoderMath.Pass lastPass;
+    /** The model (parameters read once) that computed {@link #lastPass}, and the parameters it read. */
+    private transient EncoderDecoderMath lastModel;
     private transient INDArray lastInput;
     private transient double[] lastParams;
 
@@ -41,18 +43,18 @@ public final class EncoderDecoderRuntimeLayer extends BaseRecurrentLayer<Encoder
 
     /** @return the model with the layer's current parameters */
     EncoderDecoderMath model() {
+        return model(currentParams());
+    }
+
+    private EncoderDecoderMath model(double[] params) {
         EncoderDecoderShape shape = layerConf().shape();
         EncoderDecoderMath m = new EncoderDecoderMath(shape);
-        shape.read(params().castTo(DataType.DOUBLE).dup('c').data().asDouble(), m);
+        shape.read(params, m);
         return m;
     }
 
-    /**
-     * @return the attention weights of the last forward pass {@code [T][mb][S]}, or null (no
-     *         attention, or no pass yet)
-     */
-    public double[][][] lastAttentionWeights() {
-        return lastPass == null ? null : lastPass.weights();
+    private double[] currentParams() {
+        return params().castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     private EncoderDecoderMath.Pass run() {
@@ -63,10 +65,10 @@ public final class EncoderDecoderRuntimeLayer extends BaseRecurrentLayer<Encoder
         }
         Seq2SeqArrays.Unpacked u = Seq2SeqArrays.unpack(input, maskArray, c.getSourceFeatures(), c.getTargetFeatures(),
                 c.getSourceSteps());
-        EncoderDecoderMath m = model();
-        lastPass = m.forward(u.source(), u.sourceMask(), u.target(), u.targetMask());
+        lastParams = currentParams();
+        lastModel = model(lastParams);
+        lastPass = lastModel.forward(u.source(), u.sourceMask(), u.target(), u.targetMask());
         lastInput = input;
-        lastParams = params().castTo(DataType.DOUBLE).dup('c').data().asDouble();
         return lastPass;
     }
 
@@ -83,13 +85,11 @@ public final class EncoderDecoderRuntimeLayer extends BaseRecurrentLayer<Encoder
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
         EncoderDecoderMath.Pass p = lastPass;
-        if (p == null || lastInput != input
-                || !Arrays.equals(lastParams, params().castTo(DataType.DOUBLE).dup('c').data().asDouble())) {
+        if (p == null || lastInput != input || !Arrays.equals(lastParams, currentParams())) {
             p = run();
         }
         EncoderDecoderLayer c = layerConf();
-        EncoderDecoderMath m = model();
-        EncoderDecoderMath.Gradients g = m.backward(p, Seq2SeqArrays.ncwToTimeMajor(epsilon));
+        EncoderDecoderMath.Gradients g = lastModel.backward(p, Seq2SeqArrays.ncwToTimeMajor(epsilon));
         double[] flat = c.shape().write(g);
         gradientsFlattened.assign(Nd4j.create(flat, gradientsFlattened.shape(), 'c').castTo(gradientsFlattened.dataType()));
         Gradient gradient = new DefaultGradient(gradientsFlattened);

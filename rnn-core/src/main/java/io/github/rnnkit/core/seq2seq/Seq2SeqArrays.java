@@ -3,6 +3,7 @@ package io.github.rnnkit.core.seq2seq;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Conversions between the packed NCW arrays an {@link EncoderDecoderLayer} reads and the
@@ -40,10 +41,10 @@ public final class Seq2SeqArrays {
         long fs = source.size(1);
         long s = source.size(2);
         INDArray out = Nd4j.zeros(source.dataType(), mb, fs + target.size(1), s + target.size(2));
-        out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, fs),
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, s)).assign(source);
-        out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(fs, out.size(1)),
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(s, out.size(2))).assign(target.castTo(source.dataType()));
+        out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, fs),
+                NDArrayIndex.interval(0, s)).assign(source);
+        out.get(NDArrayIndex.all(), NDArrayIndex.interval(fs, out.size(1)),
+                NDArrayIndex.interval(s, out.size(2))).assign(target.castTo(source.dataType()));
         return out;
     }
 

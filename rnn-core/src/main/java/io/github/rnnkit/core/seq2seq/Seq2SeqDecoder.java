@@ -219,7 +219,7 @@ public final class Seq2SeqDecoder {
         java.util.Arrays.fill(score, Double.NEGATIVE_INFINITY);
         score[0] = 0;   // the copies start identical: one live hypothesis
         int[][] symbols = new int[width][0];
-        double[][][] attention = new double[width][0][];
+        double[][][] attention = p.attention == null ? new double[width][][] : new double[width][0][];   // null: no attention
         int[] last = new int[width];
         java.util.Arrays.fill(last, startSymbol);
         java.util.List<Beam> done = new java.util.ArrayList<>();
@@ -269,7 +269,7 @@ public final class Seq2SeqDecoder {
                 nextScore[filled] = c[0];
                 parent[filled] = b;
                 nextSymbols[filled] = seq;
-                nextAttention[filled] = att == null ? new double[0][] : att;
+                nextAttention[filled] = att;
                 filled++;
             }
             done.sort((a, c) -> Double.compare(c.logProb(), a.logProb()));
@@ -287,7 +287,7 @@ public final class Seq2SeqDecoder {
             for (int b = 0; b < width; b++) {
                 score[b] = nextScore[b];
                 symbols[b] = b < filled ? nextSymbols[b] : new int[0];
-                attention[b] = b < filled ? nextAttention[b] : new double[0][];
+                attention[b] = b < filled ? nextAttention[b] : p.attention == null ? null : new double[0][];
                 last[b] = b < filled ? nextSymbols[b][nextSymbols[b].length - 1] : startSymbol;
             }
             if (filled == 0) {
@@ -295,11 +295,7 @@ public final class Seq2SeqDecoder {
             }
         }
         done.sort((a, c) -> Double.compare(c.logProb(), a.logProb()));
-        java.util.List<Beam> best = new java.util.ArrayList<>(done.subList(0, Math.min(width, done.size())));
-        if (p.attention == null) {
-            best.replaceAll(b -> new Beam(b.symbols(), b.logProb(), null));
-        }
-        return best;
+        return new java.util.ArrayList<>(done.subList(0, Math.min(width, done.size())));
     }
 
     private static double[][] pick(double[][] rows, int[] parent, int filled) {

@@ -58,8 +58,10 @@ final class StepCell {
 
     /** What a step computed, kept for its backward pass. */
     static final class Step {
-        double[][] x;
         double[][] hPrev;
+        /** x and h_{t−1} as row-major {@code [mb][in]} and {@code [mb][H]}, for the backward products. */
+        double[] xFlat;
+        double[] hPrevFlat;
         double[][] cPrev;
         /** Activated gates {@code [mb][G·H]}; the vanilla RNN's is h itself. */
         double[][] gates;
@@ -79,7 +81,6 @@ final class StepCell {
     Step forward(Weights p, double[][] x, double[][] hPrev, double[][] cPrev) {
         int mb = x.length;
         Step s = new Step();
-        s.x = x;
         s.hPrev = hPrev;
         s.cPrev = cPrev;
         s.gates = new double[mb][width];
@@ -92,8 +93,10 @@ final class StepCell {
         }
         double[] preAll = new double[mb * width];
         double[] recAll = new double[mb * width];
-        Dense.gemm(false, false, mb, width, in, Dense.flat(x), p.w(), 0, preAll);
-        Dense.gemm(false, false, mb, width, hid, Dense.flat(hPrev), p.rw(), 0, recAll);
+        s.xFlat = Dense.flat(x);
+        s.hPrevFlat = Dense.flat(hPrev);
+        Dense.gemm(false, false, mb, width, in, s.xFlat, p.w(), 0, preAll);
+        Dense.gemm(false, false, mb, width, hid, s.hPrevFlat, p.rw(), 0, recAll);
         double[] pre = new double[width];
         double[] rec = new double[width];
         for (int e = 0; e < mb; e++) {
@@ -218,8 +221,8 @@ final class StepCell {
             System.arraycopy(dPre, 0, dPreAll, e * width, width);
             System.arraycopy(dRec, 0, dRecAll, e * width, width);
         }
-        Dense.gemm(true, false, in, width, mb, Dense.flat(s.x), dPreAll, 1, grad.w());
-        Dense.gemm(true, false, hid, width, mb, Dense.flat(s.hPrev), dRecAll, 1, grad.rw());
+        Dense.gemm(true, false, in, width, mb, s.xFlat, dPreAll, 1, grad.w());
+        Dense.gemm(true, false, hid, width, mb, s.hPrevFlat, dRecAll, 1, grad.rw());
         double[] dxAll = new double[mb * in];
         double[] dhAll = new double[mb * hid];
         Dense.gemm(false, true, mb, in, width, dPreAll, p.w(), 0, dxAll);
