@@ -55,11 +55,13 @@ final class AttentionMath {
     static double[][] context(double[][] alpha, double[][][] keys) {
         double[][] c = new double[alpha.length][keys[0][0].length];
         for (int i = 0; i < alpha.length; i++) {
+            double[] ci = c[i];
             for (int j = 0; j < alpha[i].length; j++) {
                 double w = alpha[i][j];
                 if (w != 0) {
-                    for (int k = 0; k < c[i].length; k++) {
-                        c[i][k] += w * keys[i][j][k];
+                    double[] kij = keys[i][j];
+                    for (int k = 0; k < ci.length; k++) {
+                        ci[k] += w * kij[k];
                     }
                 }
             }
@@ -84,14 +86,20 @@ final class AttentionMath {
             int steps = alpha[i].length;
             double[] da = new double[steps];
             double weighted = 0;
+            double[] dc = dContext[i];
             for (int j = 0; j < steps; j++) {
                 double s = dWeights == null ? 0 : dWeights[i][j];
-                for (int k = 0; k < dContext[i].length; k++) {
-                    s += dContext[i][k] * keys[i][j][k];
-                    dKeys[i][j][k] += alpha[i][j] * dContext[i][k];
+                double[] kij = keys[i][j];
+                double[] dk = dKeys[i][j];
+                double a = alpha[i][j];
+                for (int k = 0; k < dc.length; k++) {
+                    s += dc[k] * kij[k];
+                }
+                for (int k = 0; k < dc.length; k++) {
+                    dk[k] += a * dc[k];
                 }
                 da[j] = s;
-                weighted += alpha[i][j] * s;
+                weighted += a * s;
             }
             de[i] = new double[steps];
             for (int j = 0; j < steps; j++) {

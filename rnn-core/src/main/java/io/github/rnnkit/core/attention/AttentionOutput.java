@@ -8,10 +8,11 @@ package io.github.rnnkit.core.attention;
  *                others), each row summing to 1
  * @param context c [batch][encoder size]: Σ_j α_j h_j
  * @param scores  e [batch][steps]: the scores before the softmax (negative infinity where masked)
- * @param hidden  additive attention's tanh(W s + U h_j + b) [batch][steps][A], kept for its backward
- *                pass; null for other kinds
+ * @param hidden  additive attention's tanh(W s + U h_j + b), kept for its backward pass, row-major
+ *                {@code [batch][steps][A]} in one array (a few large arrays rather than many small
+ *                ones keep garbage collection cheap); null for other kinds
  */
-public record AttentionOutput(double[][] weights, double[][] context, double[][] scores, double[][][] hidden) {
+public record AttentionOutput(double[][] weights, double[][] context, double[][] scores, double[] hidden) {
     /**
      * An output without kept activations.
      *

@@ -1,5 +1,7 @@
 package io.github.rnnkit.core.attention;
 
+import io.github.rnnkit.core.layers.Dense;
+
 import java.util.Random;
 
 /**
@@ -52,17 +54,16 @@ public final class MultiplicativeAttention {
      * @return W h_j [batch][steps][D]: the part of every score that does not depend on the decoder step
      */
     public double[][][] projectKeys(double[][][] keys) {
+        double[] wFlat = Dense.flat(w);
+        int size = w.length;
         double[][][] out = new double[keys.length][][];
         for (int i = 0; i < keys.length; i++) {
-            out[i] = new double[keys[i].length][w.length];
-            for (int j = 0; j < keys[i].length; j++) {
-                for (int d = 0; d < w.length; d++) {
-                    double s = 0;
-                    for (int k = 0; k < keys[i][j].length; k++) {
-                        s += w[d][k] * keys[i][j][k];
-                    }
-                    out[i][j][d] = s;
-                }
+            int steps = keys[i].length;
+            double[] p = new double[steps * size];
+            Dense.gemm(false, true, steps, size, w[0].length, Dense.flat(keys[i]), wFlat, 0, p);
+            out[i] = new double[steps][];
+            for (int j = 0; j < steps; j++) {
+                out[i][j] = java.util.Arrays.copyOfRange(p, j * size, (j + 1) * size);
             }
         }
         return out;
@@ -154,24 +155,19 @@ public final class MultiplicativeAttention {
      * @param g          where the gradients are added
      */
     public void backwardProjection(double[][][] keys, double[][][] dProjected, Gradients g) {
+        int size = w.length;
+        int e = w[0].length;
+        double[] wFlat = Dense.flat(w);
+        double[] gw = new double[size * e];
         for (int i = 0; i < keys.length; i++) {
-            for (int j = 0; j < keys[i].length; j++) {
-                double[] h = keys[i][j];
-                double[] dk = g.keys[i][j];
-                for (int q = 0; q < w.length; q++) {
-                    double dq = dProjected[i][j][q];
-                    if (dq == 0) {
-                        continue;
-                    }
-                    double[] wq = w[q];
-                    double[] gw = g.w[q];
-                    for (int k = 0; k < h.length; k++) {
-                        gw[k] += dq * h[k];
-                        dk[k] += dq * wq[k];
-                    }
-                }
-            }
+            int steps = keys[i].length;
+            double[] dp = Dense.flat(dProjected[i]);
+            Dense.gemm(true, false, size, e, steps, dp, Dense.flat(keys[i]), 1, gw);
+            double[] dk = new double[steps * e];
+            Dense.gemm(false, false, steps, e, size, dp, wFlat, 0, dk);
+            AdditiveAttention.addRows(g.keys[i], dk);
         }
+        AdditiveAttention.addRows(g.w, gw);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.github.rnnkit.core.seq2seq;
 import io.github.rnnkit.core.attention.AdditiveAttention;
 import io.github.rnnkit.core.attention.AttentionOutput;
 import io.github.rnnkit.core.attention.MultiplicativeAttention;
+import io.github.rnnkit.core.layers.Activations;
+import io.github.rnnkit.core.layers.Dense;
 import io.github.rnnkit.core.spec.CellType;
 
 /**
@@ -36,12 +38,27 @@ final class EncoderDecoderMath {
     final double[] wc;
     final double[] bc;
 
+    /** Activations to float32 accuracy (a float32 model), else to double precision. */
+    final boolean float32;
+
     /**
-     * Zero parameters of a shape; {@link EncoderDecoderShape#read} fills them.
+     * Zero parameters of a shape, activations to double precision; {@link EncoderDecoderShape#read} fills them.
      *
      * @param shape the model's sizes
      */
     EncoderDecoderMath(EncoderDecoderShape shape) {
+        this(shape, false);
+    }
+
+    /**
+     * Zero parameters of a shape; {@link EncoderDecoderShape#read} fills them.
+     *
+     * @param shape   the model's sizes
+     * @param float32 tanh and σ to float32 accuracy only, for a float32 model: the arithmetic stays in
+     *                double, but exact activations took a third of a training step
+     */
+    EncoderDecoderMath(EncoderDecoderShape shape, boolean float32) {
+        this.float32 = float32;
         this.shape = shape;
         int layers = shape.layers();
         int h = shape.hidden();
@@ -50,12 +67,13 @@ final class EncoderDecoderMath {
         encoderWeights = new StepCell.Weights[layers];
         decoderWeights = new StepCell.Weights[layers];
         for (int l = 0; l < layers; l++) {
-            encoder[l] = new StepCell(shape.cell(), shape.relu(), l == 0 ? shape.sourceFeatures() : h, h);
-            decoder[l] = new StepCell(shape.cell(), shape.relu(), l == 0 ? shape.decoderInputs() : h, h);
+            encoder[l] = new StepCell(shape.cell(), shape.relu(), l == 0 ? shape.sourceFeatures() : h, h, float32);
+            decoder[l] = new StepCell(shape.cell(), shape.relu(), l == 0 ? shape.decoderInputs() : h, h, float32);
             encoderWeights[l] = zeros(encoder[l]);
             decoderWeights[l] = zeros(decoder[l]);
         }
-        additive = shape.attention() == AttentionKind.BAHDANAU ? new AdditiveAttention(h, h, shape.attentionSize()) : null;
+        additive = shape.attention() == AttentionKind.BAHDANAU
+                ? new AdditiveAttention(h, h, shape.attentionSize()).float32Accuracy(float32) : null;
         multiplicative = shape.attention() == AttentionKind.LUONG ? new MultiplicativeAttention(h, h) : null;
         wc = shape.attention() == AttentionKind.LUONG ? new double[2 * h * h] : null;
         bc = shape.attention() == AttentionKind.LUONG ? new double[h] : null;
@@ -86,6 +104,8 @@ final class EncoderDecoderMath {
         double[][][] projected;
         /** Per decoder step, its attention, or null without attention. */
         AttentionOutput[] attention;
+        /** Arrays of an earlier pass that Bahdanau's step t may fill instead of allocating, or null. */
+        double[][] spareHidden;
         /** Luong's [s_t; c_t] and o_t before masking, per step {@code [T][mb][2H]}, {@code [T][mb][H]}. */
         double[][][] joined;
         double[][][] luong;
@@ -126,7 +146,25 @@ final class EncoderDecoderMath {
      * @return the pass
      */
     Pass forward(double[][][] source, double[][] sourceMask, double[][][] target, double[][] targetMask) {
+        return forward(source, sourceMask, target, targetMask, null);
+    }
+
+    /**
+     * {@link #forward(double[][][], double[][], double[][][], double[][])} that may reuse the large
+     * arrays of an earlier pass no one will read again (a training loop's previous pass): a
+     * steady allocation of tens of megabytes per step made garbage collection take as long as the
+     * arithmetic.
+     *
+     * @param recycle a finished pass whose arrays may be overwritten, or null
+     */
+    Pass forward(double[][][] source, double[][] sourceMask, double[][][] target, double[][] targetMask, Pass recycle) {
         Pass p = begin(source, sourceMask, target.length, targetMask);
+        if (recycle != null && recycle.attention != null && p.attention != null) {
+            p.spareHidden = new double[recycle.attention.length][];
+            for (int t = 0; t < recycle.attention.length; t++) {
+                p.spareHidden[t] = recycle.attention[t] == null ? null : recycle.attention[t].hidden();
+            }
+        }
         for (int t = 0; t < target.length; t++) {
             step(p, t, target[t]);
         }
@@ -210,7 +248,8 @@ final class EncoderDecoderMath {
         AttentionKind kind = shape.attention();
         double[][] in = y;
         if (kind == AttentionKind.BAHDANAU) {
-            p.attention[t] = additive.forward(p.decH[layers - 1][t], p.keys, p.projected, p.sourceMask);
+            double[] spare = p.spareHidden == null || t >= p.spareHidden.length ? null : p.spareHidden[t];
+            p.attention[t] = additive.forward(p.decH[layers - 1][t], p.keys, p.projected, p.sourceMask, spare);
             in = concat(in, p.attention[t].context());
         }
         in = stackStep(decoder, decoderWeights, p.dec, p.decH, p.decC, in, p.targetMask, t);
@@ -219,13 +258,12 @@ final class EncoderDecoderMath {
             p.attention[t] = multiplicative.forward(in, p.keys, p.projected, p.sourceMask);
             p.joined[t] = concat(in, p.attention[t].context());
             p.luong[t] = new double[mb][h];
+            double[] pre = new double[mb * h];
+            Dense.gemm(false, false, mb, h, 2 * h, Dense.flat(p.joined[t]), wc, 0, pre);
             for (int e = 0; e < mb; e++) {
                 for (int k = 0; k < h; k++) {
-                    double s = bc[k];
-                    for (int i = 0; i < 2 * h; i++) {
-                        s += p.joined[t][e][i] * wc[i * h + k];
-                    }
-                    p.luong[t][e][k] = Math.tanh(s);
+                    double s = pre[e * h + k] + bc[k];
+                    p.luong[t][e][k] = float32 ? Activations.tanhRational(s) : Activations.tanh(s);
                 }
             }
             o = p.luong[t];
@@ -303,25 +341,22 @@ final class EncoderDecoderMath {
                 }
             }
             if (kind == AttentionKind.LUONG) {
-                double[][] dJoined = new double[mb][2 * h];
+                double[] dPre = new double[mb * h];
                 for (int e = 0; e < mb; e++) {
                     for (int k = 0; k < h; k++) {
                         double o = p.luong[t][e][k];
                         double d = dTop[e][k] * (1 - o * o);
-                        if (d == 0) {
-                            continue;
-                        }
                         g.bc[k] += d;
-                        for (int i = 0; i < 2 * h; i++) {
-                            g.wc[i * h + k] += p.joined[t][e][i] * d;
-                            dJoined[e][i] += d * wc[i * h + k];
-                        }
+                        dPre[e * h + k] = d;
                     }
                 }
+                Dense.gemm(true, false, 2 * h, h, mb, Dense.flat(p.joined[t]), dPre, 1, g.wc);
+                double[] dJoined = new double[mb * 2 * h];
+                Dense.gemm(false, true, mb, 2 * h, h, dPre, wc, 0, dJoined);
                 double[][] dCtx = new double[mb][h];
                 for (int e = 0; e < mb; e++) {
-                    System.arraycopy(dJoined[e], 0, dTop[e], 0, h);
-                    System.arraycopy(dJoined[e], h, dCtx[e], 0, h);
+                    System.arraycopy(dJoined, e * 2 * h, dTop[e], 0, h);
+                    System.arraycopy(dJoined, e * 2 * h + h, dCtx[e], 0, h);
                 }
                 zero(g.multiplicative.query());
                 multiplicative.backward(p.decH[layers - 1][t + 1], p.keys, p.projected, p.attention[t], dCtx, null,

@@ -48,7 +48,7 @@ public final class EncoderDecoderRuntimeLayer extends BaseRecurrentLayer<Encoder
 
     private EncoderDecoderMath model(double[] params) {
         EncoderDecoderShape shape = layerConf().shape();
-        EncoderDecoderMath m = new EncoderDecoderMath(shape);
+        EncoderDecoderMath m = new EncoderDecoderMath(shape, dataType != DataType.DOUBLE);
         shape.read(params, m);
         return m;
     }
@@ -67,7 +67,7 @@ public final class EncoderDecoderRuntimeLayer extends BaseRecurrentLayer<Encoder
                 c.getSourceSteps());
         lastParams = currentParams();
         lastModel = model(lastParams);
-        lastPass = lastModel.forward(u.source(), u.sourceMask(), u.target(), u.targetMask());
+        lastPass = lastModel.forward(u.source(), u.sourceMask(), u.target(), u.targetMask(), lastPass);
         lastInput = input;
         return lastPass;
     }

@@ -1,5 +1,7 @@
 package io.github.rnnkit.core.seq2seq;
 
+import io.github.rnnkit.core.layers.Activations;
+import io.github.rnnkit.core.layers.Dense;
 import io.github.rnnkit.core.spec.CellType;
 
 /**
@@ -25,14 +27,17 @@ final class StepCell {
     final int in;
     final int hid;
     final int width;
+    /** tanh and σ to float32 accuracy only (float32 models), else to double precision. */
+    final boolean float32;
 
     /**
-     * @param type SIMPLE_RNN, LSTM or GRU
-     * @param relu ReLU instead of tanh (vanilla RNN only)
-     * @param in   input features
-     * @param hid  H
+     * @param type    SIMPLE_RNN, LSTM or GRU
+     * @param relu    ReLU instead of tanh (vanilla RNN only)
+     * @param in      input features
+     * @param hid     H
+     * @param float32 activations to float32 accuracy (faster), for a float32 model
      */
-    StepCell(CellType type, boolean relu, int in, int hid) {
+    StepCell(CellType type, boolean relu, int in, int hid, boolean float32) {
         if (type.parallelInTime()) {
             throw new IllegalArgumentException("the encoder-decoder runs rnn, lstm or gru cells, not " + type.label());
         }
@@ -41,6 +46,15 @@ final class StepCell {
         this.in = in;
         this.hid = hid;
         this.width = type.gates() * hid;
+        this.float32 = float32;
+    }
+
+    private double tanh(double x) {
+        return float32 ? Activations.tanhRational(x) : Activations.tanh(x);
+    }
+
+    private double sigmoid(double x) {
+        return float32 ? Activations.sigmoidRational(x) : Activations.sigmoid(x);
     }
 
     /** @return values in W, RW, b and (GRU) b_hn together */
@@ -111,7 +125,7 @@ final class StepCell {
                 case SIMPLE_RNN -> {
                     for (int k = 0; k < hid; k++) {
                         double a = pre[k] + rec[k];
-                        h[k] = relu ? Math.max(0, a) : Math.tanh(a);
+                        h[k] = relu ? Math.max(0, a) : tanh(a);
                         g[k] = h[k];
                     }
                 }
@@ -119,14 +133,14 @@ final class StepCell {
                     for (int k = 0; k < hid; k++) {
                         double i = sigmoid(pre[k] + rec[k]);
                         double f = sigmoid(pre[hid + k] + rec[hid + k]);
-                        double gg = Math.tanh(pre[2 * hid + k] + rec[2 * hid + k]);
+                        double gg = tanh(pre[2 * hid + k] + rec[2 * hid + k]);
                         double o = sigmoid(pre[3 * hid + k] + rec[3 * hid + k]);
                         g[k] = i;
                         g[hid + k] = f;
                         g[2 * hid + k] = gg;
                         g[3 * hid + k] = o;
                         s.c[e][k] = f * cPrev[e][k] + i * gg;
-                        h[k] = o * Math.tanh(s.c[e][k]);
+                        h[k] = o * tanh(s.c[e][k]);
                     }
                 }
                 case GRU -> {
@@ -134,7 +148,7 @@ final class StepCell {
                         double r = sigmoid(pre[k] + rec[k]);
                         double z = sigmoid(pre[hid + k] + rec[hid + k]);
                         double hn = rec[2 * hid + k] + p.bhn()[k];
-                        double n = Math.tanh(pre[2 * hid + k] + r * hn);
+                        double n = tanh(pre[2 * hid + k] + r * hn);
                         g[k] = r;
                         g[hid + k] = z;
                         g[2 * hid + k] = n;
@@ -184,7 +198,7 @@ final class StepCell {
                         double f = g[hid + k];
                         double gg = g[2 * hid + k];
                         double o = g[3 * hid + k];
-                        double tc = Math.tanh(s.c[e][k]);
+                        double tc = tanh(s.c[e][k]);
                         double dct = (dc == null ? 0 : dc[e][k]) + dh[e][k] * o * (1 - tc * tc);
                         dPre[k] = dct * gg * i * (1 - i);
                         dPre[hid + k] = dct * s.cPrev[e][k] * f * (1 - f);
@@ -236,9 +250,5 @@ final class StepCell {
             }
         }
         return new double[][][]{dx, dhPrev, dcPrev};
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 }

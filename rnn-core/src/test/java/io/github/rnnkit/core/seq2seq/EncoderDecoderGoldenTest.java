@@ -34,15 +34,21 @@ class EncoderDecoderGoldenTest {
         List<Arguments> out = new ArrayList<>();
         for (CellType c : CellType.CLASSIC) {
             for (AttentionKind a : AttentionKind.values()) {
-                out.add(Arguments.of(c, a));
+                out.add(Arguments.of(c, a, false));
+                out.add(Arguments.of(c, a, true));
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    /**
+     * Double precision to 1e-12; the float32 model's activations (rational tanh and σ, accurate
+     * to 1e-6) to float32 round-off, 2e-5 relative.
+     */
+    @ParameterizedTest(name = "{0} {1} float32 activations {2}")
     @MethodSource("models")
-    void reproducesPyTorch(CellType cell, AttentionKind attention) throws IOException {
+    void reproducesPyTorch(CellType cell, AttentionKind attention, boolean float32) throws IOException {
+        double tol = float32 ? 2e-5 : 1e-12;
         Map<String, NpyArray> f = GoldenFiles.read("/golden/seq2seq/seq2seq.npz");
         String name = cell.label() + "." + attention.label();
         EncoderDecoderShape shape = new EncoderDecoderShape(cell, false, 2, H, FS, FT, attention, A);
@@ -54,25 +60,25 @@ class EncoderDecoderGoldenTest {
             at += v.length;
         }
         assertEquals(flat.length, at);
-        EncoderDecoderMath m = new EncoderDecoderMath(shape);
+        EncoderDecoderMath m = new EncoderDecoderMath(shape, float32);
         shape.read(flat, m);
         double[][] sourceMask = batchMajor(f.get("source_mask"), B, S);
         double[][] targetMask = batchMajor(f.get("target_mask"), B, T);
         EncoderDecoderMath.Pass p = m.forward(timeMajor(f.get("source"), S, FS), sourceMask, timeMajor(f.get("target"), T, FT),
                 targetMask);
-        close(timeMajor(f.get(name + ".output"), T, H), p.output, name + " output");
+        close(timeMajor(f.get(name + ".output"), T, H), p.output, name + " output", tol);
         if (attention != AttentionKind.NONE) {
-            close(timeMajor(f.get(name + ".weights"), T, S), p.weights(), name + " weights");
+            close(timeMajor(f.get(name + ".weights"), T, S), p.weights(), name + " weights", tol);
         }
         EncoderDecoderMath.Gradients g = m.backward(p, timeMajor(f.get("G"), T, H));
-        close(timeMajor(f.get(name + ".grad.source"), S, FS), g.source, name + " dSource");
-        close(timeMajor(f.get(name + ".grad.target"), T, FT), g.target, name + " dTarget");
+        close(timeMajor(f.get(name + ".grad.source"), S, FS), g.source, name + " dSource", tol);
+        close(timeMajor(f.get(name + ".grad.target"), T, FT), g.target, name + " dTarget", tol);
         double[] grads = shape.write(g);
         at = 0;
         for (Map.Entry<String, long[]> e : shape.parameters().entrySet()) {
             double[] expected = f.get("grad." + name + "." + npz(e.getKey())).data();
             for (int i = 0; i < expected.length; i++) {
-                assertEquals(expected[i], grads[at + i], 1e-12 * Math.max(1, Math.abs(expected[i])),
+                assertEquals(expected[i], grads[at + i], tol * Math.max(1, Math.abs(expected[i])),
                         name + " d" + e.getKey() + "[" + i + "]");
             }
             at += expected.length;
@@ -105,11 +111,11 @@ class EncoderDecoderGoldenTest {
         return out;
     }
 
-    private static void close(double[][][] expected, double[][][] actual, String what) {
+    private static void close(double[][][] expected, double[][][] actual, String what, double tol) {
         for (int t = 0; t < expected.length; t++) {
             for (int e = 0; e < expected[t].length; e++) {
                 for (int k = 0; k < expected[t][e].length; k++) {
-                    assertEquals(expected[t][e][k], actual[t][e][k], 1e-12 * Math.max(1, Math.abs(expected[t][e][k])),
+                    assertEquals(expected[t][e][k], actual[t][e][k], tol * Math.max(1, Math.abs(expected[t][e][k])),
                             what + " [" + t + "][" + e + "][" + k + "]");
                 }
             }

@@ -1,13 +1,14 @@
-package io.github.rnnkit.core.seq2seq;
+package io.github.rnnkit.core.layers;
 
 import org.bytedeco.openblas.global.openblas;
 
 /**
  * Row-major float64 matrix products on heap arrays through OpenBLAS (the binding nd4j-native
- * loads): {@code C = op(A) op(B) + beta C}. The per-step products of an encoder-decoder are a
- * minibatch of rows by a weight matrix; as plain loops they took most of a training step.
+ * loads): {@code C = op(A) op(B) + beta C}. The per-step products of an encoder-decoder and of
+ * attention are a minibatch of rows by a weight matrix; as plain loops they took most of a
+ * training step. Shared by the kernels of {@code core.seq2seq} and {@code core.attention}.
  */
-final class Dense {
+public final class Dense {
     private Dense() {
     }
 
@@ -22,7 +23,7 @@ final class Dense {
      * @param beta   0 to overwrite C, 1 to add to it
      * @param c      C {@code [m][n]}, row-major
      */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double beta, double[] c) {
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double beta, double[] c) {
         if (m == 0 || n == 0 || k == 0) {
             if (beta == 0) {
                 java.util.Arrays.fill(c, 0, m * n, 0);
@@ -34,8 +35,11 @@ final class Dense {
                 n);
     }
 
-    /** @return the rows of {@code rows} side by side in one row-major array */
-    static double[] flat(double[][] rows) {
+    /**
+     * @param rows equal-length rows
+     * @return the rows side by side in one row-major array
+     */
+    public static double[] flat(double[][] rows) {
         int cols = rows[0].length;
         double[] out = new double[rows.length * cols];
         for (int r = 0; r < rows.length; r++) {
