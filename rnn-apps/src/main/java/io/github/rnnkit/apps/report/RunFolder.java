@@ -181,4 +181,18 @@ public final class RunFolder implements AutoCloseable {
         written.add(dir.resolve(name + ".png"));
         return dir.resolve(name + ".png");
     }
+
+    /**
+     * Writes {@code name.png} and its values as {@code name.csv}; returns the PNG.
+     *
+     * @param name the file name without extension
+     * @param map  the heat map
+     * @return the PNG file, as it will be after {@link #commit()}
+     */
+    public Path heatMap(String name, HeatMap map) {
+        table(name, map.table());
+        map.png(staged.dir().resolve(name + ".png"));
+        written.add(dir.resolve(name + ".png"));
+        return dir.resolve(name + ".png");
+    }
 }

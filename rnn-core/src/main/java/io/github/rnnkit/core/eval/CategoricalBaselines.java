@@ -73,6 +73,43 @@ public final class CategoricalBaselines {
                 CategoricalForecast.fromProbabilities("Markov chain", markov));
     }
 
+    /**
+     * The Markov chain's forecasts several days ahead: for day k, the most likely category of
+     * the k-step distribution e_today Pᵏ (not the most likely path, which can differ).
+     *
+     * @param today   the category code of each window's last observed day
+     * @param horizon days ahead, at least 1
+     * @return per window and day the forecast category {@code [n][horizon]}
+     */
+    public int[][] markovRollout(int[] today, int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be at least 1, got " + horizon);
+        }
+        int classes = frequencies.length;
+        int[][] out = new int[today.length][horizon];
+        for (int i = 0; i < today.length; i++) {
+            double[] dist = new double[classes];
+            dist[today[i]] = 1;
+            for (int k = 0; k < horizon; k++) {
+                double[] next = new double[classes];
+                for (int a = 0; a < classes; a++) {
+                    for (int b = 0; b < classes; b++) {
+                        next[b] += dist[a] * transitions[a][b];
+                    }
+                }
+                dist = next;
+                int best = 0;
+                for (int c = 1; c < classes; c++) {
+                    if (dist[c] > dist[best]) {
+                        best = c;
+                    }
+                }
+                out[i][k] = best;
+            }
+        }
+        return out;
+    }
+
     /** @return the training frequency of each category */
     public double[] frequencies() {
         return frequencies.clone();
