@@ -76,11 +76,16 @@ public final class Seq2SeqApp {
         }
     }
 
-    /** @return the runs whose attention the report draws: each attention kind of the last cell at a middle length */
+    /**
+     * @return the runs whose attention the report draws: each attention kind of the last cell, at
+     *         the length closest to 20 and at the longest
+     */
     static List<BottleneckExperiment.Run> heatMapRuns(Seq2SeqOptions o, List<BottleneckExperiment.Run> runs) {
         CellType cell = o.cells().get(o.cells().size() - 1);
-        int length = o.lengths().stream().sorted().toList().get(o.lengths().size() / 2);
-        return runs.stream().filter(r -> r.cell() == cell && r.length() == length && r.weights() != null).toList();
+        int longest = o.lengths().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int mid = o.lengths().stream().min(java.util.Comparator.comparingInt(l -> Math.abs(l - 20))).orElse(longest);
+        return runs.stream().filter(r -> r.cell() == cell && (r.length() == mid || r.length() == longest) && r.weights() != null)
+                .toList();
     }
 
     private static LineChart lengthChart(Seq2SeqOptions o, List<BottleneckExperiment.Run> runs, CellType cell, boolean token) {

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 + "seq2seq, naive and drift (GBM, or --csv FILE --column close); (3) the next 7 days of Seattle weather against "
                 + "persistence and the Markov chain. Significance tests throughout.",
                 "Writes report.md, PNG charts and CSV tables to --out (default runs/seq2seq-<timestamp>); --quick takes about a "
-                        + "minute, the full run about 20 minutes on 2 cores."})
+                        + "minute, the full run about 13 minutes on 2 cores."})
 public final class Seq2SeqCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
