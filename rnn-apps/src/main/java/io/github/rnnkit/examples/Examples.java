@@ -33,6 +33,8 @@ public final class Examples {
                     + "and drift", StockPrices::main),
             new Entry("CompareCells", "vanilla RNN vs LSTM vs GRU on the same data, split, seed and parameter budget",
                     CompareCells::main),
+            new Entry("ReverseWithAttention", "an encoder-decoder reverses symbol sequences: the fixed-size bottleneck "
+                    + "against Bahdanau attention, attention weights, save and reload", ReverseWithAttention::main),
             new Entry("Streaming", "a year of days fed one at a time gives the full pass's outputs", Streaming::main),
             new Entry("TorchInterop", "export weights to a PyTorch .npz and import them back: the same outputs",
                     TorchInterop::main),

@@ -56,6 +56,16 @@ class ExamplesTest {
     }
 
     @Test
+    void reverseWithAttentionBeatsThePlainModelAndReloadsToTheSameDecoding(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ReverseWithAttention.Result r = ReverseWithAttention.run(true, dir);
+        assertTrue(r.attention().token() > r.plain().token(), r.attention() + " vs " + r.plain());
+        assertEquals(r.attention().token(), r.reloaded().token(), 0);
+        assertTrue(java.util.Arrays.deepEquals(r.attention().decoded(), r.reloaded().decoded()));
+        int rows = r.attention().attention()[0].length;
+        assertTrue(rows >= 1 && rows <= r.source().length + 1, "one row of weights per decoded step: " + rows);
+    }
+
+    @Test
     void streamingEqualsTheFullPass() {
         Streaming.Result r = Streaming.run(true);
         assertEquals(60, r.days());
@@ -88,7 +98,7 @@ class ExamplesTest {
         for (Examples.Entry e : Examples.ALL) {
             assertTrue(out.toString().contains(e.name() + " "), out.toString());
         }
-        assertEquals(6, Examples.ALL.size());
+        assertEquals(7, Examples.ALL.size());
         assertEquals(0, RnnkitCli.commandLine().execute("example", "toyrnnbyhand"));
         int unknown = RnnkitCli.commandLine().setErr(new PrintWriter(err)).execute("example", "Nope");
         assertEquals(2, unknown);

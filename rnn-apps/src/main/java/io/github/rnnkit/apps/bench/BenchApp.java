@@ -143,10 +143,10 @@ public final class BenchApp {
     }
 
     /** Median milliseconds of the first timed steps and of the steps after the warm-up time. */
-    private record Timing(double cold, double steady) {
+    record Timing(double cold, double steady) {
     }
 
-    private static Timing time(Runnable step, Options o) {
+    static Timing time(Runnable step, Options o) {
         long start = System.nanoTime();
         for (int i = 0; i < o.warmup(); i++) {
             step.run();

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
                 "a: batch 64, length 50, input 1, hidden 64, many-to-many regression;",
                 "b: batch 64, length 100, input 3 one-hot, hidden 128, many-to-one, 3 classes;",
                 "c: batch 32, length 1000, input 3 one-hot, hidden 32, many-to-one, 3 classes.",
+                "--seq2seq: a GRU encoder-decoder, batch 64, source and target length 30, vocabulary 20, hidden 128, per attention kind.",
                 "Compare with PyTorch: python3 ../shared/bench/side_by_side.py (see docs/BENCHMARKS.md)."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -77,6 +78,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--force", description = "with --out: replace a run already there")
     boolean force;
 
+    @Option(names = "--seq2seq",
+            description = "instead of --configs: the encoder-decoder configuration, GRU, batch 64, source and target length 30, "
+                    + "vocabulary 20, hidden 128, one row per --attention kind, beside bench/torch_seq2seq_bench.py (--torch)")
+    boolean seq2seq;
+
+    @Option(names = "--attention", defaultValue = "none,bahdanau,luong", paramLabel = "LIST",
+            description = "with --seq2seq: attention kinds (default: ${DEFAULT-VALUE})")
+    String attention;
+
     @Option(names = "--json", description = "one JSON line per configuration and cell (the schema of torch_rnn_bench.py)")
     boolean json;
 
@@ -115,8 +125,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(docs/BENCHMARKS.md)");
         }
         BenchApp.Options options = new BenchApp.Options(cfgs, cellTypes, steps, warmup, warmupSeconds, threads);
+        if (seq2seq && lengths != null) {
+            throw new IllegalArgumentException("--seq2seq and --lengths are different benchmarks: give one");
+        }
         if (lengths != null) {
             return sweep(cfgs, options, w);
+        }
+        if (seq2seq) {
+            return seq2seq(options, w);
         }
         double peak = noPeak ? Double.NaN : BenchApp.peakGflops();
         if (!json) {
@@ -139,6 +155,36 @@ public final class BenchCommand implements Callable<Integer> {
             w.println(row);
             w.flush();
         });
+        return 0;
+    }
+
+    private int seq2seq(BenchApp.Options options, PrintWriter w) {
+        List<io.github.rnnkit.core.seq2seq.AttentionKind> kinds = Arrays.stream(attention.split(",")).map(String::trim)
+                .map(io.github.rnnkit.core.seq2seq.AttentionKind::parse).toList();
+        TorchReference ref = torch.equals("off") ? null
+                : TorchReference.find(torch.equals("auto") ? null : torch, E2eCommand.root(), "torch_seq2seq_bench.py");
+        List<Seq2SeqBench.Row> rows = new java.util.ArrayList<>();
+        for (io.github.rnnkit.core.seq2seq.AttentionKind k : kinds) {
+            rows.add(Seq2SeqBench.rnnkit(k, options));
+        }
+        List<Seq2SeqBench.Row> theirs = ref == null ? List.of() : Seq2SeqBench.torch(ref, kinds, steps);
+        if (json) {
+            rows.forEach(r -> w.println(r.json()));
+            theirs.forEach(r -> w.println(r.json()));
+            w.flush();
+            return 0;
+        }
+        w.println(ref == null ? "PyTorch: not available (install python3-torch, or give --torch PYTHON); rnnkit only"
+                : "PyTorch reference: bench/torch_seq2seq_bench.py, each the better of 1 and 2 threads");
+        w.printf("%-10s%14s%14s%16s%16s%10s%n", "attention", "rnnkit train", "rnnkit infer", "PyTorch train", "PyTorch infer",
+                "train x");
+        for (Seq2SeqBench.Row r : rows) {
+            Seq2SeqBench.Row t = theirs.stream().filter(x -> x.attention() == r.attention()).findFirst().orElse(null);
+            w.printf(Locale.ROOT, "%-10s%11.1f ms%11.1f ms%s%n", r.attention().label(), r.trainMs(), r.inferMs(),
+                    t == null ? "" : String.format(Locale.ROOT, "%10.1f ms (%d)%10.1f ms%9.2fx", t.trainMs(), t.threads(),
+                            t.inferMs(), r.trainMs() / t.trainMs()));
+        }
+        w.flush();
         return 0;
     }
 

@@ -14,6 +14,8 @@ public final class BundlePath {
      */
     public static Path resolve(Path dir) {
         Path inner = dir.resolve("model");
-        return !Files.exists(dir.resolve("spec.json")) && Files.isDirectory(inner) ? inner : dir;
+        boolean bundle = Files.exists(dir.resolve("spec.json"))
+                || Files.exists(dir.resolve(io.github.rnnkit.core.seq2seq.Seq2SeqForecaster.SETTINGS));
+        return !bundle && Files.isDirectory(inner) ? inner : dir;
     }
 }

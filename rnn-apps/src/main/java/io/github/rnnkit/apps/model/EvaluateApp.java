@@ -44,6 +44,10 @@ public final class EvaluateApp {
      * @return the evaluation
      */
     public static Result run(Path modelDir, SeriesInput input, boolean allWindows) {
+        if (io.github.rnnkit.core.seq2seq.Seq2SeqForecaster.isBundle(modelDir)) {
+            throw new IllegalArgumentException(modelDir + " holds an encoder-decoder: 'evaluate' takes the other models; "
+                    + "'train --topology encoder-decoder' reports its test scores against the baselines in report.md");
+        }
         ModelBundle bundle = ModelBundle.load(modelDir);
         Forecaster f = Forecaster.of(bundle);
         if (bundle.data().kind() == SeriesKind.CATEGORICAL) {

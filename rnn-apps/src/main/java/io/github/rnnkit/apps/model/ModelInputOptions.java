@@ -23,6 +23,10 @@ public final class ModelInputOptions {
 
     /** @return the series, with the model's columns unless others were named */
     public SeriesInput series() {
-        return input.toInput(ModelBundle.load(bundle()).data().columns());
+        Path dir = bundle();
+        if (io.github.rnnkit.core.seq2seq.Seq2SeqForecaster.isBundle(dir)) {
+            return input.toInput(java.util.List.of(io.github.rnnkit.core.seq2seq.Seq2SeqForecaster.load(dir).column()));
+        }
+        return input.toInput(ModelBundle.load(dir).data().columns());
     }
 }

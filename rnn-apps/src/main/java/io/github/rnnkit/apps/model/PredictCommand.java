@@ -25,7 +25,11 @@ public final class PredictCommand implements Callable<Integer> {
         Prediction p = PredictApp.run(target.bundle(), target.series());
         PrintWriter w = spec.commandLine().getOut();
         String after = p.lastDate() == null ? "after the last step" : "after " + p.lastDate();
-        if (p.classes() != null) {
+        if (p.steps() != null) {
+            for (int h = 0; h < p.steps().size(); h++) {
+                w.printf("step +%d (%s): %s%n", h + 1, after, p.steps().get(h));
+            }
+        } else if (p.classes() != null) {
             w.printf("next (%s): %s%n", after, p.category());
             for (int i = 0; i < p.classes().size(); i++) {
                 w.printf(Locale.ROOT, "  %-12s %.4f%n", p.classes().get(i), p.probabilities()[i]);
@@ -34,6 +38,17 @@ public final class PredictCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "last price: %.6g%n", p.lastPrice());
             for (int h = 0; h < p.prices().length; h++) {
                 w.printf(Locale.ROOT, "step +%d (%s): %.6g%n", h + 1, after, p.prices()[h]);
+            }
+        }
+        if (p.attention() != null) {
+            w.println("attention over the steps read (step +1 first; tenths of each row's largest weight):");
+            for (double[] row : p.attention()) {
+                double max = java.util.Arrays.stream(row).max().orElse(1);
+                StringBuilder b = new StringBuilder("  ");
+                for (double x : row) {
+                    b.append((int) Math.min(9, Math.floor(10 * x / max)));
+                }
+                w.println(b);
             }
         }
         w.flush();

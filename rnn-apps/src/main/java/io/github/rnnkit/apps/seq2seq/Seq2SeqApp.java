@@ -9,7 +9,6 @@ import io.github.rnnkit.core.spec.CellType;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -108,16 +107,16 @@ public final class Seq2SeqApp {
     private static LineChart priceChart(PriceExperiment.Result r) {
         LineChart.Builder c = LineChart.builder("RMSE per day ahead on the test part (" + r.series() + ")", "day ahead",
                 "RMSE (price units)");
-        for (Map.Entry<String, double[]> e : r.rmse().entrySet()) {
-            c.add(LineChart.Series.counted(e.getKey(), java.util.Arrays.stream(e.getValue()).boxed().toList()));
+        for (String m : r.evaluation().forecasters()) {
+            c.add(LineChart.Series.counted(m, java.util.Arrays.stream(r.evaluation().score(m)).boxed().toList()));
         }
         return c.build();
     }
 
     private static LineChart weatherChart(WeatherExperiment.Result r) {
         LineChart.Builder c = LineChart.builder("Accuracy per day ahead, Seattle weather test part", "day ahead", "accuracy");
-        for (Map.Entry<String, double[]> e : r.accuracy().entrySet()) {
-            c.add(LineChart.Series.counted(e.getKey(), java.util.Arrays.stream(e.getValue()).boxed().toList()));
+        for (String m : r.evaluation().forecasters()) {
+            c.add(LineChart.Series.counted(m, java.util.Arrays.stream(r.evaluation().score(m)).boxed().toList()));
         }
         return c.build();
     }

@@ -80,7 +80,7 @@ public final class Seq2SeqCommand implements Callable<Integer> {
         SeriesInput input = csv == null ? null : new SeriesInput(csv, null, column == null ? List.of() : List.of(column), null,
                 MissingValues.ERROR);
         List<AttentionKind> kinds = attention == null ? b.attentions()
-                : Arrays.stream(attention.split(",")).map(String::trim).map(AttentionKind::parse).toList();
+                : Arrays.stream(attention.split(",")).map(String::trim).map(Seq2SeqCommand::attention).toList();
         Seq2SeqOptions o = new Seq2SeqOptions(cells == null ? b.cells() : ListOption.cells("--cells", cells), kinds,
                 lengths == null ? b.lengths() : ListOption.positiveInts("--lengths", lengths), b.task(), b.vocabulary(), b.hidden(),
                 b.trainPairs(), b.epochs(), b.testPairs(), b.learningRate(), input, b.gbmDays(), b.priceWindow(),
@@ -92,12 +92,22 @@ public final class Seq2SeqCommand implements Callable<Integer> {
             w.flush();
         });
         w.printf(Locale.ROOT, "Prices (%s): mean RMSE over days ahead:", r.prices().series());
-        r.prices().rmse().keySet().forEach(m -> w.printf(Locale.ROOT, "  %s %.4f;", m, r.prices().meanRmse(m)));
+        r.prices().evaluation().forecasters().forEach(m -> w.printf(Locale.ROOT, "  %s %.4f;", m,
+                r.prices().evaluation().meanScore(m)));
         w.println();
         w.print("Weather: mean accuracy over days ahead:");
-        r.weather().accuracy().keySet().forEach(m -> w.printf(Locale.ROOT, "  %s %.3f;", m, r.weather().mean(m)));
+        r.weather().evaluation().forecasters().forEach(m -> w.printf(Locale.ROOT, "  %s %.3f;", m,
+                r.weather().evaluation().meanScore(m)));
         w.println();
         w.printf(Locale.ROOT, "Whole run %.0f s. Report: %s%n", r.seconds(), r.report());
         return 0;
+    }
+
+    private static AttentionKind attention(String text) {
+        try {
+            return AttentionKind.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--attention: " + e.getMessage(), e);
+        }
     }
 }

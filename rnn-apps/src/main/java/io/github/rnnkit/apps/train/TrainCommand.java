@@ -99,6 +99,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     ForceOption force;
 
+    @Option(names = "--topology", defaultValue = "auto", paramLabel = "NAME",
+            description = "auto (many-to-one, or a RepeatVector seq2seq with --horizon above 1) or encoder-decoder: an encoder "
+                    + "and a decoder trained with teacher forcing that feeds back its own forecasts, for prices or categories "
+                    + "(default: ${DEFAULT-VALUE})")
+    String topology;
+
+    @Option(names = "--attention", paramLabel = "KIND",
+            description = "with --topology encoder-decoder: none (default), bahdanau or luong")
+    String attention;
+
     @Option(names = "--resume", paramLabel = "DIR", description = "continue the run a killed 'train --out DIR' left "
             + "unfinished, with the options it was started with (give no other options)")
     Path resume;
@@ -117,7 +127,65 @@ public final class TrainCommand implements Callable<Integer> {
         if (out == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
         }
+        boolean encoderDecoder = switch (topology.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> false;
+            case "encoder-decoder" -> true;
+            default -> throw new IllegalArgumentException("--topology: auto or encoder-decoder, got '" + topology + "'");
+        };
+        if (attention != null && !encoderDecoder) {
+            throw new IllegalArgumentException("--attention needs --topology encoder-decoder: attention reads the states of an "
+                    + "encoder, and this model has none");
+        }
+        if (encoderDecoder) {
+            return encoderDecoder(force.force ? WriteMode.REPLACE : WriteMode.NEW);
+        }
         return train(force.force ? WriteMode.REPLACE : WriteMode.NEW);
+    }
+
+    private int encoderDecoder(WriteMode mode) {
+        List<String> unsupported = new ArrayList<>();
+        if (tbptt != null) {
+            unsupported.add("--tbptt (the decoder starts from the encoder's last state)");
+        }
+        if (bidirectional) {
+            unsupported.add("--bidirectional");
+        }
+        if (dropout > 0) {
+            unsupported.add("--dropout");
+        }
+        if (scaler != null) {
+            unsupported.add("--scaler (prices are scaled as log returns over the window's last price)");
+        }
+        if (!"none".equalsIgnoreCase(clip.trim())) {
+            unsupported.add("--clip (gradients are clipped at a per-layer norm of 5)");
+        }
+        if (!window.split().equals(io.github.rnnkit.data.split.SplitFractions.DEFAULT)) {
+            unsupported.add("--split (the split is 70/15/15)");
+        }
+        List<Integer> h = sizes(hidden);
+        if (h.size() != 1) {
+            unsupported.add("--hidden with several layers (one size: encoder and decoder)");
+        }
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException("--topology encoder-decoder does not take " + String.join(", ", unsupported));
+        }
+        io.github.rnnkit.core.seq2seq.AttentionKind kind;
+        try {
+            kind = io.github.rnnkit.core.seq2seq.AttentionKind.parse(attention == null ? "none" : attention);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--attention: " + e.getMessage(), e);
+        }
+        io.github.rnnkit.core.seq2seq.Seq2SeqForecaster.Settings s = new io.github.rnnkit.core.seq2seq.Seq2SeqForecaster.Settings(
+                CellType.parse(cell), h.get(0), kind, window.lookBack, window.horizon, epochs, batch, learningRate, seed);
+        EncoderDecoderTrainApp.Result r = EncoderDecoderTrainApp.run(input.toInput(), this.kind, s, out, mode);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("trained %s encoder-decoder (%s attention): %d epochs, kept epoch %d%n", s.cell().label(), kind.label(),
+                epochs, r.trained().fit().bestEpoch());
+        r.sentences().forEach(x -> w.println("  " + x));
+        w.println("report: " + r.report());
+        w.println("model:  " + r.model());
+        w.flush();
+        return 0;
     }
 
     private int train(WriteMode mode) {

@@ -120,4 +120,26 @@ class BenchCommandTest {
         assertEquals(0, one.status(), one.err());
         assertTrue(one.out().startsWith("test accuracy "), one.out());
     }
+
+    @Test
+    void theSeq2seqConfigurationPrintsOneRowPerAttentionKind() throws Exception {
+        CliRun r = CliRun.of("bench", "--seq2seq", "--attention", "none,luong", "--steps", "1", "--warmup", "0",
+                "--warmup-seconds", "0", "--torch", "off", "--json");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().strip().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        ObjectMapper m = new ObjectMapper();
+        for (int i = 0; i < 2; i++) {
+            JsonNode n = m.readTree(lines.get(i));
+            assertEquals("rnnkit", n.get("fw").asText());
+            assertEquals("s2s", n.get("cfg").asText());
+            assertEquals(List.of("none", "luong").get(i), n.get("form").asText());
+            assertEquals(64, n.get("batch").asInt());
+            assertEquals(128, n.get("hidden").asInt());
+            assertTrue(n.get("train_ms").asDouble() > 0 && n.get("infer_ms").asDouble() > 0);
+        }
+        CliRun bad = CliRun.of("bench", "--seq2seq", "--lengths", "10");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--seq2seq and --lengths are different benchmarks"), bad.err());
+    }
 }

@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * hidden temporary folder beside the target, with a {@code manifest.json} of each part's SHA-256,
  * each file is flushed to disk, and the folder is moved into place by rename, the previous bundle
  * staying whole until then. At load the manifest is checked, so a changed or damaged part is
- * refused by name instead of forecasting with it.
+ * refused by name instead of forecasting with it. Public for the other bundle formats (the
+ * encoder-decoder's, {@code io.github.rnnkit.core.seq2seq.Seq2SeqForecaster}).
  */
-final class BundleFolder {
+public final class BundleFolder {
     static final String MANIFEST = "manifest.json";
     /** Tests set this to fail a save after the named part, as a crash there would. */
     static volatile java.util.function.Consumer<String> afterPart = part -> { };
@@ -33,21 +34,56 @@ final class BundleFolder {
     }
 
     /** One part of a bundle: its file name and how to write it into a folder. */
-    interface Part {
+    public interface Part {
+        /** @return the file name inside the bundle */
         String name();
 
+        /**
+         * @param file where to write the part
+         * @throws IOException when writing fails
+         */
         void write(Path file) throws IOException;
+    }
+
+    /** What writes one part into a file. */
+    public interface Writer {
+        /**
+         * @param file where to write
+         * @throws IOException when writing fails
+         */
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * @param name the part's file name
+     * @param w    what writes it
+     * @return the part
+     */
+    public static Part part(String name, Writer w) {
+        return new Part() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void write(Path file) throws IOException {
+                w.write(file);
+            }
+        };
     }
 
     /**
      * Writes the parts into {@code target} by way of a temporary folder and one rename.
      *
+     * @param target the bundle folder; replaced only when it holds a bundle (a {@code provenance.json})
+     * @param parts  the parts, in the order they are written
      * @param hashed the parts the manifest covers (the others, such as histories, are informative)
      * @throws UncheckedIOException when writing fails; {@code target} is then as it was
      * @throws IllegalArgumentException when {@code target} is a file, or a folder holding something
      *                                  other than a bundle, which it will not replace
      */
-    static void write(Path target, List<Part> parts, List<String> hashed) {
+    public static void write(Path target, List<Part> parts, List<String> hashed) {
         Path dir = target.toAbsolutePath().normalize();
         Path parent = dir.getParent();
         if (parent == null) {
@@ -87,9 +123,10 @@ final class BundleFolder {
     /**
      * Checks each part the manifest names against its SHA-256.
      *
+     * @param dir a bundle folder
      * @throws DataException naming the first part that differs
      */
-    static void verify(Path dir) {
+    public static void verify(Path dir) {
         Path file = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
             return;   // bundles written before manifests existed

@@ -112,36 +112,18 @@ public record ModelBundle(RnnNetwork network, ModelSpec spec, DataDescription da
      */
     public void save(Path dir) {
         List<BundleFolder.Part> parts = new ArrayList<>(List.of(
-                part(NETWORK, file -> ModelFiles.write(network, file)),
-                part(SPEC, file -> BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
+                BundleFolder.part(NETWORK, file -> ModelFiles.write(network, file)),
+                BundleFolder.part(SPEC, file -> BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
                         BundleJson.spec(spec))),
-                part(DATA, file -> BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
+                BundleFolder.part(DATA, file -> BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
                         BundleJson.data(data))),
-                part(PROVENANCE, file -> BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
+                BundleFolder.part(PROVENANCE, file -> BundleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
                         BundleJson.provenance(provenance)))));
         if (history != null) {
-            parts.add(part("history.csv", history::writeEpochsCsv));
-            parts.add(part("iterations.csv", history::writeIterationsCsv));
+            parts.add(BundleFolder.part("history.csv", history::writeEpochsCsv));
+            parts.add(BundleFolder.part("iterations.csv", history::writeIterationsCsv));
         }
         BundleFolder.write(dir, parts, List.of(NETWORK, SPEC, DATA, PROVENANCE));
-    }
-
-    private interface Writer {
-        void write(Path file) throws IOException;
-    }
-
-    private static BundleFolder.Part part(String name, Writer w) {
-        return new BundleFolder.Part() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void write(Path file) throws IOException {
-                w.write(file);
-            }
-        };
     }
 
     /**

@@ -55,6 +55,40 @@ public final class PriceSeq2Seq {
     }
 
     /**
+     * The windows of a chronological 70/15/15 split: training windows lie in the first 70 % of
+     * the series, validation and test targets in the next 15 % each (their windows may read the
+     * part before); σ is fitted on the training part.
+     *
+     * @param train      training windows
+     * @param validation validation windows
+     * @param test       test windows
+     * @param sigma      the scale
+     */
+    public record Parts(Windows train, Windows validation, Windows test, double sigma) {
+    }
+
+    /**
+     * @param prices  the series, all positive
+     * @param window  W
+     * @param horizon H
+     * @return the windows of the 70/15/15 split
+     * @throws IllegalArgumentException when a part is too short for one window
+     */
+    public static Parts chronological(double[] prices, int window, int horizon) {
+        int n = prices.length;
+        int trainEnd = (int) Math.round(n * 0.7);
+        int valEnd = (int) Math.round(n * 0.85);
+        if (trainEnd - window - horizon < 1 || valEnd - trainEnd < horizon + 1 || n - valEnd < horizon + 1) {
+            throw new IllegalArgumentException("the series has " + n + " steps: too few for a 70/15/15 split with windows of "
+                    + window + " steps and " + horizon + " ahead (give a longer series, or a shorter look-back or horizon)");
+        }
+        double sigma = returnScale(prices, 0, trainEnd);
+        return new Parts(windows(prices, 0, trainEnd, window, horizon, sigma),
+                windows(prices, trainEnd - window, valEnd, window, horizon, sigma),
+                windows(prices, valEnd - window, n, window, horizon, sigma), sigma);
+    }
+
+    /**
      * @param prices the series, all positive
      * @param from   first index of the part (inclusive)
      * @param to     end of the part (exclusive)
@@ -122,21 +156,14 @@ public final class PriceSeq2Seq {
      */
     public static DataSet teacherForced(Windows w) {
         int n = w.size();
-        int window = w.source()[0].length;
         int horizon = w.target()[0].length;
-        INDArray source = Nd4j.zeros(DataType.FLOAT, n, 1, window);
         INDArray input = Nd4j.zeros(DataType.FLOAT, n, 1, horizon);
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, 1, horizon);
         for (int i = 0; i < n; i++) {
-            for (int t = 0; t < window; t++) {
-                source.putScalar(i, 0, t, w.source()[i][t]);
-            }
-            for (int k = 0; k < horizon; k++) {
-                input.putScalar(i, 0, k, k == 0 ? 0 : w.target()[i][k - 1]);
-                labels.putScalar(i, 0, k, w.target()[i][k]);
+            for (int k = 1; k < horizon; k++) {
+                input.putScalar(i, 0, k, w.target()[i][k - 1]);
             }
         }
-        return new DataSet(Seq2SeqArrays.pack(source, input), labels);
+        return new DataSet(Seq2SeqArrays.pack(sources(w), input), labels(w));
     }
 
     /**
@@ -145,20 +172,7 @@ public final class PriceSeq2Seq {
      *         ({@code RepeatVector} seq2seq): features {@code [n, 1, W]}, labels {@code [n, 1, H]}
      */
     public static DataSet sourceOnly(Windows w) {
-        int n = w.size();
-        int window = w.source()[0].length;
-        int horizon = w.target()[0].length;
-        INDArray source = Nd4j.zeros(DataType.FLOAT, n, 1, window);
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, 1, horizon);
-        for (int i = 0; i < n; i++) {
-            for (int t = 0; t < window; t++) {
-                source.putScalar(i, 0, t, w.source()[i][t]);
-            }
-            for (int k = 0; k < horizon; k++) {
-                labels.putScalar(i, 0, k, w.target()[i][k]);
-            }
-        }
-        return new DataSet(source, labels);
+        return new DataSet(sources(w), labels(w));
     }
 
     /**
@@ -171,15 +185,8 @@ public final class PriceSeq2Seq {
      */
     public static double[][] forecast(MultiLayerNetwork net, Windows w) {
         int n = w.size();
-        int window = w.source()[0].length;
         int horizon = w.target()[0].length;
-        INDArray source = Nd4j.zeros(DataType.FLOAT, n, 1, window);
-        for (int i = 0; i < n; i++) {
-            for (int t = 0; t < window; t++) {
-                source.putScalar(i, 0, t, w.source()[i][t]);
-            }
-        }
-        Seq2SeqDecoder.Decoded d = Seq2SeqDecoder.of(net).greedy(source, null, new double[]{0}, horizon, -1);
+        Seq2SeqDecoder.Decoded d = Seq2SeqDecoder.of(net).greedy(sources(w), null, new double[]{0}, horizon, -1);
         double[][] out = new double[n][horizon];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < horizon; k++) {
@@ -187,6 +194,48 @@ public final class PriceSeq2Seq {
             }
         }
         return out;
+    }
+
+    /**
+     * @param a values {@code [n][H]}
+     * @param b values of the same shape
+     * @return the mean of the squared differences (0 for no values)
+     */
+    public static double meanSquaredError(double[][] a, double[][] b) {
+        double s = 0;
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < a[i].length; k++) {
+                double d = a[i][k] - b[i][k];
+                s += d * d;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : s / n;
+    }
+
+    /** @return the windows' targets {@code [n, 1, H]} */
+    private static INDArray labels(Windows w) {
+        int horizon = w.target()[0].length;
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, w.size(), 1, horizon);
+        for (int i = 0; i < w.size(); i++) {
+            for (int k = 0; k < horizon; k++) {
+                labels.putScalar(i, 0, k, w.target()[i][k]);
+            }
+        }
+        return labels;
+    }
+
+    /** @return the windows' source values {@code [n, 1, W]} */
+    private static INDArray sources(Windows w) {
+        int window = w.source()[0].length;
+        INDArray source = Nd4j.zeros(DataType.FLOAT, w.size(), 1, window);
+        for (int i = 0; i < w.size(); i++) {
+            for (int t = 0; t < window; t++) {
+                source.putScalar(i, 0, t, w.source()[i][t]);
+            }
+        }
+        return source;
     }
 
     private static double positive(double[] prices, int t) {
