@@ -111,55 +111,126 @@ final class StepCell {
         s.hPrevFlat = Dense.flat(hPrev);
         Dense.gemm(false, false, mb, width, in, s.xFlat, p.w(), 0, preAll);
         Dense.gemm(false, false, mb, width, hid, s.hPrevFlat, p.rw(), 0, recAll);
-        double[] pre = new double[width];
-        double[] rec = new double[width];
+        Rows r = new Rows(hid, type.gates());
         for (int e = 0; e < mb; e++) {
-            System.arraycopy(preAll, e * width, pre, 0, width);
-            System.arraycopy(recAll, e * width, rec, 0, width);
-            for (int k = 0; k < width; k++) {
-                pre[k] += p.b()[k];
-            }
-            double[] g = s.gates[e];
+            r.load(preAll, recAll, p.b(), e * width);
             double[] h = s.h[e];
             switch (type) {
-                case SIMPLE_RNN -> {
-                    for (int k = 0; k < hid; k++) {
-                        double a = pre[k] + rec[k];
-                        h[k] = relu ? Math.max(0, a) : tanh(a);
-                        g[k] = h[k];
-                    }
-                }
-                case LSTM -> {
-                    for (int k = 0; k < hid; k++) {
-                        double i = sigmoid(pre[k] + rec[k]);
-                        double f = sigmoid(pre[hid + k] + rec[hid + k]);
-                        double gg = tanh(pre[2 * hid + k] + rec[2 * hid + k]);
-                        double o = sigmoid(pre[3 * hid + k] + rec[3 * hid + k]);
-                        g[k] = i;
-                        g[hid + k] = f;
-                        g[2 * hid + k] = gg;
-                        g[3 * hid + k] = o;
-                        s.c[e][k] = f * cPrev[e][k] + i * gg;
-                        h[k] = o * tanh(s.c[e][k]);
-                    }
-                }
-                case GRU -> {
-                    for (int k = 0; k < hid; k++) {
-                        double r = sigmoid(pre[k] + rec[k]);
-                        double z = sigmoid(pre[hid + k] + rec[hid + k]);
-                        double hn = rec[2 * hid + k] + p.bhn()[k];
-                        double n = tanh(pre[2 * hid + k] + r * hn);
-                        g[k] = r;
-                        g[hid + k] = z;
-                        g[2 * hid + k] = n;
-                        s.hn[e][k] = hn;
-                        h[k] = (1 - z) * n + z * hPrev[e][k];
-                    }
-                }
+                case SIMPLE_RNN -> simpleRow(r, h);
+                case LSTM -> lstmRow(r, cPrev[e], s.c[e], h);
+                case GRU -> gruRow(r, p.bhn(), hPrev[e], s.hn[e], h);
                 default -> throw new IllegalStateException(type.name());
             }
+            r.store(s.gates[e], type == CellType.SIMPLE_RNN ? h : null);
         }
         return s;
+    }
+
+    /**
+     * One example's gate pre-activations, each gate's block in a row of its own at offset 0: C2
+     * vectorises a loop only when all its arrays share the index, and the blocks of one wide row
+     * sit at different offsets. {@code p[g]} holds P + b of gate g, {@code q[g]} its R, and
+     * {@code out[g]} the activated gate.
+     */
+    private static final class Rows {
+        final double[][] p;
+        final double[][] q;
+        final double[][] out;
+        final int hid;
+
+        Rows(int hid, int gates) {
+            this.hid = hid;
+            p = new double[gates][hid];
+            q = new double[gates][hid];
+            out = new double[gates][hid];
+        }
+
+        void load(double[] pre, double[] rec, double[] b, int at) {
+            for (int g = 0; g < p.length; g++) {
+                System.arraycopy(pre, at + g * hid, p[g], 0, hid);
+                System.arraycopy(rec, at + g * hid, q[g], 0, hid);
+                double[] pg = p[g];
+                for (int k = 0; k < hid; k++) {
+                    pg[k] += b[g * hid + k];
+                }
+            }
+        }
+
+        /** Copies the activated gates into an example's gate row (the vanilla RNN's is h itself). */
+        void store(double[] gates, double[] h) {
+            if (h != null) {
+                System.arraycopy(h, 0, gates, 0, hid);
+                return;
+            }
+            for (int g = 0; g < out.length; g++) {
+                System.arraycopy(out[g], 0, gates, g * hid, hid);
+            }
+        }
+    }
+
+    private void simpleRow(Rows r, double[] h) {
+        double[] p = r.p[0];
+        double[] q = r.q[0];
+        boolean fast = float32;
+        for (int k = 0; k < hid; k++) {
+            double a = p[k] + q[k];
+            h[k] = relu ? Math.max(0, a) : fast ? Activations.tanhRational(a) : Activations.tanh(a);
+        }
+    }
+
+    private void lstmRow(Rows r, double[] cPrev, double[] c, double[] h) {
+        double[] i = r.out[0];
+        double[] f = r.out[1];
+        double[] g = r.out[2];
+        double[] o = r.out[3];
+        boolean fast = float32;
+        for (int k = 0; k < hid; k++) {
+            double ik = r.p[0][k] + r.q[0][k];
+            double fk = r.p[1][k] + r.q[1][k];
+            double gk = r.p[2][k] + r.q[2][k];
+            double ok = r.p[3][k] + r.q[3][k];
+            i[k] = fast ? Activations.sigmoidRational(ik) : Activations.sigmoid(ik);
+            f[k] = fast ? Activations.sigmoidRational(fk) : Activations.sigmoid(fk);
+            g[k] = fast ? Activations.tanhRational(gk) : Activations.tanh(gk);
+            o[k] = fast ? Activations.sigmoidRational(ok) : Activations.sigmoid(ok);
+        }
+        for (int k = 0; k < hid; k++) {
+            c[k] = f[k] * cPrev[k] + i[k] * g[k];
+        }
+        for (int k = 0; k < hid; k++) {
+            h[k] = o[k] * (fast ? Activations.tanhRational(c[k]) : Activations.tanh(c[k]));
+        }
+    }
+
+    private void gruRow(Rows r, double[] bhn, double[] hPrev, double[] hn, double[] h) {
+        double[] rg = r.out[0];
+        double[] z = r.out[1];
+        double[] n = r.out[2];
+        double[] pr = r.p[0];
+        double[] qr = r.q[0];
+        double[] pz = r.p[1];
+        double[] qz = r.q[1];
+        double[] pn = r.p[2];
+        double[] qn = r.q[2];
+        boolean fast = float32;
+        for (int k = 0; k < hid; k++) {
+            double a = pr[k] + qr[k];
+            rg[k] = fast ? Activations.sigmoidRational(a) : Activations.sigmoid(a);
+        }
+        for (int k = 0; k < hid; k++) {
+            double a = pz[k] + qz[k];
+            z[k] = fast ? Activations.sigmoidRational(a) : Activations.sigmoid(a);
+        }
+        for (int k = 0; k < hid; k++) {
+            hn[k] = qn[k] + bhn[k];
+        }
+        for (int k = 0; k < hid; k++) {
+            double a = pn[k] + rg[k] * hn[k];
+            n[k] = fast ? Activations.tanhRational(a) : Activations.tanh(a);
+        }
+        for (int k = 0; k < hid; k++) {
+            h[k] = (1 - z[k]) * n[k] + z[k] * hPrev[k];
+        }
     }
 
     /**
