@@ -29,6 +29,14 @@ public record HeatMap(String title, double[][] values, String rowName, String co
     private static final int MARGIN = 70;
 
     /**
+     * Validates the values.
+     *
+     * @param title the title
+     * @param values {@code [rows][columns]}, each in [0, 1]
+     * @param rowName what a row is (the y axis)
+     * @param colName what a column is (the x axis)
+     * @param rowTicks a label per row, or null for row numbers
+     * @param colTicks a label per column, or null for column numbers
      * @throws IllegalArgumentException when the matrix is empty or ragged
      */
     public HeatMap {

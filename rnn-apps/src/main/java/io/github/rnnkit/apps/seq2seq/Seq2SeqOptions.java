@@ -40,6 +40,30 @@ public record Seq2SeqOptions(List<CellType> cells, List<AttentionKind> attention
                              int priceEpochs, int weatherWindow, int weatherHorizon, int weatherEpochs, int workers, long seed,
                              Path out, boolean force) {
     /**
+     * Validates the values.
+     *
+     * @param cells cells of the bottleneck sweep (RNN, LSTM, GRU)
+     * @param attentions attention kinds of the bottleneck sweep
+     * @param lengths source lengths of the bottleneck sweep (every pair of a run has this length)
+     * @param task copy or reverse
+     * @param vocabulary distinct symbols V
+     * @param hidden units of every encoder-decoder (and Bahdanau's attention size)
+     * @param trainPairs training pairs per bottleneck run
+     * @param epochs passes over them: the same budget for every run
+     * @param testPairs unseen pairs decoded per run
+     * @param learningRate Adam's step size
+     * @param priceInput a user's price CSV, or null for synthetic GBM prices
+     * @param gbmDays length of the synthetic series
+     * @param priceWindow days the encoder reads
+     * @param priceHorizon days forecast
+     * @param priceEpochs epochs of each price model (the best on validation is kept)
+     * @param weatherWindow days of weather the encoder reads
+     * @param weatherHorizon days forecast
+     * @param weatherEpochs epochs of each weather model (the best on validation is kept)
+     * @param workers bottleneck runs trained at once (each on one thread)
+     * @param seed seed of data and networks
+     * @param out run folder, or null for runs/seq2seq-TIMESTAMP
+     * @param force replace a run already in {@code out}
      * @throws IllegalArgumentException naming the option that is out of range
      */
     public Seq2SeqOptions {

@@ -52,6 +52,21 @@ public record EncoderDecoderSpec(CellType cell, int layers, int hidden, Attentio
     }
 
     /**
+     * Validates the values.
+     *
+     * @param cell SIMPLE_RNN, LSTM or GRU, for encoder and decoder
+     * @param layers stacked layers of each (at least 1)
+     * @param hidden units per layer, encoder and decoder alike
+     * @param attention none, Bahdanau or Luong
+     * @param attentionSize Bahdanau's hidden size A (ignored otherwise)
+     * @param sourceFeatures features per source step
+     * @param sourceSteps the longest source S (shorter ones are masked)
+     * @param targetFeatures features per decoder input
+     * @param outputs classes (CLASSIFICATION) or values (REGRESSION) per decoder step
+     * @param task what the output layer predicts
+     * @param learningRate Adam's step size
+     * @param clipNorm per-layer L2 norm the gradients are clipped to, 0 for none
+     * @param seed seed of the initial weights
      * @throws IllegalArgumentException naming the first option that is wrong
      */
     public EncoderDecoderSpec {

@@ -83,6 +83,17 @@ public final class Seq2SeqForecaster {
     public record Settings(CellType cell, int hidden, AttentionKind attention, int window, int horizon, int epochs, int batch,
                            double learningRate, long seed) {
         /**
+         * Validates the values.
+         *
+         * @param cell RNN, LSTM or GRU
+         * @param hidden units of encoder and decoder
+         * @param attention none, Bahdanau or Luong
+         * @param window steps the encoder reads
+         * @param horizon steps forecast
+         * @param epochs passes over the training windows (the best on validation is kept)
+         * @param batch windows per update
+         * @param learningRate Adam's step size
+         * @param seed seed of the weights and the minibatch order
          * @throws IllegalArgumentException naming the setting that is out of range
          */
         public Settings {
