@@ -43,7 +43,17 @@ final class PriceExperiment {
     record Result(String series, HorizonEvaluation evaluation, Map<String, Integer> bestEpoch) {
     }
 
-    static Result run(Seq2SeqOptions o, Consumer<String> progress) {
+    /**
+     * The series part 2 forecasts, read and checked before any training so that a bad CSV fails
+     * at once rather than after the bottleneck sweep.
+     *
+     * @param name   what it is
+     * @param prices the prices
+     */
+    record Series(String name, double[] prices) {
+    }
+
+    static Series series(Seq2SeqOptions o) {
         double[] prices;
         String name;
         if (o.priceInput() == null) {
@@ -57,6 +67,17 @@ final class PriceExperiment {
             prices = s.target();
             name = o.priceInput().sourceName() + " column " + String.join(",", o.priceInput().resolvedColumns());
         }
+        try {
+            PriceSeq2Seq.chronological(prices, o.priceWindow(), o.priceHorizon());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+        return new Series(name, prices);
+    }
+
+    static Result run(Seq2SeqOptions o, Series series, Consumer<String> progress) {
+        double[] prices = series.prices();
+        String name = series.name();
         int w = o.priceWindow();
         int h = o.priceHorizon();
         Map<String, double[][]> forecasts = new LinkedHashMap<>();

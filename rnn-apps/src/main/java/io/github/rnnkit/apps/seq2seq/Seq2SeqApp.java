@@ -42,13 +42,14 @@ public final class Seq2SeqApp {
      */
     public static Result run(Seq2SeqOptions o, boolean resume, Consumer<String> progress) {
         long start = System.nanoTime();
+        PriceExperiment.Series series = PriceExperiment.series(o);
         WriteMode mode = resume ? WriteMode.RESUME : o.force() ? WriteMode.REPLACE : WriteMode.NEW;
         try (RunFolder folder = RunFolder.resumable(o.out(), "seq2seq", mode)) {
             progress.accept("Part 1, the bottleneck: " + o.task().name().toLowerCase(java.util.Locale.ROOT) + " " + o.trainPairs()
                     + " sequences x " + o.epochs() + " epochs per run, lengths " + o.lengths());
             List<BottleneckExperiment.Run> runs = BottleneckExperiment.run(o, folder, progress);
             progress.accept("Part 2, prices");
-            PriceExperiment.Result prices = PriceExperiment.run(o, progress);
+            PriceExperiment.Result prices = PriceExperiment.run(o, series, progress);
             progress.accept("Part 3, weather");
             WeatherExperiment.Result weather = WeatherExperiment.run(o, progress);
             double seconds = (System.nanoTime() - start) / 1e9;

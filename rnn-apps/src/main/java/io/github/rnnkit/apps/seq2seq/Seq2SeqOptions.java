@@ -77,7 +77,6 @@ public record Seq2SeqOptions(List<CellType> cells, List<AttentionKind> attention
         require(priceWindow >= 2 && priceHorizon >= 1, "--price-window at least 2 and --horizon at least 1");
         require(weatherWindow >= 1 && weatherHorizon >= 1, "--weather-window and --weather-horizon at least 1");
         require(workers >= 1, "--workers: at least 1, got " + workers);
-        require(gbmDays >= 10 * (priceWindow + priceHorizon), "GBM days: at least 10 windows' worth, got " + gbmDays);
     }
 
     /**

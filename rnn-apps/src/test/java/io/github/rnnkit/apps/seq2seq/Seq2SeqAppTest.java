@@ -69,6 +69,8 @@ class Seq2SeqAppTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "--column close|--column needs --csv",
+            "--csv pom.xml --column close|pom.xml",
+            "--horizon 400|too few for a 70/15/15 split",
             "--cells min-gru|--cells: the encoder-decoder runs rnn, lstm and gru",
             "--attention additive|attention",
             "--lengths 0,5|--lengths",
@@ -80,5 +82,6 @@ class Seq2SeqAppTest {
         assertEquals(2, r.status(), r.out() + r.err());
         assertTrue(r.err().contains(message), r.err());
         assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertTrue(!r.out().contains("Part 1"), "nothing trained before the error: " + r.out());
     }
 }
