@@ -1,0 +1,142 @@
+package io.github.rnnkit.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs a plan of {@link TrainingTask}s on a pool of threads in this process, each task on one
+ * thread ({@link TaskRunner#singleThreaded()}, the previous settings restored when the plan ends). Outcomes are written to a results file (one JSON
+ * line per task) as they arrive, the whole file replaced atomically each time, so a killed plan
+ * leaves every finished outcome intact; run again with the same file, the plan skips the tasks
+ * already there. A task that fails is an outcome with its message, not the end of the plan.
+ */
+public final class LocalRunner {
+    private final int workers;
+
+    /**
+     * @param workers tasks run at once, at least 1 (the cores, for training)
+     */
+    public LocalRunner(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers: at least 1, got " + workers);
+        }
+        this.workers = workers;
+    }
+
+    /**
+     * @param plan     the tasks; their ids must be unique
+     * @param results  the results file (JSON lines), read first to skip finished tasks, or null to keep none
+     * @param progress receives each new outcome as it arrives
+     * @return every task's outcome, in plan order
+     * @throws IllegalArgumentException when two tasks share an id, or the results file holds something else
+     */
+    public List<TaskOutcome> run(List<TrainingTask> plan, Path results, Consumer<TaskOutcome> progress) {
+        Set<String> ids = new HashSet<>();
+        for (TrainingTask t : plan) {
+            if (!ids.add(t.id())) {
+                throw new IllegalArgumentException("two tasks of the plan share the id '" + t.id() + "'");
+            }
+        }
+        Map<String, TaskOutcome> done = new LinkedHashMap<>(read(results));
+        // Restored at the end: the settings are process-wide, and the caller's own training should not inherit them.
+        int blasThreads = org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads();
+        String scanWorkers = System.getProperty(io.github.rnnkit.core.layers.MinRnnRuntimeLayer.WORKERS_PROPERTY);
+        TaskRunner.singleThreaded();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            for (TrainingTask t : plan) {
+                if (done.containsKey(t.id())) {
+                    continue;
+                }
+                pending.add(pool.submit(() -> {
+                    TaskOutcome o = TaskRunner.run(t);
+                    synchronized (done) {
+                        done.put(o.id(), o);
+                        write(results, done.values());
+                    }
+                    progress.accept(o);
+                }));
+            }
+            for (Future<?> f : pending) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+            org.nd4j.linalg.factory.Nd4j.factory().blas().setMaxThreads(blasThreads);
+            if (scanWorkers == null) {
+                System.clearProperty(io.github.rnnkit.core.layers.MinRnnRuntimeLayer.WORKERS_PROPERTY);
+            } else {
+                System.setProperty(io.github.rnnkit.core.layers.MinRnnRuntimeLayer.WORKERS_PROPERTY, scanWorkers);
+            }
+        }
+        return plan.stream().map(t -> done.get(t.id())).toList();
+    }
+
+    /**
+     * @param results a results file, or null
+     * @return its outcomes by id (none when the file does not exist)
+     */
+    public static Map<String, TaskOutcome> read(Path results) {
+        Map<String, TaskOutcome> out = new LinkedHashMap<>();
+        if (results == null || !Files.exists(results)) {
+            return out;
+        }
+        try {
+            int n = 0;
+            for (String line : Files.readAllLines(results)) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    TaskOutcome o = TaskOutcome.parse(line);
+                    out.put(o.id(), o);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(results + ", line " + n + ": not a task outcome; give a new results file");
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + results + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path results, Iterable<TaskOutcome> outcomes) {
+        if (results == null) {
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        outcomes.forEach(o -> b.append(o.json()).append('\n'));
+        Path tmp = results.resolveSibling(results.getFileName() + ".tmp");
+        try {
+            Path parent = results.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(tmp, b);
+            Files.move(tmp, results, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + results + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.rnnkit.core.run;
+
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one task gave: its test metric next to each baseline's with the paired test's p-value, or
+ * the message of the error that stopped it (bad data for one series, a diverging configuration),
+ * which a plan reports instead of stopping.
+ *
+ * @param id        the task's id
+ * @param error     null when the task ran, else what went wrong
+ * @param metric    the metric's name (accuracy, or RMSE on the price scale)
+ * @param model     the model's value of it on the test part
+ * @param baselines each baseline's value of it
+ * @param pValues   each baseline's p-value against the model (McNemar or Diebold-Mariano)
+ * @param epochs    epochs trained
+ * @param seconds   wall time of the task
+ */
+public record TaskOutcome(String id, String error, String metric, double model, Map<String, Double> baselines,
+                          Map<String, Double> pValues, int epochs, double seconds) implements Serializable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param id      the task's id
+     * @param error   what went wrong
+     * @param seconds how long it ran
+     * @return a failed outcome
+     */
+    public static TaskOutcome failed(String id, String error, double seconds) {
+        return new TaskOutcome(id, error, null, Double.NaN, Map.of(), Map.of(), 0, seconds);
+    }
+
+    /** @return true when the task ran to the end */
+    public boolean ok() {
+        return error == null;
+    }
+
+    /**
+     * @return true when the model is better than every baseline with p below 0.05
+     */
+    public boolean beatsAllBaselines() {
+        if (!ok() || baselines.isEmpty()) {
+            return false;
+        }
+        boolean higher = !metric.startsWith("RMSE");
+        for (Map.Entry<String, Double> b : baselines.entrySet()) {
+            boolean better = higher ? model > b.getValue() : model < b.getValue();
+            Double p = pValues.get(b.getKey());
+            if (!better || p == null || !(p < 0.05)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the outcome as one line of JSON */
+    public String json() {
+        ObjectNode n = JSON.createObjectNode().put("id", id).put("seconds", seconds).put("epochs", epochs);
+        if (error != null) {
+            n.put("error", error);
+        } else {
+            n.put("metric", metric).put("model", model);
+            ObjectNode b = n.putObject("baselines");
+            baselines.forEach(b::put);
+            ObjectNode p = n.putObject("p");
+            pValues.forEach(p::put);
+        }
+        return n.toString();
+    }
+
+    /**
+     * @param line a line written by {@link #json()}
+     * @return the outcome
+     * @throws IllegalArgumentException when the line is not such an outcome
+     */
+    public static TaskOutcome parse(String line) {
+        try {
+            JsonNode n = JSON.readTree(line);
+            if (n.hasNonNull("error")) {
+                return failed(n.get("id").asText(), n.get("error").asText(), n.get("seconds").asDouble());
+            }
+            Map<String, Double> b = new LinkedHashMap<>();
+            n.get("baselines").fields().forEachRemaining(e -> b.put(e.getKey(), e.getValue().asDouble()));
+            Map<String, Double> p = new LinkedHashMap<>();
+            n.get("p").fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().asDouble()));
+            return new TaskOutcome(n.get("id").asText(), null, n.get("metric").asText(), n.get("model").asDouble(), b, p,
+                    n.get("epochs").asInt(), n.get("seconds").asDouble());
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalArgumentException("not a task outcome: " + line, e instanceof IOException io
+                    ? new UncheckedIOException(io) : e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.rnnkit.core.run;
+
+import io.github.rnnkit.core.eval.CategoricalEvaluation;
+import io.github.rnnkit.core.eval.Comparison;
+import io.github.rnnkit.core.eval.PriceEvaluation;
+import io.github.rnnkit.core.layers.MinRnnRuntimeLayer;
+import io.github.rnnkit.core.net.NetworkFactory;
+import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.core.train.Progress;
+import io.github.rnnkit.core.train.Trainer;
+import io.github.rnnkit.core.train.TrainerOptions;
+import io.github.rnnkit.core.train.TrainingHistory;
+import io.github.rnnkit.data.csv.CsvTable;
+import io.github.rnnkit.data.prep.CategoricalDataset;
+import io.github.rnnkit.data.prep.PriceDataset;
+import io.github.rnnkit.data.prep.WindowedDataset;
+import io.github.rnnkit.data.sample.SampleDataset;
+import io.github.rnnkit.data.series.SeriesKind;
+import io.github.rnnkit.data.series.SeriesReader;
+import io.github.rnnkit.data.split.SplitFractions;
+import io.github.rnnkit.data.window.WindowSpec;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains and evaluates one {@link TrainingTask} on one thread: OpenBLAS is set to one thread
+ * ({@code Nd4j.factory().blas().setMaxThreads(1)}) and minGRU/minLSTM scans to one worker
+ * ({@link MinRnnRuntimeLayer#WORKERS_PROPERTY}), so that as many tasks as cores can run at once
+ * without oversubscribing them; both settings are process-wide, which is what an executor running
+ * one task per core wants. Any error becomes a failed {@link TaskOutcome} with its message.
+ */
+public final class TaskRunner {
+    private TaskRunner() {
+    }
+
+    /** Makes this process train on one thread per task (see the class description). */
+    public static void singleThreaded() {
+        Nd4j.factory().blas().setMaxThreads(1);
+        System.setProperty(MinRnnRuntimeLayer.WORKERS_PROPERTY, "1");
+    }
+
+    /**
+     * @param task what to train
+     * @return its test metric next to the baselines, or the error that stopped it
+     */
+    public static TaskOutcome run(TrainingTask task) {
+        long start = System.nanoTime();
+        try {
+            return train(task, start);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return TaskOutcome.failed(task.id(), message, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static TaskOutcome train(TrainingTask task, long start) {
+        CsvTable table;
+        String column = task.column();
+        if (task.sample() != null) {
+            SampleDataset sample = SampleDataset.byId(task.sample());
+            table = sample.table();
+            column = column != null ? column : sample.defaultColumn();
+        } else {
+            table = CsvTable.read(Path.of(task.csv()));
+        }
+        SeriesReader reader = SeriesReader.of(table);
+        SeriesKind kind = reader.inferKind(column);
+        ModelSpec.Builder spec = ModelSpec.builder().setCell(CellType.parse(task.cell())).setHiddenSizes(task.hidden())
+                .optUpdater(UpdaterKind.ADAM, task.learningRate()).optSeed(task.seed());
+        WindowedDataset data;
+        if (kind == SeriesKind.CATEGORICAL) {
+            data = CategoricalDataset.builder(reader.categorical(column)).window(WindowSpec.manyToOne(task.lookBack()))
+                    .split(SplitFractions.DEFAULT).build();
+        } else {
+            data = PriceDataset.builder(reader.prices(column)).window(WindowSpec.manyToOne(task.lookBack()))
+                    .split(SplitFractions.DEFAULT).build();
+        }
+        spec.setDataShape(data);
+        RnnNetwork net = NetworkFactory.create(spec.build());
+        TrainingHistory h = Trainer.fit(net, data.train(), data.validation(),
+                new TrainerOptions(task.epochs(), 32, task.patience(), task.seed(), null, Progress.NONE));
+        List<Comparison> comparisons = data instanceof CategoricalDataset c ? CategoricalEvaluation.onTest(net, c).comparisons()
+                : PriceEvaluation.onTest(net, (PriceDataset) data).comparisons();
+        Map<String, Double> baselines = new LinkedHashMap<>();
+        Map<String, Double> p = new LinkedHashMap<>();
+        for (Comparison cmp : comparisons) {
+            baselines.put(cmp.baseline(), cmp.baselineValue());
+            p.put(cmp.baseline(), cmp.pValue());
+        }
+        return new TaskOutcome(task.id(), null, comparisons.get(0).metric(), comparisons.get(0).model(), baselines, p,
+                h.epochs().size(), (System.nanoTime() - start) / 1e9);
+    }
+}
