@@ -23,6 +23,7 @@ import java.util.Map;
  * @param pValues   each baseline's p-value against the model (McNemar or Diebold-Mariano)
  * @param epochs    epochs trained
  * @param seconds   wall time of the task
+ * @serial exclude
  */
 public record TaskOutcome(String id, String error, String metric, double model, Map<String, Double> baselines,
                           Map<String, Double> pValues, int epochs, double seconds) implements Serializable {

@@ -21,6 +21,7 @@ import java.util.List;
  * @param patience     epochs without a better validation loss before stopping
  * @param learningRate Adam's step size
  * @param seed         seed of everything random
+ * @serial exclude
  */
 public record TrainingTask(String id, String sample, String csv, String column, String cell, List<Integer> hidden, int lookBack,
                            int epochs, int patience, double learningRate, long seed) implements Serializable {
