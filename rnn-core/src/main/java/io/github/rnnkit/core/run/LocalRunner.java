@@ -1,10 +1,6 @@
 package io.github.rnnkit.core.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,7 +47,7 @@ public final class LocalRunner {
                 throw new IllegalArgumentException("two tasks of the plan share the id '" + t.id() + "'");
             }
         }
-        Map<String, TaskOutcome> done = new LinkedHashMap<>(read(results));
+        Map<String, TaskOutcome> done = new LinkedHashMap<>(ResultsFile.read(results));
         // Restored at the end: the settings are process-wide, and the caller's own training should not inherit them.
         int blasThreads = org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads();
         String scanWorkers = System.getProperty(io.github.rnnkit.core.layers.MinRnnRuntimeLayer.WORKERS_PROPERTY);
@@ -67,7 +63,7 @@ public final class LocalRunner {
                     TaskOutcome o = TaskRunner.run(t);
                     synchronized (done) {
                         done.put(o.id(), o);
-                        write(results, done.values());
+                        ResultsFile.write(results, done.values());
                     }
                     progress.accept(o);
                 }));
@@ -90,53 +86,5 @@ public final class LocalRunner {
             }
         }
         return plan.stream().map(t -> done.get(t.id())).toList();
-    }
-
-    /**
-     * @param results a results file, or null
-     * @return its outcomes by id (none when the file does not exist)
-     */
-    public static Map<String, TaskOutcome> read(Path results) {
-        Map<String, TaskOutcome> out = new LinkedHashMap<>();
-        if (results == null || !Files.exists(results)) {
-            return out;
-        }
-        try {
-            int n = 0;
-            for (String line : Files.readAllLines(results)) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    TaskOutcome o = TaskOutcome.parse(line);
-                    out.put(o.id(), o);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(results + ", line " + n + ": not a task outcome; give a new results file");
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + results + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(Path results, Iterable<TaskOutcome> outcomes) {
-        if (results == null) {
-            return;
-        }
-        StringBuilder b = new StringBuilder();
-        outcomes.forEach(o -> b.append(o.json()).append('\n'));
-        Path tmp = results.resolveSibling(results.getFileName() + ".tmp");
-        try {
-            Path parent = results.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(tmp, b);
-            Files.move(tmp, results, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + results + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -44,7 +44,7 @@ class LocalRunnerTest {
         assertFalse(two.get(2).ok());
         assertTrue(two.get(2).error().contains("price"), two.get(2).error());
         assertFalse(two.get(3).ok());
-        Map<String, TaskOutcome> saved = LocalRunner.read(dir.resolve("two.jsonl"));
+        Map<String, TaskOutcome> saved = ResultsFile.read(dir.resolve("two.jsonl"));
         assertEquals(4, saved.size());
         assertEquals(two.get(0).model(), saved.get("a").model(), 0);
         assertEquals(two.get(2).error(), saved.get("bad-column").error());
@@ -61,7 +61,7 @@ class LocalRunnerTest {
         assertFalse(ran.contains("a"), "finished tasks are not run again: " + ran);
         assertEquals(3, ran.size());
         assertEquals(0.123, out.get(0).model(), 0);
-        assertEquals(4, LocalRunner.read(results).size());
+        assertEquals(4, ResultsFile.read(results).size());
         Files.writeString(results, "not json\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LocalRunner(1).run(plan(dir), results,
                 o -> { }));

@@ -1,0 +1,108 @@
+package io.github.rnnkit.spark;
+
+import io.github.rnnkit.core.run.ResultsFile;
+import io.github.rnnkit.core.run.TaskOutcome;
+import io.github.rnnkit.core.run.TaskRunner;
+import io.github.rnnkit.core.run.TrainingTask;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * Runs a plan of {@link TrainingTask}s on Spark, one Spark job of one partition per task, so that
+ * Spark schedules them across its executors' cores, retries a task whose executor dies, and hands
+ * back each outcome as soon as its job ends. Each executor trains single-threaded
+ * ({@link TaskRunner#singleThreaded()}). Outcomes are saved as they arrive in the same results file
+ * as {@link io.github.rnnkit.core.run.LocalRunner}'s, and a rerun skips the tasks already there; a
+ * task that throws is an outcome with its message.
+ *
+ * <p>On Java 17 the JVMs Spark runs in need {@code --add-opens=java.base/java.nio=ALL-UNNAMED
+ * --add-opens=java.base/sun.nio.ch=ALL-UNNAMED} (embedded mode: the driver's own JVM);
+ * {@code spark-submit} adds its full list itself.
+ */
+public final class SparkRunner {
+    private final JavaSparkContext context;
+
+    /**
+     * @param context a running Spark context (the caller stops it)
+     */
+    public SparkRunner(JavaSparkContext context) {
+        this.context = context;
+    }
+
+    /**
+     * @param master     e.g. {@code local[2]} or {@code spark://host:7077}
+     * @param maxFailures attempts per task before the plan fails (Spark's {@code spark.task.maxFailures}; in
+     *                    {@code local[N,F]} the F of the master counts instead)
+     * @return a Spark context named rnnkit, its UI off
+     */
+    public static JavaSparkContext context(String master, int maxFailures) {
+        SparkConf conf = new SparkConf().setMaster(master).setAppName("rnnkit").set("spark.ui.enabled", "false")
+                .set("spark.task.maxFailures", String.valueOf(maxFailures));
+        return new JavaSparkContext(conf);
+    }
+
+    /**
+     * @param plan     the tasks; their ids must be unique
+     * @param results  the results file (JSON lines), read first to skip finished tasks, or null
+     * @param progress receives each new outcome as it arrives (on the driver)
+     * @return every task's outcome, in plan order
+     */
+    public List<TaskOutcome> run(List<TrainingTask> plan, java.nio.file.Path results, Consumer<TaskOutcome> progress) {
+        Set<String> ids = new HashSet<>();
+        for (TrainingTask t : plan) {
+            if (!ids.add(t.id())) {
+                throw new IllegalArgumentException("two tasks of the plan share the id '" + t.id() + "'");
+            }
+        }
+        Map<String, TaskOutcome> done = new LinkedHashMap<>(ResultsFile.read(results));
+        List<JavaFutureAction<List<TaskOutcome>>> jobs = new ArrayList<>();
+        for (TrainingTask t : plan) {
+            if (!done.containsKey(t.id())) {
+                jobs.add(context.parallelize(List.of(t), 1).map(SparkRunner::runOnExecutor).collectAsync());
+            }
+        }
+        List<JavaFutureAction<List<TaskOutcome>>> open = new ArrayList<>(jobs);
+        try {
+            while (!open.isEmpty()) {
+                boolean any = false;
+                for (var it = open.iterator(); it.hasNext(); ) {
+                    JavaFutureAction<List<TaskOutcome>> job = it.next();
+                    if (job.isDone()) {
+                        TaskOutcome o = job.get().get(0);
+                        done.put(o.id(), o);
+                        ResultsFile.write(results, done.values());
+                        progress.accept(o);
+                        it.remove();
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    Thread.sleep(50);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a task failed on every attempt Spark made: " + e.getCause().getMessage(), e.getCause());
+        }
+        return plan.stream().map(t -> done.get(t.id())).toList();
+    }
+
+    /** Runs on an executor: one thread for this task's training. */
+    static TaskOutcome runOnExecutor(TrainingTask t) {
+        TaskRunner.singleThreaded();
+        FaultHook.beforeTask(t);
+        return TaskRunner.run(t);
+    }
+}
