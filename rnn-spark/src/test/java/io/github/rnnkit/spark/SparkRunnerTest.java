@@ -52,4 +52,22 @@ class SparkRunnerTest {
         }
         assertEquals(4, ResultsFile.read(results).size());
     }
+
+    /** The README's example, run as written (small sizes), in its own folder. */
+    @Test
+    void theReadmeExampleRuns(@TempDir Path dir) {
+        List<TaskOutcome> local;
+        List<TaskOutcome> spark;
+        // snippet:plan
+        List<TrainingTask> plan = List.of(
+                new TrainingTask("gru-1", "seattle-weather", null, null, "gru", List.of(8), 10, 2, 2, 0.005, 1),
+                new TrainingTask("lstm-1", "seattle-weather", null, null, "lstm", List.of(8), 10, 2, 2, 0.005, 1));
+        local = new LocalRunner(2).run(plan, dir.resolve("results.jsonl"), o -> System.out.println(o.json()));
+        try (JavaSparkContext sc = SparkRunner.context("local[*]", 4)) {       // or spark://HOST:7077
+            spark = new SparkRunner(sc).run(plan, dir.resolve("results-spark.jsonl"), o -> { });
+        }
+        // end-snippet
+        assertEquals(local, spark.stream().map(o -> new TaskOutcome(o.id(), o.error(), o.metric(), o.model(), o.baselines(),
+                o.pValues(), o.epochs(), local.get(spark.indexOf(o)).seconds())).toList(), "the same outcomes but for time");
+    }
 }
