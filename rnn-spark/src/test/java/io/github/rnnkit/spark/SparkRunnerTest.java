@@ -32,7 +32,7 @@ class SparkRunnerTest {
         List<TaskOutcome> local = new LocalRunner(2).run(plan, null, o -> { });
         Path results = dir.resolve("r.jsonl");
         TaskOutcome marked = new TaskOutcome("c", null, "accuracy", 0.123, Map.of("persistence", 0.5), Map.of("persistence", 0.9),
-                1, 0.1);
+                1, 0.4, 0.1);
         Files.writeString(results, marked.json() + "\n");
         FaultHook.FAIL_FIRST_ATTEMPT.add("b");
         List<String> ran = new ArrayList<>();
@@ -68,6 +68,6 @@ class SparkRunnerTest {
         }
         // end-snippet
         assertEquals(local, spark.stream().map(o -> new TaskOutcome(o.id(), o.error(), o.metric(), o.model(), o.baselines(),
-                o.pValues(), o.epochs(), local.get(spark.indexOf(o)).seconds())).toList(), "the same outcomes but for time");
+                o.pValues(), o.epochs(), o.validationLoss(), local.get(spark.indexOf(o)).seconds())).toList(), "the same outcomes but for time");
     }
 }

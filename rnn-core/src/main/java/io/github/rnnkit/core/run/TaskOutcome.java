@@ -22,11 +22,14 @@ import java.util.Map;
  * @param baselines each baseline's value of it
  * @param pValues   each baseline's p-value against the model (McNemar or Diebold-Mariano)
  * @param epochs    epochs trained
+ * @param validationLoss the validation loss at the epoch the model kept (lower is better for every
+ *                  task: what a sweep selects on, never the test metric), NaN when failed
  * @param seconds   wall time of the task
  * @serial exclude
  */
 public record TaskOutcome(String id, String error, String metric, double model, Map<String, Double> baselines,
-                          Map<String, Double> pValues, int epochs, double seconds) implements Serializable {
+                          Map<String, Double> pValues, int epochs, double validationLoss, double seconds)
+        implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -36,7 +39,7 @@ public record TaskOutcome(String id, String error, String metric, double model, 
      * @return a failed outcome
      */
     public static TaskOutcome failed(String id, String error, double seconds) {
-        return new TaskOutcome(id, error, null, Double.NaN, Map.of(), Map.of(), 0, seconds);
+        return new TaskOutcome(id, error, null, Double.NaN, Map.of(), Map.of(), 0, Double.NaN, seconds);
     }
 
     /** @return true when the task ran to the end */
@@ -68,7 +71,7 @@ public record TaskOutcome(String id, String error, String metric, double model, 
         if (error != null) {
             n.put("error", error);
         } else {
-            n.put("metric", metric).put("model", model);
+            n.put("metric", metric).put("model", model).put("validationLoss", validationLoss);
             ObjectNode b = n.putObject("baselines");
             baselines.forEach(b::put);
             ObjectNode p = n.putObject("p");
@@ -93,7 +96,7 @@ public record TaskOutcome(String id, String error, String metric, double model, 
             Map<String, Double> p = new LinkedHashMap<>();
             n.get("p").fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().asDouble()));
             return new TaskOutcome(n.get("id").asText(), null, n.get("metric").asText(), n.get("model").asDouble(), b, p,
-                    n.get("epochs").asInt(), n.get("seconds").asDouble());
+                    n.get("epochs").asInt(), n.get("validationLoss").asDouble(), n.get("seconds").asDouble());
         } catch (IOException | NullPointerException e) {
             throw new IllegalArgumentException("not a task outcome: " + line, e instanceof IOException io
                     ? new UncheckedIOException(io) : e);

@@ -95,6 +95,6 @@ public final class TaskRunner {
             p.put(cmp.baseline(), cmp.pValue());
         }
         return new TaskOutcome(task.id(), null, comparisons.get(0).metric(), comparisons.get(0).model(), baselines, p,
-                h.epochs().size(), (System.nanoTime() - start) / 1e9);
+                h.epochs().size(), h.epochs().get(h.bestEpoch() - 1).validationLoss(), (System.nanoTime() - start) / 1e9);
     }
 }

@@ -37,6 +37,7 @@ class LocalRunnerTest {
         for (int i = 0; i < 2; i++) {
             assertTrue(two.get(i).ok(), two.get(i).toString());
             assertEquals("accuracy", two.get(i).metric());
+            assertTrue(two.get(i).validationLoss() > 0 && Double.isFinite(two.get(i).validationLoss()), two.get(i).toString());
             assertEquals(one.get(i).model(), two.get(i).model(), 0, "task " + two.get(i).id());
             assertEquals(one.get(i).baselines(), two.get(i).baselines());
             assertTrue(two.get(i).baselines().containsKey("persistence"), two.get(i).baselines().toString());
@@ -54,7 +55,7 @@ class LocalRunnerTest {
     void aResumedPlanSkipsFinishedTasks(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("r.jsonl");
         TaskOutcome marked = new TaskOutcome("a", null, "accuracy", 0.123, Map.of("persistence", 0.5), Map.of("persistence", 0.9),
-                1, 0.1);
+                1, 0.4, 0.1);
         Files.writeString(results, marked.json() + "\n");
         List<String> ran = new ArrayList<>();
         List<TaskOutcome> out = new LocalRunner(2).run(plan(dir), results, o -> ran.add(o.id()));
@@ -74,7 +75,7 @@ class LocalRunnerTest {
     void tasksAndOutcomesSurviveJavaSerialisationAsAnExecutorNeeds() throws Exception {
         TrainingTask t = weather("s", 3);
         TaskOutcome o = new TaskOutcome("s", null, "RMSE", 1.5, new java.util.LinkedHashMap<>(Map.of("naive last value", 1.4)),
-                Map.of("naive last value", 0.3), 4, 2.5);
+                Map.of("naive last value", 0.3), 4, 0.02, 2.5);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
             out.writeObject(t);
