@@ -20,6 +20,7 @@ import java.util.Map;
  * @param lookBacks     look-backs
  * @param learningRates Adam's step sizes
  * @param seeds         seeds, each configuration trained once per seed
+ * @serial exclude
  */
 public record SweepGrid(TrainingTask base, List<String> cells, List<List<Integer>> hidden, List<Integer> lookBacks,
                         List<Double> learningRates, List<Long> seeds) implements Serializable {
