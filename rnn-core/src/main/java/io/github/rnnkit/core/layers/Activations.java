@@ -37,8 +37,13 @@ public final class Activations {
         return 1.0 / (1.0 + Math.exp(-x));
     }
 
-    /** Replaces {@code z[0..k)} by its softmax, shifted by the maximum so that no exponential overflows. */
-    static void softmaxInPlace(double[] z, int k) {
+    /**
+     * Replaces {@code z[0..k)} by its softmax, shifted by the maximum so that no exponential overflows.
+     *
+     * @param z values, overwritten
+     * @param k how many of them
+     */
+    public static void softmaxInPlace(double[] z, int k) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
             max = Math.max(max, z[c]);

@@ -106,8 +106,8 @@ final class EncoderDecoderMath {
         AttentionOutput[] attention;
         /** Arrays of an earlier pass that Bahdanau's step t may fill instead of allocating, or null. */
         double[][] spareHidden;
-        /** Luong's [s_t; c_t] and o_t before masking, per step {@code [T][mb][2H]}, {@code [T][mb][H]}. */
-        double[][][] joined;
+        /** Luong's [s_t; c_t], row-major per step {@code [T][mb·2H]} (the operand of both products), and o_t before masking {@code [T][mb][H]}. */
+        double[][] joined;
         double[][][] luong;
         /** o_t, masked, {@code [T][mb][H]}. */
         double[][][] output;
@@ -227,7 +227,7 @@ final class EncoderDecoderMath {
             p.attention = new AttentionOutput[outSteps];
         }
         if (kind == AttentionKind.LUONG) {
-            p.joined = new double[outSteps][][];
+            p.joined = new double[outSteps][];
             p.luong = new double[outSteps][][];
         }
         p.output = new double[outSteps][][];
@@ -256,10 +256,10 @@ final class EncoderDecoderMath {
         double[][] o = in;
         if (kind == AttentionKind.LUONG) {
             p.attention[t] = multiplicative.forward(in, p.keys, p.projected, p.sourceMask);
-            p.joined[t] = concat(in, p.attention[t].context());
+            p.joined[t] = concatFlat(in, p.attention[t].context());
             p.luong[t] = new double[mb][h];
             double[] pre = new double[mb * h];
-            Dense.gemm(false, false, mb, h, 2 * h, Dense.flat(p.joined[t]), wc, 0, pre);
+            Dense.gemm(false, false, mb, h, 2 * h, p.joined[t], wc, 0, pre);
             for (int e = 0; e < mb; e++) {
                 for (int k = 0; k < h; k++) {
                     double s = pre[e * h + k] + bc[k];
@@ -350,7 +350,7 @@ final class EncoderDecoderMath {
                         dPre[e * h + k] = d;
                     }
                 }
-                Dense.gemm(true, false, 2 * h, h, mb, Dense.flat(p.joined[t]), dPre, 1, g.wc);
+                Dense.gemm(true, false, 2 * h, h, mb, p.joined[t], dPre, 1, g.wc);
                 double[] dJoined = new double[mb * 2 * h];
                 Dense.gemm(false, true, mb, 2 * h, h, dPre, wc, 0, dJoined);
                 double[][] dCtx = new double[mb][h];
@@ -465,6 +465,18 @@ final class EncoderDecoderMath {
             out[e] = new double[a[e].length + b[e].length];
             System.arraycopy(a[e], 0, out[e], 0, a[e].length);
             System.arraycopy(b[e], 0, out[e], a[e].length, b[e].length);
+        }
+        return out;
+    }
+
+    /** @return the rows [a_e; b_e] side by side in one row-major array */
+    private static double[] concatFlat(double[][] a, double[][] b) {
+        int wa = a[0].length;
+        int width = wa + b[0].length;
+        double[] out = new double[a.length * width];
+        for (int e = 0; e < a.length; e++) {
+            System.arraycopy(a[e], 0, out, e * width, wa);
+            System.arraycopy(b[e], 0, out, e * width + wa, b[e].length);
         }
         return out;
     }

@@ -76,12 +76,9 @@ public final class PriceSeq2Seq {
      */
     public static Parts chronological(double[] prices, int window, int horizon) {
         int n = prices.length;
-        int trainEnd = (int) Math.round(n * 0.7);
-        int valEnd = (int) Math.round(n * 0.85);
-        if (trainEnd - window - horizon < 1 || valEnd - trainEnd < horizon + 1 || n - valEnd < horizon + 1) {
-            throw new IllegalArgumentException("the series has " + n + " steps: too few for a 70/15/15 split with windows of "
-                    + window + " steps and " + horizon + " ahead (give a longer series, or a shorter look-back or horizon)");
-        }
+        int trainEnd = Chronological.trainEnd(n);
+        int valEnd = Chronological.validationEnd(n);
+        Chronological.requireRoom(n, window, horizon);
         double sigma = returnScale(prices, 0, trainEnd);
         return new Parts(windows(prices, 0, trainEnd, window, horizon, sigma),
                 windows(prices, trainEnd - window, valEnd, window, horizon, sigma),

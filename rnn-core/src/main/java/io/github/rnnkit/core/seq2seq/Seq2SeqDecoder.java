@@ -314,18 +314,7 @@ public final class Seq2SeqDecoder {
             }
         }
         if (softmax) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : z) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int k = 0; k < classes; k++) {
-                z[k] = Math.exp(z[k] - max);
-                sum += z[k];
-            }
-            for (int k = 0; k < classes; k++) {
-                z[k] /= sum;
-            }
+            io.github.rnnkit.core.layers.Activations.softmaxInPlace(z, classes);
         }
         return z;
     }
@@ -335,13 +324,7 @@ public final class Seq2SeqDecoder {
      * @return the index of the largest (the first of equals): a classifier's predicted symbol
      */
     public static int argmax(double[] v) {
-        int best = 0;
-        for (int k = 1; k < v.length; k++) {
-            if (v[k] > v[best]) {
-                best = k;
-            }
-        }
-        return best;
+        return io.github.rnnkit.core.eval.CategoricalForecast.argMax(v);
     }
 
     /** @return weights {@code [mb][steps][S]} of the first {@code steps} steps, or null without attention */

@@ -209,14 +209,11 @@ public final class Seq2SeqForecaster {
      */
     public static Trained trainCategories(List<String> values, String column, Settings s) {
         int n = values.size();
-        int trainEnd = (int) Math.round(n * 0.7);
-        int valEnd = (int) Math.round(n * 0.85);
+        int trainEnd = Chronological.trainEnd(n);
+        int valEnd = Chronological.validationEnd(n);
         int w = s.window();
         int h = s.horizon();
-        if (trainEnd - w - h < 1 || valEnd - trainEnd < h + 1 || n - valEnd < h + 1) {
-            throw new IllegalArgumentException("the series has " + n + " steps: too few for a 70/15/15 split with windows of " + w
-                    + " steps and " + h + " ahead (give a longer series, or a shorter look-back or horizon)");
-        }
+        Chronological.requireRoom(n, w, h);
         Vocabulary vocab = Vocabulary.fit(values.subList(0, trainEnd));
         int c = vocab.size();
         if (c < 2) {

@@ -49,13 +49,6 @@ final class StepCell {
         this.float32 = float32;
     }
 
-    private double tanh(double x) {
-        return float32 ? Activations.tanhRational(x) : Activations.tanh(x);
-    }
-
-    private double sigmoid(double x) {
-        return float32 ? Activations.sigmoidRational(x) : Activations.sigmoid(x);
-    }
 
     /** @return values in W, RW, b and (GRU) b_hn together */
     long numParams() {
@@ -83,6 +76,8 @@ final class StepCell {
         double[][] hn;
         double[][] h;
         double[][] c;
+        /** LSTM: tanh(c_t), for the backward pass. */
+        double[][] tanhC;
     }
 
     /**
@@ -101,6 +96,7 @@ final class StepCell {
         s.h = new double[mb][hid];
         if (type == CellType.LSTM) {
             s.c = new double[mb][hid];
+            s.tanhC = new double[mb][hid];
         }
         if (type == CellType.GRU) {
             s.hn = new double[mb][hid];
@@ -117,7 +113,7 @@ final class StepCell {
             double[] h = s.h[e];
             switch (type) {
                 case SIMPLE_RNN -> simpleRow(r, h);
-                case LSTM -> lstmRow(r, cPrev[e], s.c[e], h);
+                case LSTM -> lstmRow(r, cPrev[e], s.c[e], s.tanhC[e], h);
                 case GRU -> gruRow(r, p.bhn(), hPrev[e], s.hn[e], h);
                 default -> throw new IllegalStateException(type.name());
             }
@@ -178,7 +174,7 @@ final class StepCell {
         }
     }
 
-    private void lstmRow(Rows r, double[] cPrev, double[] c, double[] h) {
+    private void lstmRow(Rows r, double[] cPrev, double[] c, double[] tanhC, double[] h) {
         double[] i = r.out[0];
         double[] f = r.out[1];
         double[] g = r.out[2];
@@ -198,7 +194,8 @@ final class StepCell {
             c[k] = f[k] * cPrev[k] + i[k] * g[k];
         }
         for (int k = 0; k < hid; k++) {
-            h[k] = o[k] * (fast ? Activations.tanhRational(c[k]) : Activations.tanh(c[k]));
+            tanhC[k] = fast ? Activations.tanhRational(c[k]) : Activations.tanh(c[k]);
+            h[k] = o[k] * tanhC[k];
         }
     }
 
@@ -269,7 +266,7 @@ final class StepCell {
                         double f = g[hid + k];
                         double gg = g[2 * hid + k];
                         double o = g[3 * hid + k];
-                        double tc = tanh(s.c[e][k]);
+                        double tc = s.tanhC[e][k];
                         double dct = (dc == null ? 0 : dc[e][k]) + dh[e][k] * o * (1 - tc * tc);
                         dPre[k] = dct * gg * i * (1 - i);
                         dPre[hid + k] = dct * s.cPrev[e][k] * f * (1 - f);
