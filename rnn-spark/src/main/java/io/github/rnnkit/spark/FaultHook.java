@@ -1,6 +1,6 @@
 package io.github.rnnkit.spark;
 
-import io.github.rnnkit.core.run.TrainingTask;
+import io.github.rnnkit.core.run.RunTask;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +16,7 @@ final class FaultHook {
     private FaultHook() {
     }
 
-    static void beforeTask(TrainingTask t) {
+    static void beforeTask(RunTask t) {
         if (FAIL_FIRST_ATTEMPT.remove(t.id())) {
             throw new IllegalStateException("test hook: the first attempt of " + t.id() + " is lost");
         }

@@ -3,22 +3,22 @@ package io.github.rnnkit.spark;
 import io.github.rnnkit.core.run.ResultsFile;
 import io.github.rnnkit.core.run.TaskOutcome;
 import io.github.rnnkit.core.run.TaskRunner;
-import io.github.rnnkit.core.run.TrainingTask;
+import io.github.rnnkit.core.run.LocalRunner;
+import io.github.rnnkit.core.run.PlanRunner;
+import io.github.rnnkit.core.run.RunTask;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Runs a plan of {@link TrainingTask}s on Spark, one Spark job of one partition per task, so that
+ * Runs a plan of {@link RunTask}s on Spark, one Spark job of one partition per task, so that
  * Spark schedules them across its executors' cores, retries a task whose executor dies, and hands
  * back each outcome as soon as its job ends. Each executor trains single-threaded
  * ({@link TaskRunner#singleThreaded()}). Outcomes are saved as they arrive in the same results file
@@ -29,14 +29,28 @@ import java.util.function.Consumer;
  * --add-opens=java.base/sun.nio.ch=ALL-UNNAMED} (embedded mode: the driver's own JVM);
  * {@code spark-submit} adds its full list itself.
  */
-public final class SparkRunner {
+public final class SparkRunner implements PlanRunner {
     private final JavaSparkContext context;
+    private final boolean owned;
 
     /**
      * @param context a running Spark context (the caller stops it)
      */
     public SparkRunner(JavaSparkContext context) {
+        this(context, false);
+    }
+
+    private SparkRunner(JavaSparkContext context, boolean owned) {
         this.context = context;
+        this.owned = owned;
+    }
+
+    /**
+     * @param master e.g. {@code local[*]} or {@code spark://host:7077}
+     * @return a runner on a new context ({@link #context}, 4 attempts per task) that {@link #close} stops
+     */
+    public static SparkRunner open(String master) {
+        return new SparkRunner(context(master, 4), true);
     }
 
     /**
@@ -48,6 +62,11 @@ public final class SparkRunner {
     public static JavaSparkContext context(String master, int maxFailures) {
         SparkConf conf = new SparkConf().setMaster(master).setAppName("rnnkit").set("spark.ui.enabled", "false")
                 .set("spark.task.maxFailures", String.valueOf(maxFailures));
+        if (master.startsWith("spark://") && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
+            // Not under spark-submit (which ships its jar): executors on this machine, or on machines with the same
+            // paths, load rnnkit from where this driver does.
+            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        }
         return new JavaSparkContext(conf);
     }
 
@@ -57,18 +76,14 @@ public final class SparkRunner {
      * @param progress receives each new outcome as it arrives (on the driver)
      * @return every task's outcome, in plan order
      */
-    public List<TaskOutcome> run(List<TrainingTask> plan, java.nio.file.Path results, Consumer<TaskOutcome> progress) {
-        Set<String> ids = new HashSet<>();
-        for (TrainingTask t : plan) {
-            if (!ids.add(t.id())) {
-                throw new IllegalArgumentException("two tasks of the plan share the id '" + t.id() + "'");
-            }
-        }
+    @Override
+    public List<TaskOutcome> run(List<? extends RunTask> plan, java.nio.file.Path results, Consumer<TaskOutcome> progress) {
+        LocalRunner.requireUniqueIds(plan);
         Map<String, TaskOutcome> done = new LinkedHashMap<>(ResultsFile.read(results));
         List<JavaFutureAction<List<TaskOutcome>>> jobs = new ArrayList<>();
-        for (TrainingTask t : plan) {
+        for (RunTask t : plan) {
             if (!done.containsKey(t.id())) {
-                jobs.add(context.parallelize(List.of(t), 1).map(SparkRunner::runOnExecutor).collectAsync());
+                jobs.add(context.parallelize(List.<RunTask>of(t), 1).map(SparkRunner::runOnExecutor).collectAsync());
             }
         }
         List<JavaFutureAction<List<TaskOutcome>>> open = new ArrayList<>(jobs);
@@ -99,10 +114,23 @@ public final class SparkRunner {
         return plan.stream().map(t -> done.get(t.id())).toList();
     }
 
+    @Override
+    public String describe() {
+        return "Spark " + context.master() + " (" + context.defaultParallelism() + " cores)";
+    }
+
+    /** Stops the context when this runner started it ({@link #open}). */
+    @Override
+    public void close() {
+        if (owned) {
+            context.stop();
+        }
+    }
+
     /** Runs on an executor: one thread for this task's training. */
-    static TaskOutcome runOnExecutor(TrainingTask t) {
+    static TaskOutcome runOnExecutor(RunTask t) {
         TaskRunner.singleThreaded();
         FaultHook.beforeTask(t);
-        return TaskRunner.run(t);
+        return TaskRunner.runSafely(t);
     }
 }

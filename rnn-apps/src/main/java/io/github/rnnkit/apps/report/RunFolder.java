@@ -111,6 +111,29 @@ public final class RunFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * A file a library call keeps up to date itself while the run goes on (e.g. a runner's results
+     * file, which it replaces atomically); it stays in the finished run, and a resumed run finds it.
+     *
+     * @param name the file name
+     * @return its path in the unfinished run
+     */
+    public Path progressFile(String name) {
+        written.add(dir.resolve(name));
+        return staged.dir().resolve(name);
+    }
+
+    /**
+     * A folder that a library call writes (e.g. a model bundle), listed with the run's files.
+     *
+     * @param name the folder's name, which must not exist yet
+     * @return its path in the unfinished run
+     */
+    public Path folder(String name) {
+        written.add(dir.resolve(name));
+        return staged.dir().resolve(name);
+    }
+
     /** @return {@code runs/<command>-<yyyyMMdd-HHmmss>} */
     static Path defaultDir(String command, LocalDateTime now) {
         return Path.of("runs", command + "-" + now.format(STAMP));

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * leaves every finished outcome intact; run again with the same file, the plan skips the tasks
  * already there. A task that fails is an outcome with its message, not the end of the plan.
  */
-public final class LocalRunner {
+public final class LocalRunner implements PlanRunner {
     private final int workers;
 
     /**
@@ -40,13 +40,9 @@ public final class LocalRunner {
      * @return every task's outcome, in plan order
      * @throws IllegalArgumentException when two tasks share an id, or the results file holds something else
      */
-    public List<TaskOutcome> run(List<TrainingTask> plan, Path results, Consumer<TaskOutcome> progress) {
-        Set<String> ids = new HashSet<>();
-        for (TrainingTask t : plan) {
-            if (!ids.add(t.id())) {
-                throw new IllegalArgumentException("two tasks of the plan share the id '" + t.id() + "'");
-            }
-        }
+    @Override
+    public List<TaskOutcome> run(List<? extends RunTask> plan, Path results, Consumer<TaskOutcome> progress) {
+        requireUniqueIds(plan);
         Map<String, TaskOutcome> done = new LinkedHashMap<>(ResultsFile.read(results));
         // Restored at the end: the settings are process-wide, and the caller's own training should not inherit them.
         int blasThreads = org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads();
@@ -55,12 +51,12 @@ public final class LocalRunner {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             List<Future<?>> pending = new ArrayList<>();
-            for (TrainingTask t : plan) {
+            for (RunTask t : plan) {
                 if (done.containsKey(t.id())) {
                     continue;
                 }
                 pending.add(pool.submit(() -> {
-                    TaskOutcome o = TaskRunner.run(t);
+                    TaskOutcome o = TaskRunner.runSafely(t);
                     synchronized (done) {
                         done.put(o.id(), o);
                         ResultsFile.write(results, done.values());
@@ -86,5 +82,23 @@ public final class LocalRunner {
             }
         }
         return plan.stream().map(t -> done.get(t.id())).toList();
+    }
+
+    @Override
+    public String describe() {
+        return workers + (workers == 1 ? " thread" : " threads") + " in this process";
+    }
+
+    /**
+     * @param plan a plan
+     * @throws IllegalArgumentException when two of its tasks share an id
+     */
+    public static void requireUniqueIds(List<? extends RunTask> plan) {
+        Set<String> ids = new HashSet<>();
+        for (RunTask t : plan) {
+            if (!ids.add(t.id())) {
+                throw new IllegalArgumentException("two tasks of the plan share the id '" + t.id() + "'");
+            }
+        }
     }
 }

@@ -25,12 +25,51 @@ import java.util.Map;
  * @param validationLoss the validation loss at the epoch the model kept (lower is better for every
  *                  task: what a sweep selects on, never the test metric), NaN when failed
  * @param seconds   wall time of the task
+ * @param bundle    the trained model's bundle as zip bytes ({@link #saveBundle}) when the task asked to
+ *                  keep it, else null; never in the results file, so a resumed plan has none
  * @serial exclude
  */
 public record TaskOutcome(String id, String error, String metric, double model, Map<String, Double> baselines,
-                          Map<String, Double> pValues, int epochs, double validationLoss, double seconds)
+                          Map<String, Double> pValues, int epochs, double validationLoss, double seconds, byte[] bundle)
         implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * An outcome without a model bundle.
+     *
+     * @param id        the task's id
+     * @param error     null when the task ran, else what went wrong
+     * @param metric    the metric's name
+     * @param model     the model's value of it
+     * @param baselines each baseline's value of it
+     * @param pValues   each baseline's p-value against the model
+     * @param epochs    epochs trained
+     * @param validationLoss the validation loss at the kept epoch
+     * @param seconds   wall time of the task
+     */
+    public TaskOutcome(String id, String error, String metric, double model, Map<String, Double> baselines,
+                       Map<String, Double> pValues, int epochs, double validationLoss, double seconds) {
+        this(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds, null);
+    }
+
+    /** @return this outcome without its bundle, as the results file keeps it */
+    public TaskOutcome withoutBundle() {
+        return bundle == null ? this : new TaskOutcome(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds);
+    }
+
+    /**
+     * Unpacks the model bundle into a folder that {@link io.github.rnnkit.core.bundle.ModelBundle#load} reads.
+     *
+     * @param dir the folder, created; it must not exist yet
+     * @throws IllegalStateException when the outcome holds no bundle
+     * @throws UncheckedIOException when the folder cannot be written
+     */
+    public void saveBundle(java.nio.file.Path dir) {
+        if (bundle == null) {
+            throw new IllegalStateException("task " + id + " kept no model (set keepModel)");
+        }
+        BundleBytes.unzip(bundle, dir);
+    }
 
     /**
      * @param id      the task's id
@@ -65,7 +104,18 @@ public record TaskOutcome(String id, String error, String metric, double model, 
         return true;
     }
 
-    /** @return the outcome as one line of JSON */
+    /** Compares every value, the bundle's bytes by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskOutcome t && json().equals(t.json()) && java.util.Arrays.equals(bundle, t.bundle);
+    }
+
+    @Override
+    public int hashCode() {
+        return json().hashCode();
+    }
+
+    /** @return the outcome as one line of JSON (without the bundle) */
     public String json() {
         ObjectNode n = JSON.createObjectNode().put("id", id).put("seconds", seconds).put("epochs", epochs);
         if (error != null) {

@@ -22,7 +22,16 @@ import io.github.rnnkit.data.series.SeriesKind;
 import io.github.rnnkit.data.series.SeriesReader;
 import io.github.rnnkit.data.split.SplitFractions;
 import io.github.rnnkit.data.window.WindowSpec;
+import io.github.rnnkit.core.bundle.ModelBundle;
+import io.github.rnnkit.core.spec.Clipping;
+import io.github.rnnkit.core.spec.Tbptt;
+import io.github.rnnkit.data.split.ChronoSplit;
+import io.github.rnnkit.data.split.WalkForward;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,13 +57,27 @@ public final class TaskRunner {
 
     /**
      * @param task what to train
-     * @return its test metric next to the baselines, or the error that stopped it
+     * @return its test metric (a fold's: its validation metric) next to the baselines, or the error that stopped it
      */
     public static TaskOutcome run(TrainingTask task) {
         long start = System.nanoTime();
         try {
             return train(task, start);
         } catch (RuntimeException | OutOfMemoryError e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return TaskOutcome.failed(task.id(), message, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /**
+     * @param task any task
+     * @return its outcome; an error the task let escape becomes a failed outcome with its message
+     */
+    public static TaskOutcome runSafely(RunTask task) {
+        long start = System.nanoTime();
+        try {
+            return task.run();
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return TaskOutcome.failed(task.id(), message, (System.nanoTime() - start) / 1e9);
         }
@@ -73,28 +96,60 @@ public final class TaskRunner {
         SeriesReader reader = SeriesReader.of(table);
         SeriesKind kind = reader.inferKind(column);
         ModelSpec.Builder spec = ModelSpec.builder().setCell(CellType.parse(task.cell())).setHiddenSizes(task.hidden())
-                .optUpdater(UpdaterKind.ADAM, task.learningRate()).optSeed(task.seed());
+                .optUpdater(UpdaterKind.ADAM, task.learningRate()).optSeed(task.seed()).optClipping(Clipping.parse(task.clipping()));
+        Tbptt tbptt = Tbptt.parse(task.tbptt());
+        if (tbptt != null) {
+            spec.optTbptt(tbptt.forward(), tbptt.backward());
+        }
         WindowedDataset data;
+        WindowSpec window = WindowSpec.manyToOne(task.lookBack());
         if (kind == SeriesKind.CATEGORICAL) {
-            data = CategoricalDataset.builder(reader.categorical(column)).window(WindowSpec.manyToOne(task.lookBack()))
-                    .split(SplitFractions.DEFAULT).build();
+            var series = reader.categorical(column);
+            CategoricalDataset.Builder b = CategoricalDataset.builder(series).window(window);
+            data = (task.folds() == 0 ? b.split(SplitFractions.DEFAULT) : b.split(fold(task, series.length()))).build();
         } else {
-            data = PriceDataset.builder(reader.prices(column)).window(WindowSpec.manyToOne(task.lookBack()))
-                    .split(SplitFractions.DEFAULT).build();
+            var series = reader.prices(column);
+            PriceDataset.Builder b = PriceDataset.builder(series).window(window);
+            data = (task.folds() == 0 ? b.split(SplitFractions.DEFAULT) : b.split(fold(task, series.length()))).build();
         }
         spec.setDataShape(data);
-        RnnNetwork net = NetworkFactory.create(spec.build());
+        ModelSpec built = spec.build();
+        RnnNetwork net = NetworkFactory.create(built);
         TrainingHistory h = Trainer.fit(net, data.train(), data.validation(),
                 new TrainerOptions(task.epochs(), 32, task.patience(), task.seed(), null, Progress.NONE));
-        List<Comparison> comparisons = data instanceof CategoricalDataset c ? CategoricalEvaluation.onTest(net, c).comparisons()
-                : PriceEvaluation.onTest(net, (PriceDataset) data).comparisons();
+        // a fold is scored on its validation part; the test part is for the one configuration a sweep keeps
+        var scored = task.folds() == 0 ? data.test() : data.validation();
+        List<Comparison> comparisons = data instanceof CategoricalDataset c
+                ? CategoricalEvaluation.of(net, scored, c.trainCodes(), c.vocabulary()).comparisons()
+                : PriceEvaluation.of(net, (PriceDataset) data, scored).comparisons();
         Map<String, Double> baselines = new LinkedHashMap<>();
         Map<String, Double> p = new LinkedHashMap<>();
         for (Comparison cmp : comparisons) {
             baselines.put(cmp.baseline(), cmp.baselineValue());
             p.put(cmp.baseline(), cmp.pValue());
         }
+        byte[] bundle = task.keepModel() ? bundle(ModelBundle.of(net, built, data, h)) : null;
         return new TaskOutcome(task.id(), null, comparisons.get(0).metric(), comparisons.get(0).model(), baselines, p,
-                h.epochs().size(), h.epochs().get(h.bestEpoch() - 1).validationLoss(), (System.nanoTime() - start) / 1e9);
+                h.epochs().size(), h.epochs().get(h.bestEpoch() - 1).validationLoss(), (System.nanoTime() - start) / 1e9, bundle);
+    }
+
+    private static ChronoSplit fold(TrainingTask task, int steps) {
+        return WalkForward.validationFolds(steps, SplitFractions.DEFAULT, task.folds()).get(task.fold());
+    }
+
+    private static byte[] bundle(ModelBundle b) {
+        try {
+            Path dir = Files.createTempDirectory("rnnkit-task-");
+            try {
+                b.save(dir.resolve("bundle"));
+                return BundleBytes.zip(dir.resolve("bundle"));
+            } finally {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot pack the trained model", e);
+        }
     }
 }

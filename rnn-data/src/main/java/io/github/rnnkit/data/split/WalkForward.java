@@ -39,4 +39,42 @@ public final class WalkForward {
         }
         return folds;
     }
+
+    /**
+     * Walk-forward validation folds for model selection that never touch the test part: the
+     * development part (what {@code f} puts before its test part) ends in {@code k} consecutive
+     * validation blocks, each as long as {@code f}'s validation part; fold {@code j} trains on
+     * everything before its block and validates on the block. The last fold is {@code f}'s own
+     * train/validation split. Every fold's test part is empty.
+     *
+     * @param n steps in the series
+     * @param f the split whose test part stays held out
+     * @param k folds, at least 1
+     * @return the folds in time order
+     * @throws IllegalArgumentException when the first fold's training part would be shorter than
+     *                                  one validation block
+     */
+    public static List<ChronoSplit> validationFolds(int n, SplitFractions f, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("folds: at least 1, got " + k);
+        }
+        ChronoSplit whole = ChronoSplit.byFraction(n, f);
+        int block = whole.validation().length();
+        int end = whole.validation().to();
+        if (block < 1) {
+            throw new IllegalArgumentException("walk-forward folds need a validation part; the split " + f + " has none");
+        }
+        int firstTrain = end - k * block;
+        if (firstTrain < block) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d walk-forward folds of %d validation steps "
+                    + "leave the first fold %d training steps of a %d-step series; use fewer folds", k, block, Math.max(0, firstTrain), n));
+        }
+        List<ChronoSplit> folds = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            int from = firstTrain + j * block;
+            folds.add(new ChronoSplit(new IndexRange(0, from), new IndexRange(from, from + block),
+                    new IndexRange(from + block, from + block)));
+        }
+        return folds;
+    }
 }
