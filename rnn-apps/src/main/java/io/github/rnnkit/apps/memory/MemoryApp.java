@@ -18,6 +18,9 @@ import io.github.rnnkit.data.window.SequenceSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Map;
+import io.github.rnnkit.core.run.PlanRunner;
+import io.github.rnnkit.core.run.PlanRunners;
 
 /**
  * The memory benchmark: for each cell, the longest dependency it learns within a fixed training
@@ -35,9 +38,25 @@ public final class MemoryApp {
      * @return every run and the report's path
      */
     public static MemoryResult run(MemoryOptions o, Consumer<MemoryProgress> onRun) {
+        return run(o, "threads", 1, onRun);
+    }
+
+    /**
+     * Runs each lag's runs (every task, cell and seed not yet defeated at a shorter lag) at once through
+     * a plan runner, shortest lag first, so that the runs made, their results and the report are those
+     * of a sequential run.
+     *
+     * @param o       tasks, cells, lags, seeds and budget
+     * @param master  {@code threads} (this process) or a Spark master such as {@code local[*]}
+     * @param workers runs at once on threads
+     * @param onRun   called after each run with the run and the time left, for progress
+     * @return every run and the report's path
+     */
+    public static MemoryResult run(MemoryOptions o, String master, int workers, Consumer<MemoryProgress> onRun) {
         requireFits(o);
         long start = System.nanoTime();
-        try (RunFolder folder = RunFolder.resumable(o.out(), "memory", o.write())) {
+        try (RunFolder folder = RunFolder.resumable(o.out(), "memory", o.write());
+             PlanRunner runner = PlanRunners.forMaster(master, workers)) {
             List<MemoryRun> runs = new ArrayList<>(restore(folder, o));
             List<MemoryProgress.Planned> plan = new ArrayList<>();
             for (MemoryTask task : o.tasks()) {
@@ -49,23 +68,34 @@ public final class MemoryApp {
                     }
                 }
             }
-            int done = 0;
-            for (int i = 0; i < plan.size(); i++) {
-                MemoryProgress.Planned p = plan.get(i);
-                done++;
-                if (!o.allLags() && failedBefore(runs, p, o.seeds().size()) || ran(runs, p)) {
-                    continue;   // a shorter lag defeated every seed, or the killed run this one resumes ran it
-                }
-                runs.add(one(o, p.task(), p.cell(), p.lag(), p.seed()));
-                folder.saveProgress(PROGRESS, MemoryRuns.csv(runs));
-                List<MemoryProgress.Planned> remaining = new ArrayList<>();
-                for (MemoryProgress.Planned q : plan.subList(i + 1, plan.size())) {
-                    if (o.allLags() || !failedBefore(runs, q, o.seeds().size())) {
-                        remaining.add(q);
+            int[] done = {(int) plan.stream().filter(p -> ran(runs, p)).count()};
+            for (int lag : o.lags()) {
+                List<MemoryTrial> wave = new ArrayList<>();
+                for (MemoryProgress.Planned p : plan) {
+                    if (p.lag() == lag && !ran(runs, p) && (o.allLags() || !failedBefore(runs, p, o.seeds().size()))) {
+                        wave.add(new MemoryTrial(p.task(), p.cell(), p.lag(), p.seed(), o.budget(p.task()), o.hidden()));
                     }
                 }
-                onRun.accept(MemoryProgress.of(o, runs, remaining, done, plan.size(), (System.nanoTime() - start) / 1e9));
+                Map<String, MemoryTrial> byId = new java.util.HashMap<>();
+                wave.forEach(t -> byId.put(t.id(), t));
+                runner.run(wave, null, outcome -> {
+                    synchronized (runs) {
+                        runs.add(byId.get(outcome.id()).toRun(outcome));
+                        folder.saveProgress(PROGRESS, MemoryRuns.csv(runs));
+                        done[0]++;
+                        List<MemoryProgress.Planned> remaining = new ArrayList<>();
+                        for (MemoryProgress.Planned q : plan) {
+                            if (!ran(runs, q) && (o.allLags() || !failedBefore(runs, q, o.seeds().size()))) {
+                                remaining.add(q);
+                            }
+                        }
+                        onRun.accept(MemoryProgress.of(o, runs, remaining, done[0], plan.size(), (System.nanoTime() - start) / 1e9));
+                    }
+                });
             }
+            // in plan order, as a sequential run lists them, whatever order the runner finished them in
+            runs.sort(java.util.Comparator.comparingInt(r -> plan.indexOf(new MemoryProgress.Planned(r.task(), r.cell(), r.lag(),
+                    r.seed()))));
             MemoryResult partial = new MemoryResult(folder.dir(), null, List.of(), runs);
             Table.Builder all = Table.builder("task", "cell", "lag", "seed", "test_error", "solved", "updates", "seconds");
             runs.forEach(r -> all.row(r.task().label(), r.cell().label(), r.lag(), r.seed(), r.testError(), r.solved(), r.updates(),
@@ -172,8 +202,9 @@ public final class MemoryApp {
      * @param testCount    test sequences (a fifth as many, at least 10, validate)
      * @param epochs       most epochs
      * @param learningRate Adam's learning rate
+     * @serial exclude
      */
-    public record Budget(int trainCount, int testCount, int epochs, double learningRate) {
+    public record Budget(int trainCount, int testCount, int epochs, double learningRate) implements java.io.Serializable {
         /** @return the most parameter updates the budget allows, at {@link #BATCH} sequences per update */
         public int maxUpdates() {
             return epochs * ((trainCount + BATCH - 1) / BATCH);

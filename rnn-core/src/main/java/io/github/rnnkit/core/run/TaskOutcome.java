@@ -25,12 +25,14 @@ import java.util.Map;
  * @param validationLoss the validation loss at the epoch the model kept (lower is better for every
  *                  task: what a sweep selects on, never the test metric), NaN when failed
  * @param seconds   wall time of the task
+ * @param figures   further figures a kind of task reports, by name (e.g. a memory run's {@code updates}); may be empty
  * @param bundle    the trained model's bundle as zip bytes ({@link #saveBundle}) when the task asked to
  *                  keep it, else null; never in the results file, so a resumed plan has none
  * @serial exclude
  */
 public record TaskOutcome(String id, String error, String metric, double model, Map<String, Double> baselines,
-                          Map<String, Double> pValues, int epochs, double validationLoss, double seconds, byte[] bundle)
+                          Map<String, Double> pValues, int epochs, double validationLoss, double seconds,
+                          Map<String, Double> figures, byte[] bundle)
         implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,12 +51,13 @@ public record TaskOutcome(String id, String error, String metric, double model, 
      */
     public TaskOutcome(String id, String error, String metric, double model, Map<String, Double> baselines,
                        Map<String, Double> pValues, int epochs, double validationLoss, double seconds) {
-        this(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds, null);
+        this(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds, Map.of(), null);
     }
 
     /** @return this outcome without its bundle, as the results file keeps it */
     public TaskOutcome withoutBundle() {
-        return bundle == null ? this : new TaskOutcome(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds);
+        return bundle == null ? this : new TaskOutcome(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds,
+                figures, null);
     }
 
     /**
@@ -126,6 +129,10 @@ public record TaskOutcome(String id, String error, String metric, double model, 
             baselines.forEach(b::put);
             ObjectNode p = n.putObject("p");
             pValues.forEach(p::put);
+            if (figures != null && !figures.isEmpty()) {
+                ObjectNode f = n.putObject("figures");
+                figures.forEach(f::put);
+            }
         }
         return n.toString();
     }
@@ -145,8 +152,12 @@ public record TaskOutcome(String id, String error, String metric, double model, 
             n.get("baselines").fields().forEachRemaining(e -> b.put(e.getKey(), e.getValue().asDouble()));
             Map<String, Double> p = new LinkedHashMap<>();
             n.get("p").fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().asDouble()));
+            Map<String, Double> f = new LinkedHashMap<>();
+            if (n.has("figures")) {
+                n.get("figures").fields().forEachRemaining(e -> f.put(e.getKey(), e.getValue().asDouble()));
+            }
             return new TaskOutcome(n.get("id").asText(), null, n.get("metric").asText(), n.get("model").asDouble(), b, p,
-                    n.get("epochs").asInt(), n.get("validationLoss").asDouble(), n.get("seconds").asDouble());
+                    n.get("epochs").asInt(), n.get("validationLoss").asDouble(), n.get("seconds").asDouble(), f, null);
         } catch (IOException | NullPointerException e) {
             throw new IllegalArgumentException("not a task outcome: " + line, e instanceof IOException io
                     ? new UncheckedIOException(io) : e);

@@ -130,7 +130,7 @@ public final class TaskRunner {
         }
         byte[] bundle = task.keepModel() ? bundle(ModelBundle.of(net, built, data, h)) : null;
         return new TaskOutcome(task.id(), null, comparisons.get(0).metric(), comparisons.get(0).model(), baselines, p,
-                h.epochs().size(), h.epochs().get(h.bestEpoch() - 1).validationLoss(), (System.nanoTime() - start) / 1e9, bundle);
+                h.epochs().size(), h.epochs().get(h.bestEpoch() - 1).validationLoss(), (System.nanoTime() - start) / 1e9, Map.of(), bundle);
     }
 
     private static ChronoSplit fold(TrainingTask task, int steps) {
