@@ -83,6 +83,29 @@ public final class TaskRunner {
         }
     }
 
+    /**
+     * Trains and evaluates {@code task} on a series given as a table (e.g. one series of a long-format
+     * file, {@link LongSeries}); the task's sample and CSV are not read.
+     *
+     * @param task       the model, window, split and seed; its column is the value column
+     * @param table      the series' rows
+     * @param dateColumn the date column, or null to use one named {@code date} if there is one
+     * @return its metric next to the baselines, or the error that stopped it
+     */
+    public static TaskOutcome run(TrainingTask task, CsvTable table, String dateColumn) {
+        long start = System.nanoTime();
+        try {
+            SeriesReader reader = SeriesReader.of(table);
+            if (dateColumn != null) {
+                reader.optDateColumn(dateColumn);
+            }
+            return train(task, reader, task.column(), start);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return TaskOutcome.failed(task.id(), message, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
     private static TaskOutcome train(TrainingTask task, long start) {
         CsvTable table;
         String column = task.column();
@@ -93,7 +116,10 @@ public final class TaskRunner {
         } else {
             table = CsvTable.read(Path.of(task.csv()));
         }
-        SeriesReader reader = SeriesReader.of(table);
+        return train(task, SeriesReader.of(table), column, start);
+    }
+
+    private static TaskOutcome train(TrainingTask task, SeriesReader reader, String column, long start) {
         SeriesKind kind = reader.inferKind(column);
         ModelSpec.Builder spec = ModelSpec.builder().setCell(CellType.parse(task.cell())).setHiddenSizes(task.hidden())
                 .optUpdater(UpdaterKind.ADAM, task.learningRate()).optSeed(task.seed()).optClipping(Clipping.parse(task.clipping()));

@@ -226,4 +226,36 @@ public final class CsvTable {
         }
         return Collections.unmodifiableList(out);
     }
+
+    /**
+     * Splits a long-format table (one row per series and step) into one table per value of
+     * {@code column}, in order of first appearance; each keeps its rows' order and their lines in
+     * the file, so that errors found later in one series still name the file's line.
+     *
+     * @param column the column naming each row's series (e.g. {@code ticker} or {@code station})
+     * @return the tables by series name
+     * @throws DataException naming the column when it does not exist, or the line of a blank series name
+     */
+    public java.util.LinkedHashMap<String, CsvTable> groupBy(String column) {
+        int c = columnIndex(column);
+        java.util.LinkedHashMap<String, List<Integer>> byName = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            String name = rows.get(r)[c];
+            if (name.isEmpty()) {
+                throw new DataException(source, lines[r], column, "blank series name");
+            }
+            byName.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
+        }
+        java.util.LinkedHashMap<String, CsvTable> out = new java.util.LinkedHashMap<>();
+        byName.forEach((name, rs) -> {
+            List<String[]> part = new ArrayList<>(rs.size());
+            int[] partLines = new int[rs.size()];
+            for (int i = 0; i < rs.size(); i++) {
+                part.add(rows.get(rs.get(i)));
+                partLines[i] = lines[rs.get(i)];
+            }
+            out.put(name, new CsvTable(source, header, part, partLines));
+        });
+        return out;
+    }
 }
