@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Recurrent sequence models (vanilla RNN, LSTM, GRU) on Deeplearning4j.",
         subcommands = {DataCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
                 ImportTorchCommand.class, ForwardCommand.class, BenchCommand.class, io.github.rnnkit.apps.bench.E2eCommand.class, WeatherCommand.class, StockCommand.class,
-                CompareCommand.class, MemoryCommand.class, ParallelCommand.class, io.github.rnnkit.apps.seq2seq.Seq2SeqCommand.class, io.github.rnnkit.apps.sweep.SweepCommand.class, ExampleCommand.class,
+                CompareCommand.class, MemoryCommand.class, ParallelCommand.class, io.github.rnnkit.apps.seq2seq.Seq2SeqCommand.class, io.github.rnnkit.apps.sweep.SweepCommand.class, io.github.rnnkit.apps.many.ManySeriesCommand.class, ExampleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'rnnkit COMMAND --help' for a command's options."})
 public final class RnnkitCli implements Runnable {

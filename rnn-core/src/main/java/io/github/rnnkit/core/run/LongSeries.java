@@ -17,29 +17,51 @@ import java.util.List;
  * @param seriesColumn the column naming each row's series
  * @param valueColumn  the value column (prices, or categories such as the day's weather)
  * @param dateColumn   the date column, or null to use one named {@code date} if there is one
+ * @param name         how error messages name the file (e.g. where it will be once a run is committed), or null for its path
  * @serial exclude
  */
-public record LongSeries(String csv, String seriesColumn, String valueColumn, String dateColumn) implements Serializable {
+public record LongSeries(String csv, String seriesColumn, String valueColumn, String dateColumn, String name) implements Serializable {
+    /**
+     * @param csv          the file
+     * @param seriesColumn the series column
+     * @param valueColumn  the value column
+     * @param dateColumn   the date column, or null
+     * @param name         the file's name in messages, or null for its path
+     */
+    public LongSeries {
+        if (csv == null || seriesColumn == null || valueColumn == null) {
+            throw new IllegalArgumentException("a long-format file needs its path, its series column and its value column");
+        }
+        name = name == null ? csv : name;
+    }
+
     /**
      * @param csv          the file
      * @param seriesColumn the series column
      * @param valueColumn  the value column
      * @param dateColumn   the date column, or null
      */
-    public LongSeries {
-        if (csv == null || seriesColumn == null || valueColumn == null) {
-            throw new IllegalArgumentException("a long-format file needs its path, its series column and its value column");
-        }
+    public LongSeries(String csv, String seriesColumn, String valueColumn, String dateColumn) {
+        this(csv, seriesColumn, valueColumn, dateColumn, null);
     }
 
     /**
      * Reads the file and splits it by series.
      *
      * @return each series' rows (lines as in the file), in order of first appearance
-     * @throws io.github.rnnkit.data.csv.DataException when the file or a column is missing, or a series name is blank
+     * @throws io.github.rnnkit.data.DataException when the file or a column is missing, or a series name is blank
      */
     public LinkedHashMap<String, CsvTable> tables() {
-        CsvTable table = CsvTable.read(Path.of(csv));
+        CsvTable table;
+        if (name.equals(csv)) {
+            table = CsvTable.read(Path.of(csv));
+        } else {
+            try (var in = java.nio.file.Files.newInputStream(Path.of(csv))) {
+                table = CsvTable.read(name, in);
+            } catch (java.io.IOException e) {
+                throw new io.github.rnnkit.data.DataException(name, "cannot read it: " + e.getMessage());
+            }
+        }
         table.columnIndex(valueColumn);
         if (dateColumn != null) {
             table.columnIndex(dateColumn);
