@@ -65,7 +65,10 @@ public final class SparkRunner implements PlanRunner {
         if (master.startsWith("spark://") && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
             // Not under spark-submit (which ships its jar): executors on this machine, or on machines with the same
             // paths, load rnnkit from where this driver does.
-            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+            // absolute: executors run in their own work folders
+            conf.set("spark.executor.extraClassPath", java.util.Arrays.stream(System.getProperty("java.class.path")
+                    .split(java.io.File.pathSeparator)).map(e -> java.nio.file.Path.of(e).toAbsolutePath().toString())
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
         }
         return new JavaSparkContext(conf);
     }

@@ -1,0 +1,84 @@
+package io.github.rnnkit.spark;
+
+import io.github.rnnkit.core.net.NetworkFactory;
+import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.spec.CellType;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.core.train.Trainer;
+import io.github.rnnkit.data.prep.PriceDataset;
+import io.github.rnnkit.data.split.SplitFractions;
+import io.github.rnnkit.data.synth.GeometricBrownianMotion;
+import io.github.rnnkit.data.window.WindowSpec;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The data-parallel comparison of docs/SCALING-OUT.md: one GRU on synthetic prices trained for
+ * the same epochs on the same minibatches (a) in this process, one minibatch after another, and
+ * (b) with parameter averaging on Spark, twice each with the same seed (is it reproducible?).
+ * Run: {@code java -cp "rnn-spark/target/rnnkit-spark.jar" [Java 17 --add-opens]
+ * io.github.rnnkit.spark.DataParallelComparison [MASTER] [WORKERS] [EPOCHS]}.
+ */
+public final class DataParallelComparison {
+    private DataParallelComparison() {
+    }
+
+    /** One way of training and what it gave. */
+    record Row(String how, double seconds, List<Double> validation) {
+    }
+
+    /**
+     * @param master  Spark master, e.g. {@code local[2]}
+     * @param workers partitions
+     * @param epochs  passes
+     * @return the rows: single machine twice, data-parallel twice
+     */
+    static List<Row> run(String master, int workers, int epochs) {
+        PriceDataset data = PriceDataset.builder(GeometricBrownianMotion.DEFAULT.generate(3000, 11))
+                .window(WindowSpec.manyToOne(20)).split(SplitFractions.DEFAULT).build();
+        ModelSpec spec = ModelSpec.builder().setCell(CellType.GRU).setHiddenSizes(32).optUpdater(UpdaterKind.ADAM, 0.005).optSeed(5)
+                .setDataShape(data).build();
+        List<Row> rows = new ArrayList<>();
+        for (int r = 1; r <= 2; r++) {
+            RnnNetwork net = NetworkFactory.create(spec);
+            long start = System.nanoTime();
+            List<Double> losses = new ArrayList<>();
+            for (int e = 0; e < epochs; e++) {
+                for (DataSet ds : DataParallelTraining.minibatches(data.train(), 32, 5 + e)) {
+                    net.fit(ds);
+                }
+                losses.add(Trainer.loss(net, data.validation()));
+            }
+            rows.add(new Row("one process, run " + r, (System.nanoTime() - start) / 1e9, losses));
+        }
+        try (JavaSparkContext sc = SparkRunner.context(master, 1)) {
+            for (int r = 1; r <= 2; r++) {
+                DataParallelTraining.Result res = DataParallelTraining.fit(sc, NetworkFactory.create(spec), data.train(),
+                        data.validation(), epochs, 32, workers, 5, 5);
+                rows.add(new Row("parameter averaging, " + master + ", " + workers + " workers, run " + r, res.seconds(),
+                        res.validationLoss()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * @param args master (default local[2]), workers (default 2), epochs (default 10)
+     */
+    public static void main(String[] args) {
+        String master = args.length > 0 ? args[0] : "local[2]";
+        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        System.out.println("| how | seconds | validation loss after epoch 1 | after the last epoch |");
+        System.out.println("|---|---:|---:|---:|");
+        for (Row r : run(master, workers, epochs)) {
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %.6f | %.6f |%n", r.how(), r.seconds(), r.validation().get(0),
+                    r.validation().get(r.validation().size() - 1));
+        }
+    }
+}

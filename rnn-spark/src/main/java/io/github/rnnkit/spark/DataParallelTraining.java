@@ -1,0 +1,91 @@
+package io.github.rnnkit.spark;
+
+import io.github.rnnkit.core.train.Trainer;
+import io.github.rnnkit.data.window.SequenceSet;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.api.TrainingMaster;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Data-parallel training of one network on Spark (experimental), through DL4J's own
+ * {@code dl4j-spark} (1.0.0-M2, run on DL4J M2.1): each epoch the training windows, cut into
+ * minibatches, are spread over {@code workers} partitions; every worker trains a copy of the
+ * network on its share, and the copies' parameters (and updater state) are averaged every
+ * {@code averagingFrequency} minibatches ({@link ParameterAveragingTrainingMaster}). The network's
+ * own layers, rnnkit's recurrent layers included, run unchanged on the workers.
+ *
+ * <p>What to expect, measured on 2 cores (docs/SCALING-OUT.md): it is slower than training on
+ * one machine for models and data of this size, and not bit-for-bit reproducible; it is for data
+ * too large for one machine, not for speed on small jobs. The independent-task runners
+ * ({@link SparkRunner}) are the way to use many cores for sweeps and many series.
+ */
+public final class DataParallelTraining {
+    private DataParallelTraining() {
+    }
+
+    /**
+     * What a data-parallel fit gave.
+     *
+     * @param network        the trained network (the driver's copy)
+     * @param validationLoss the validation loss after each epoch
+     * @param seconds        wall time of the fit, validation included
+     */
+    public record Result(MultiLayerNetwork network, List<Double> validationLoss, double seconds) {
+    }
+
+    /**
+     * @param sc                 a running Spark context
+     * @param net                an initialised network; it is trained in place on the driver's side
+     * @param train              training windows
+     * @param validation         validation windows, scored on the driver after each epoch
+     * @param epochs             passes over the training windows
+     * @param batchSize          windows per minibatch (per worker step)
+     * @param workers            partitions the minibatches are spread over
+     * @param averagingFrequency minibatches between parameter averagings
+     * @param seed               seed of the minibatch order
+     * @return the trained network and its validation loss per epoch
+     */
+    public static Result fit(JavaSparkContext sc, MultiLayerNetwork net, SequenceSet train, SequenceSet validation, int epochs,
+                             int batchSize, int workers, int averagingFrequency, long seed) {
+        if (epochs < 1 || batchSize < 1 || workers < 1 || averagingFrequency < 1) {
+            throw new IllegalArgumentException("epochs, batch size, workers and averaging frequency must be at least 1");
+        }
+        long start = System.nanoTime();
+        TrainingMaster<?, ?> master = new ParameterAveragingTrainingMaster.Builder(batchSize)
+                .batchSizePerWorker(batchSize).averagingFrequency(averagingFrequency).workerPrefetchNumBatches(0)
+                // Direct: minibatches travel in the RDD itself. The default (Export) first writes them to a file system every
+                // executor can read, which a cluster without HDFS or S3 lacks.
+                .rddTrainingApproach(RDDTrainingApproach.Direct).rngSeed(seed).build();
+        SparkDl4jMultiLayer spark = new SparkDl4jMultiLayer(sc, net, master);
+        List<Double> losses = new ArrayList<>();
+        for (int e = 0; e < epochs; e++) {
+            JavaRDD<DataSet> rdd = sc.parallelize(minibatches(train, batchSize, seed + e), workers);
+            spark.fit(rdd);
+            losses.add(Trainer.loss(spark.getNetwork(), validation));
+        }
+        return new Result(spark.getNetwork(), losses, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * @param set       windows
+     * @param batchSize windows per minibatch
+     * @param seed      seed of the order
+     * @return the windows shuffled and cut into minibatches
+     */
+    public static List<DataSet> minibatches(SequenceSet set, int batchSize, long seed) {
+        SequenceSet shuffled = set.shuffled(seed);
+        List<DataSet> out = new ArrayList<>();
+        for (int i = 0; i < shuffled.size(); i += batchSize) {
+            out.add(shuffled.subset(i, Math.min(shuffled.size(), i + batchSize)).toDataSet());
+        }
+        return out;
+    }
+}
