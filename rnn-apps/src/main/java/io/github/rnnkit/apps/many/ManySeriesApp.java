@@ -35,15 +35,7 @@ public final class ManySeriesApp {
         long start = System.nanoTime();
         try (RunFolder folder = RunFolder.resumable(o.out(), "many-series", o.mode());
              PlanRunner runner = o.perSeries() ? PlanRunners.forMaster(o.master(), o.workers()) : null) {
-            if (folder.resumed()) {
-                String was = folder.readProgress(OPTIONS).orElse("").strip();
-                if (!was.equals(o.describe())) {
-                    throw new IllegalArgumentException("the unfinished run in " + o.out() + " was started with other options; resume "
-                            + "it with the same ones (it ran: " + was + ")");
-                }
-            } else {
-                folder.saveProgress(OPTIONS, o.describe() + "\n");
-            }
+            folder.requireSameOptions(OPTIONS, o.describe());
             LongSeries source = o.source();
             if (source == null) {
                 folder.saveProgress("input.csv", ExamplePanel.csv(o.model().seed()));

@@ -4,7 +4,6 @@ import io.github.rnnkit.apps.common.ForceOption;
 import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.core.output.WriteMode;
 import io.github.rnnkit.core.run.LongSeries;
-import io.github.rnnkit.core.run.PlanRunners;
 import io.github.rnnkit.core.run.SeriesSummary;
 import io.github.rnnkit.core.run.TrainingTask;
 import io.github.rnnkit.core.spec.CellType;
@@ -63,13 +62,9 @@ public final class ManySeriesCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: 1)")
     Long seed;
 
-    @Option(names = "--spark", paramLabel = "MASTER", description = "per-series models on Spark: local[*], local[N], spark://HOST:7077 "
-            + "(default: threads in this process)")
-    String master;
-
-    @Option(names = "--workers", converter = OptionValues.Positive.class, paramLabel = "N",
-            description = "per-series models at once on threads (default: the available processors)")
-    Integer workers;
+    /** Where the per-series models train (default: threads, as many as processors). */
+    @picocli.CommandLine.Mixin
+    io.github.rnnkit.apps.common.RunnerOptions runner;
 
     @picocli.CommandLine.Mixin
     ForceOption force;
@@ -112,9 +107,6 @@ public final class ManySeriesCommand implements Callable<Integer> {
         if (!List.of("per-series", "global", "both").contains(m)) {
             throw new IllegalArgumentException("--mode: per-series, global or both; got '" + m + "'");
         }
-        if (master != null && workers != null) {
-            throw new IllegalArgumentException("--workers counts threads in this process; with --spark, Spark's master decides (e.g. local[4])");
-        }
         String c = cell == null ? "gru" : CellType.parse(cell).label();
         TrainingTask model = new TrainingTask("model", "unused", null, null, c, List.of(hidden == null ? 16 : hidden),
                 lookBack == null ? 10 : lookBack, epochs != null ? epochs : quick ? 3 : 30, 3, 0.005, seed == null ? 1 : seed);
@@ -123,12 +115,8 @@ public final class ManySeriesCommand implements Callable<Integer> {
         if (source != null) {
             source.names();   // the file and its columns exist: stop here, naming what is wrong, before any training
         }
-        String where = master != null ? master : "threads";
-        if (!where.equals("threads") && !PlanRunners.sparkAvailable()) {
-            throw new IllegalArgumentException("--spark " + where + ": " + PlanRunners.SPARK_HINT);
-        }
-        return new ManySeriesOptions(source, model, !m.equals("global"), !m.equals("per-series"), where,
-                workers != null ? workers : Runtime.getRuntime().availableProcessors(), out,
+        return new ManySeriesOptions(source, model, !m.equals("global"), !m.equals("per-series"), runner.master("threads"),
+                runner.workers(Runtime.getRuntime().availableProcessors()), out,
                 resume ? WriteMode.RESUME : force.force ? WriteMode.REPLACE : WriteMode.NEW);
     }
 }

@@ -66,13 +66,9 @@ public final class MemoryCommand implements Callable<Integer> {
     @Option(names = "--epochs", converter = OptionValues.Positive.class, paramLabel = "N", description = "most epochs: the budget; a run stops early once validation shows the task solved (default: 20 for adding, 50 for recall; 2 with --quick)")
     Integer epochs;
 
-    @Option(names = "--spark", paramLabel = "MASTER", description = "run each lag's runs at once on Spark: local[*], local[N] or "
-            + "spark://HOST:7077 (the launcher then builds and adds rnn-spark); the results are those of a run on threads")
-    String master;
-
-    @Option(names = "--workers", converter = OptionValues.Positive.class, paramLabel = "N",
-            description = "runs at once on threads in this process, one thread each (default: 1, one run after another)")
-    Integer workers;
+    /** Each lag's runs at once (default: one thread, one run after another); the results are the same anywhere. */
+    @picocli.CommandLine.Mixin
+    io.github.rnnkit.apps.common.RunnerOptions runner;
 
     @Option(names = "--lr", converter = OptionValues.Rate.class, paramLabel = "RATE", description = "Adam's learning rate (default: 0.003 for adding, 0.001 for recall)")
     Double learningRate;
@@ -96,11 +92,7 @@ public final class MemoryCommand implements Callable<Integer> {
                 train != null ? train : b.trainCount(), b.testCount(), epochs != null ? epochs : b.epochs(),
                 learningRate != null ? learningRate : b.learningRate(), allLags || b.allLags(), out, writeMode());
         PrintWriter w = spec.commandLine().getOut();
-        if (master != null && workers != null) {
-            throw new IllegalArgumentException("--workers counts threads in this process; with --spark, Spark's master decides "
-                    + "(e.g. local[4])");
-        }
-        MemoryResult r = MemoryApp.run(o, master == null ? "threads" : master, workers == null ? 1 : workers, p -> {
+        MemoryResult r = MemoryApp.run(o, runner.master("threads"), runner.workers(1), p -> {
             MemoryRun run = p.last();
             w.printf(Locale.ROOT, "  %-15s %-12s lag %4d seed %d: %s %.4f%s after %,d updates (%.0f s)  %s%n", run.task().title(),
                     run.cell().displayName(), run.lag(), run.seed(), run.task().errorName(), run.testError(),

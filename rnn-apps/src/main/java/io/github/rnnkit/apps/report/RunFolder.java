@@ -112,6 +112,26 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /**
+     * A new run records the options that decide its results; a resumed run must have been started
+     * with the same ones.
+     *
+     * @param name    the progress file holding them
+     * @param options the options, one line
+     * @throws IllegalArgumentException when the unfinished run had other options, naming them
+     */
+    public void requireSameOptions(String name, String options) {
+        if (!resumed()) {
+            saveProgress(name, options + "\n");
+            return;
+        }
+        String was = readProgress(name).orElse("").strip();
+        if (!was.equals(options)) {
+            throw new IllegalArgumentException("the unfinished run in " + dir + " was started with other options; resume it with the "
+                    + "same ones (it ran: " + (was.isEmpty() ? "options it did not record" : was) + ")");
+        }
+    }
+
+    /**
      * A file a library call keeps up to date itself while the run goes on (e.g. a runner's results
      * file, which it replaces atomically); it stays in the finished run, and a resumed run finds it.
      *

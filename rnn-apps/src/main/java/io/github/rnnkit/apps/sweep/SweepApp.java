@@ -46,15 +46,7 @@ public final class SweepApp {
         List<TrainingTask> plan = o.grid().tasks();
         try (RunFolder folder = RunFolder.resumable(o.out(), "sweep", o.mode());
              PlanRunner runner = PlanRunners.forMaster(o.master(), o.workers())) {
-            if (folder.resumed()) {
-                String was = folder.readProgress(OPTIONS).orElse("").strip();
-                if (!was.equals(o.describe())) {
-                    throw new IllegalArgumentException("the unfinished sweep in " + o.out() + " was started with other options; "
-                            + "resume it with the same ones (it ran: " + was + ")");
-                }
-            } else {
-                folder.saveProgress(OPTIONS, o.describe() + "\n");
-            }
+            folder.requireSameOptions(OPTIONS, o.describe());
             Path results = folder.progressFile(RESULTS);
             int total = plan.size();
             int[] done = {0};

@@ -75,13 +75,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--patience", paramLabel = "N", description = "early-stopping patience in epochs (default: 3)")
     Integer patience;
 
-    @Option(names = "--spark", paramLabel = "MASTER", description = "threads, local[*], local[N] or spark://HOST:7077 (default: "
-            + "local[*] when rnn-spark is on the class path, else threads)")
-    String master;
-
-    @Option(names = "--workers", converter = OptionValues.Positive.class, paramLabel = "N",
-            description = "tasks at once with --spark threads (default: the available processors)")
-    Integer workers;
+    /** Default: Spark local[*] when rnn-spark is on the class path, else threads, as many as processors. */
+    @picocli.CommandLine.Mixin
+    io.github.rnnkit.apps.common.RunnerOptions runner;
 
     @picocli.CommandLine.Mixin
     ForceOption force;
@@ -139,8 +135,8 @@ public final class SweepCommand implements Callable<Integer> {
                 clipping != null ? words("--clipping", clipping, io.github.rnnkit.core.spec.Clipping::parse) : List.of("none"),
                 tbptt != null ? words("--tbptt", tbptt, io.github.rnnkit.core.spec.Tbptt::parse) : List.of("none"),
                 java.util.stream.LongStream.rangeClosed(1, n).boxed().toList(), k);
-        String m = master != null ? master : PlanRunners.sparkAvailable() ? "local[*]" : "threads";
-        return new SweepOptions(grid, m, workers != null ? workers : Runtime.getRuntime().availableProcessors(), out,
+        return new SweepOptions(grid, runner.master(PlanRunners.sparkAvailable() ? "local[*]" : "threads"),
+                runner.workers(Runtime.getRuntime().availableProcessors()), out,
                 resume ? WriteMode.RESUME : force.force ? WriteMode.REPLACE : WriteMode.NEW);
     }
 

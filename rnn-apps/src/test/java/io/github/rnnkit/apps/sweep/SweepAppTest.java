@@ -51,6 +51,11 @@ class SweepAppTest {
             }
         }));
         assertFalse(Files.exists(out), "nothing is committed");
+        SweepGrid other = new SweepGrid(tiny(null, null).base(), List.of("lstm"), List.of(List.of(4)), List.of(5), List.of(0.01),
+                List.of("none"), List.of("none"), List.of(1L), 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepApp.run(new SweepOptions(other, "threads", 1,
+                out, WriteMode.RESUME), l -> { }));
+        assertTrue(e.getMessage().contains("was started with other options"), e.getMessage());
         List<String> ran = new ArrayList<>();
         SweepResult resumed = SweepApp.run(new SweepOptions(tiny(null, null), "threads", 1, out, WriteMode.RESUME), ran::add);
         assertEquals(2 + 1, ran.stream().filter(l -> l.startsWith("  ")).count(), "two fold tasks and the test task: the two before "
