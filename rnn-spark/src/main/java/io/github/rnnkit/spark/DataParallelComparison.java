@@ -5,6 +5,7 @@ import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.core.train.Minibatches;
 import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.split.SplitFractions;
@@ -49,7 +50,7 @@ public final class DataParallelComparison {
             long start = System.nanoTime();
             List<Double> losses = new ArrayList<>();
             for (int e = 0; e < epochs; e++) {
-                for (DataSet ds : DataParallelTraining.minibatches(data.train(), 32, 5 + e)) {
+                for (DataSet ds : Minibatches.of(data.train(), 32, 5 + e)) {
                     net.fit(ds);
                 }
                 losses.add(Trainer.loss(net, data.validation()));

@@ -1,5 +1,6 @@
 package io.github.rnnkit.spark;
 
+import io.github.rnnkit.core.train.Minibatches;
 import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.data.window.SequenceSet;
 import org.apache.spark.api.java.JavaRDD;
@@ -67,25 +68,10 @@ public final class DataParallelTraining {
         SparkDl4jMultiLayer spark = new SparkDl4jMultiLayer(sc, net, master);
         List<Double> losses = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
-            JavaRDD<DataSet> rdd = sc.parallelize(minibatches(train, batchSize, seed + e), workers);
+            JavaRDD<DataSet> rdd = sc.parallelize(Minibatches.of(train, batchSize, seed + e), workers);
             spark.fit(rdd);
             losses.add(Trainer.loss(spark.getNetwork(), validation));
         }
         return new Result(spark.getNetwork(), losses, (System.nanoTime() - start) / 1e9);
-    }
-
-    /**
-     * @param set       windows
-     * @param batchSize windows per minibatch
-     * @param seed      seed of the order
-     * @return the windows shuffled and cut into minibatches
-     */
-    public static List<DataSet> minibatches(SequenceSet set, int batchSize, long seed) {
-        SequenceSet shuffled = set.shuffled(seed);
-        List<DataSet> out = new ArrayList<>();
-        for (int i = 0; i < shuffled.size(); i += batchSize) {
-            out.add(shuffled.subset(i, Math.min(shuffled.size(), i + batchSize)).toDataSet());
-        }
-        return out;
     }
 }

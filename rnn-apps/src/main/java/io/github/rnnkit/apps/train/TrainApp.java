@@ -54,14 +54,21 @@ public final class TrainApp {
     }
 
     /**
-     * As {@link #run(TrainOptions)}, calling {@code onStart} with the (staging) run folder before
-     * training starts, e.g. to record how the run was started so that it can be resumed.
+     * The series read, windowed and split, and the spec that fits it: what every way of training shares.
      *
-     * @param o the series, model, training settings and output folder
-     * @param onStart called once with the folder the run is written into, not when resuming
-     * @return the run's paths, history and evaluation
+     * @param reader the series' reader (its date column goes into the bundle)
+     * @param data   the windows, split
+     * @param spec   the model's spec, shaped for {@code data}
      */
-    public static TrainResult run(TrainOptions o, java.util.function.Consumer<Path> onStart) {
+    record Prepared(SeriesReader reader, WindowedDataset data, ModelSpec spec) {
+    }
+
+    /**
+     * @param o the options
+     * @return the data and the spec, checked
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    static Prepared prepare(TrainOptions o) {
         CsvTable table = o.input().table();
         SeriesReader reader = o.input().reader(table);
         List<String> columns = o.input().resolvedColumns();
@@ -105,7 +112,22 @@ public final class TrainApp {
             throw new IllegalArgumentException("the split leaves no test part to evaluate on; give a test fraction, "
                     + "e.g. --split 0.7,0.15,0.15");
         }
-        ModelSpec modelSpec = spec.build();
+        return new Prepared(reader, data, spec.build());
+    }
+
+    /**
+     * As {@link #run(TrainOptions)}, calling {@code onStart} with the (staging) run folder before
+     * training starts, e.g. to record how the run was started so that it can be resumed.
+     *
+     * @param o the series, model, training settings and output folder
+     * @param onStart called once with the folder the run is written into, not when resuming
+     * @return the run's paths, history and evaluation
+     */
+    public static TrainResult run(TrainOptions o, java.util.function.Consumer<Path> onStart) {
+        Prepared prepared = prepare(o);
+        SeriesReader reader = prepared.reader();
+        WindowedDataset data = prepared.data();
+        ModelSpec modelSpec = prepared.spec();
         RnnNetwork net = NetworkFactory.create(modelSpec);
         StagedFolder folder = StagedFolder.open(o.out(), o.write(), "--out");
         Path work = folder.dir();

@@ -116,6 +116,15 @@ public final class TrainCommand implements Callable<Integer> {
     /** The file in a run folder that records how the run was started, for {@code --resume}. */
     static final String COMMAND_LINE = "command-line.json";
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "experimental: train data-parallel on Spark (local[N] or "
+            + "spark://HOST:7077) with parameter averaging, beside the same training in this process; the report compares time, "
+            + "score and determinism (the launcher builds rnn-spark for it)")
+    String sparkMaster;
+
+    @Option(names = "--workers", converter = io.github.rnnkit.apps.common.OptionValues.Positive.class, paramLabel = "N",
+            description = "with --spark: workers the minibatches are spread over (default: 2)")
+    Integer sparkWorkers;
+
     @Override
     public Integer call() {
         if (resume != null) {
@@ -135,6 +144,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (attention != null && !encoderDecoder) {
             throw new IllegalArgumentException("--attention needs --topology encoder-decoder: attention reads the states of an "
                     + "encoder, and this model has none");
+        }
+        if (sparkWorkers != null && sparkMaster == null) {
+            throw new IllegalArgumentException("--workers goes with --spark: it counts the data-parallel workers");
+        }
+        if (sparkMaster != null && encoderDecoder) {
+            throw new IllegalArgumentException("--spark trains the one-to-one and many-to-one models; not --topology encoder-decoder");
         }
         if (encoderDecoder) {
             return encoderDecoder(force.force ? WriteMode.REPLACE : WriteMode.NEW);
@@ -192,6 +207,17 @@ public final class TrainCommand implements Callable<Integer> {
         TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), window.lookBack, window.horizon,
                 sizes(hidden), epochs, batch, patience, learningRate, Tbptt.parse(tbptt), Clipping.parse(clip),
                 scaler == null ? null : ScalerKind.parse(scaler), window.split(), dropout, bidirectional, seed, out, mode, ProgressBar.onTerminal());
+        if (sparkMaster != null) {
+            DataParallelTrainApp.Result r = DataParallelTrainApp.run(o, sparkMaster, sparkWorkers == null ? 2 : sparkWorkers);
+            PrintWriter w = spec.commandLine().getOut();
+            r.runs().forEach(run -> w.printf(java.util.Locale.ROOT, "  %-60s %6.1f s, final validation loss %.6f%n", run.how(),
+                    run.seconds(), run.last()));
+            w.println(r.reproducible() ? "  the two data-parallel runs ended identically" : "  the two data-parallel runs differed");
+            r.comparisons().forEach(c -> w.println("  data-parallel model " + c.sentence()));
+            w.println("report: " + r.report());
+            w.flush();
+            return 0;
+        }
         // originalArgs holds the whole command line, `train` and any options before it included
         List<String> all = spec.commandLine().getParseResult().originalArgs();
         List<String> args = all.subList(all.indexOf(spec.name()) + 1, all.size());

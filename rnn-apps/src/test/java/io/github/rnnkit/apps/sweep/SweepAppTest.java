@@ -110,5 +110,13 @@ class SweepAppTest {
         assertEquals(2, spark.status(), "without rnn-spark on the class path");
         assertTrue(spark.err().contains("rnn-spark"), spark.err());
         assertFalse(Files.exists(dir.resolve("f")));
+        CliRun train = CliRun.of("train", "--spark", "local[2]", "--sample", "seattle-weather", "--cell", "gru", "--out",
+                dir.resolve("g").toString());
+        assertEquals(2, train.status(), "train --spark without rnn-spark on the class path");
+        assertTrue(train.err().contains("rnn-spark"), train.err());
+        CliRun workers = CliRun.of("train", "--workers", "2", "--sample", "seattle-weather", "--cell", "gru", "--out",
+                dir.resolve("h").toString());
+        assertEquals(2, workers.status());
+        assertTrue(workers.err().contains("--workers goes with --spark"), workers.err());
     }
 }
