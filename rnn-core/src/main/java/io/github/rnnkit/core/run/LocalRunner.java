@@ -49,6 +49,7 @@ public final class LocalRunner implements PlanRunner {
         String scanWorkers = System.getProperty(io.github.rnnkit.core.layers.MinRnnRuntimeLayer.WORKERS_PROPERTY);
         TaskRunner.singleThreaded();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             List<Future<?>> pending = new ArrayList<>();
             for (RunTask t : plan) {
@@ -56,12 +57,23 @@ public final class LocalRunner implements PlanRunner {
                     continue;
                 }
                 pending.add(pool.submit(() -> {
+                    if (stopped.get()) {
+                        return;
+                    }
                     TaskOutcome o = TaskRunner.runSafely(t);
                     synchronized (done) {
+                        if (stopped.get()) {
+                            return;   // the plan ended with an error: a task still running then does not add to its results
+                        }
                         done.put(o.id(), o);
                         ResultsFile.write(results, done.values());
+                        try {
+                            progress.accept(o);
+                        } catch (RuntimeException e) {
+                            stopped.set(true);
+                            throw e;
+                        }
                     }
-                    progress.accept(o);
                 }));
             }
             for (Future<?> f : pending) {
@@ -73,6 +85,7 @@ public final class LocalRunner implements PlanRunner {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
+            stopped.set(true);
             pool.shutdownNow();
             org.nd4j.linalg.factory.Nd4j.factory().blas().setMaxThreads(blasThreads);
             if (scanWorkers == null) {
