@@ -27,9 +27,8 @@ final class ManySeriesReport {
                 t.row(o.id(), model, "failed: " + o.error(), "", "", "", "", "");
                 continue;
             }
-            boolean higher = !o.metric().startsWith("RMSE");
             o.baselines().forEach((b, v) -> t.row(o.id(), model, o.metric(), Table.num(o.model(), 5), b, Table.num(v, 5),
-                    Table.num(o.pValues().getOrDefault(b, Double.NaN), 3), higher ? o.model() > v : o.model() < v));
+                    Table.num(o.pValues().getOrDefault(b, Double.NaN), 3), TaskOutcome.better(o.metric(), o.model(), v)));
         }
     }
 

@@ -41,18 +41,16 @@ final class SweepReport {
                 t.row(o.id(), "failed: " + o.error(), "", "", "", "", "");
                 continue;
             }
-            boolean higher = !o.metric().startsWith("RMSE");
             o.baselines().forEach((b, v) -> t.row(o.id(), o.metric(), Table.num(o.model(), 4), b, Table.num(v, 4),
-                    Table.num(o.pValues().getOrDefault(b, Double.NaN), 3), higher ? o.model() > v : o.model() < v));
+                    Table.num(o.pValues().getOrDefault(b, Double.NaN), 3), TaskOutcome.better(o.metric(), o.model(), v)));
         }
         return t.build();
     }
 
     private static boolean beatsBaselines(SweepGrid.Scored s) {
         String metric = s.outcomes().stream().filter(TaskOutcome::ok).findFirst().map(TaskOutcome::metric).orElse("");
-        boolean higher = !metric.startsWith("RMSE");
         double m = s.meanMetric();
-        return s.meanBaselines().values().stream().allMatch(v -> higher ? m > v : m < v);
+        return s.meanBaselines().values().stream().allMatch(v -> TaskOutcome.better(metric, m, v));
     }
 
     static String shortName(String series) {

@@ -26,8 +26,7 @@ public record SeriesSummary(int series, int failed, int better, int significant)
                 failed++;
                 continue;
             }
-            boolean higher = !o.metric().startsWith("RMSE");
-            if (!o.baselines().isEmpty() && o.baselines().values().stream().allMatch(b -> higher ? o.model() > b : o.model() < b)) {
+            if (o.betterThanEveryBaseline()) {
                 better++;
             }
             if (o.beatsAllBaselines()) {
@@ -67,8 +66,7 @@ public record SeriesSummary(int series, int failed, int better, int significant)
                 if (b == null || !a.ok() || !b.ok() || a.model() == b.model()) {
                     continue;
                 }
-                boolean higher = !a.metric().startsWith("RMSE");
-                if (higher == a.model() > b.model()) {
+                if (TaskOutcome.better(a.metric(), a.model(), b.model())) {
                     wins++;
                 } else {
                     losses++;

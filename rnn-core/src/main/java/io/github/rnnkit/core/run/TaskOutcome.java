@@ -90,21 +90,28 @@ public record TaskOutcome(String id, String error, String metric, double model, 
     }
 
     /**
+     * @param metric a metric's name as outcomes give it (RMSE... is lower-better, accuracy higher-better)
+     * @param a      one value of it
+     * @param b      another
+     * @return true when {@code a} is the better value
+     */
+    public static boolean better(String metric, double a, double b) {
+        return metric.startsWith("RMSE") ? a < b : a > b;
+    }
+
+    /** @return true when the model's test metric is better than every baseline's (a point comparison, no test) */
+    public boolean betterThanEveryBaseline() {
+        return ok() && !baselines.isEmpty() && baselines.values().stream().allMatch(b -> better(metric, model, b));
+    }
+
+    /**
      * @return true when the model is better than every baseline with p below 0.05
      */
     public boolean beatsAllBaselines() {
-        if (!ok() || baselines.isEmpty()) {
+        if (!betterThanEveryBaseline()) {
             return false;
         }
-        boolean higher = !metric.startsWith("RMSE");
-        for (Map.Entry<String, Double> b : baselines.entrySet()) {
-            boolean better = higher ? model > b.getValue() : model < b.getValue();
-            Double p = pValues.get(b.getKey());
-            if (!better || p == null || !(p < 0.05)) {
-                return false;
-            }
-        }
-        return true;
+        return baselines.keySet().stream().allMatch(b -> pValues.get(b) != null && pValues.get(b) < 0.05);
     }
 
     /** Compares every value, the bundle's bytes by content. */

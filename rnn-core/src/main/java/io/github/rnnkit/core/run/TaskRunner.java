@@ -60,13 +60,7 @@ public final class TaskRunner {
      * @return its test metric (a fold's: its validation metric) next to the baselines, or the error that stopped it
      */
     public static TaskOutcome run(TrainingTask task) {
-        long start = System.nanoTime();
-        try {
-            return train(task, start);
-        } catch (RuntimeException | OutOfMemoryError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return TaskOutcome.failed(task.id(), message, (System.nanoTime() - start) / 1e9);
-        }
+        return guarded(task.id(), start -> train(task, start));
     }
 
     /**
@@ -74,13 +68,7 @@ public final class TaskRunner {
      * @return its outcome; an error the task let escape becomes a failed outcome with its message
      */
     public static TaskOutcome runSafely(RunTask task) {
-        long start = System.nanoTime();
-        try {
-            return task.run();
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return TaskOutcome.failed(task.id(), message, (System.nanoTime() - start) / 1e9);
-        }
+        return guarded(task.id(), start -> task.run());
     }
 
     /**
@@ -93,16 +81,23 @@ public final class TaskRunner {
      * @return its metric next to the baselines, or the error that stopped it
      */
     public static TaskOutcome run(TrainingTask task, CsvTable table, String dateColumn) {
-        long start = System.nanoTime();
-        try {
+        return guarded(task.id(), start -> {
             SeriesReader reader = SeriesReader.of(table);
             if (dateColumn != null) {
                 reader.optDateColumn(dateColumn);
             }
             return train(task, reader, task.column(), start);
-        } catch (RuntimeException | OutOfMemoryError e) {
+        });
+    }
+
+    /** Runs {@code body} (given its start time), an error it throws becoming a failed outcome with its message. */
+    private static TaskOutcome guarded(String id, java.util.function.LongFunction<TaskOutcome> body) {
+        long start = System.nanoTime();
+        try {
+            return body.apply(start);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return TaskOutcome.failed(task.id(), message, (System.nanoTime() - start) / 1e9);
+            return TaskOutcome.failed(id, message, (System.nanoTime() - start) / 1e9);
         }
     }
 
