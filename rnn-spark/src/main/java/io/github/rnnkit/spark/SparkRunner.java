@@ -2,6 +2,7 @@ package io.github.rnnkit.spark;
 
 import io.github.rnnkit.core.run.ResultsFile;
 import io.github.rnnkit.core.run.TaskOutcome;
+import io.github.rnnkit.core.run.ThreadSettings;
 import io.github.rnnkit.core.run.TaskRunner;
 import io.github.rnnkit.core.run.LocalRunner;
 import io.github.rnnkit.core.run.PlanRunner;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  * Runs a plan of {@link RunTask}s on Spark, one Spark job of one partition per task, so that
  * Spark schedules them across its executors' cores, retries a task whose executor dies, and hands
  * back each outcome as soon as its job ends. Each executor trains single-threaded
- * ({@link TaskRunner#singleThreaded()}). Outcomes are saved as they arrive in the same results file
+ * ({@link TaskRunner#singleThreaded()}; in local mode, where executors are this JVM's threads, the
+ * driver's {@link io.github.rnnkit.core.run.ThreadSettings} are restored after each plan). Outcomes are saved as they arrive in the same results file
  * as {@link io.github.rnnkit.core.run.LocalRunner}'s, and a rerun skips the tasks already there; a
  * task that throws is an outcome with its message.
  *
@@ -90,6 +92,8 @@ public final class SparkRunner implements PlanRunner {
             }
         }
         List<JavaFutureAction<List<TaskOutcome>>> open = new ArrayList<>(jobs);
+        // In local mode the executors are this JVM's threads, and their one-thread settings are process-wide.
+        ThreadSettings before = ThreadSettings.current();
         try {
             while (!open.isEmpty()) {
                 boolean any = false;
@@ -113,6 +117,10 @@ public final class SparkRunner implements PlanRunner {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a task failed on every attempt Spark made: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            if (context.isLocal()) {
+                before.restore();
+            }
         }
         return plan.stream().map(t -> done.get(t.id())).toList();
     }

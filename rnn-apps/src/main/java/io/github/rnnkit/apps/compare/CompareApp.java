@@ -1,12 +1,15 @@
 package io.github.rnnkit.apps.compare;
 
 import io.github.rnnkit.core.spec.ParameterMatch;
-import io.github.rnnkit.apps.common.SeriesInput;
 import io.github.rnnkit.apps.report.LineChart;
 import io.github.rnnkit.apps.report.RunFolder;
 import io.github.rnnkit.core.diag.GradientDiagnostics;
 import io.github.rnnkit.core.eval.ModelRanking;
 import io.github.rnnkit.core.eval.SeedTrials;
+import io.github.rnnkit.core.run.PlanRunner;
+import io.github.rnnkit.core.run.PlanRunners;
+import io.github.rnnkit.core.run.SeedPlan;
+import io.github.rnnkit.core.run.TaskOutcome;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.Task;
@@ -15,23 +18,15 @@ import io.github.rnnkit.core.train.EpochRecord;
 import io.github.rnnkit.core.train.TrainerOptions;
 import io.github.rnnkit.data.Topology;
 import io.github.rnnkit.data.prep.CategoricalDataset;
-import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.prep.WindowedDataset;
-import io.github.rnnkit.data.sample.SampleDataset;
-import io.github.rnnkit.data.series.CategoricalSeries;
-import io.github.rnnkit.data.series.SeriesKind;
-import io.github.rnnkit.data.series.SeriesReader;
-import io.github.rnnkit.data.split.SplitFractions;
-import io.github.rnnkit.data.synth.GeometricBrownianMotion;
-import io.github.rnnkit.data.synth.UniformWeather;
 import io.github.rnnkit.data.window.SequenceSet;
-import io.github.rnnkit.data.window.WindowSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 
@@ -48,107 +43,93 @@ public final class CompareApp {
     }
 
     /**
-     * Trains each cell at a matched parameter count on the same data, split, seed and budget, and writes the report.
+     * Trains each cell at a matched parameter count on the same data, split, seed and budget, one
+     * training at a time in this process, and writes the report.
      *
      * @param o what to compare, and where the run folder goes
      * @return each cell's run, the baselines and the report's path
      */
     public static CompareResult run(CompareOptions o) {
-        try (RunFolder folder = RunFolder.create(o.out(), "compare", o.force())) {
-            Loaded loaded = load(o);
-            WindowedDataset data = loaded.data();
+        return run(o, "threads", 1, outcome -> { });
+    }
+
+    /**
+     * As {@link #run(CompareOptions)}, with every (model, seed) training a task of one plan on a
+     * runner ({@link SeedPlan}): on {@code workers} threads here, or on Spark. Each training runs on
+     * one thread, so the results are the same wherever they run; only the seconds differ.
+     *
+     * @param o        what to compare, and where the run folder goes
+     * @param master   {@code threads}, or a Spark master (needs rnn-spark on the class path)
+     * @param workers  with {@code threads}: trainings at once
+     * @param progress receives each training's outcome as it arrives (id {@code MODEL/seed-S})
+     * @return each cell's run, the baselines and the report's path
+     */
+    public static CompareResult run(CompareOptions o, String master, int workers, Consumer<TaskOutcome> progress) {
+        try (RunFolder folder = RunFolder.create(o.out(), "compare", o.force());
+             PlanRunner runner = PlanRunners.forMaster(master, workers)) {
+            CompareData recipe = CompareData.of(o);
+            WindowedDataset data = recipe.build();
             int inputs = data.train().featureCount();
             int outputs = data.train().targetCount();
             long target = ParameterMatch.count(CellType.LSTM, inputs, o.lstmHidden(), outputs);
-            List<CellComparison> cells = new ArrayList<>();
-            Map<String, Double> baselines = new LinkedHashMap<>();
-            List<ModelRanking.Forecaster> ranked = new ArrayList<>();
             boolean categorical = data instanceof CategoricalDataset;
             String metric = categorical ? "accuracy" : "RMSE";
-            List<Long> seeds = LongStream.range(o.seed(), o.seed() + o.seeds()).boxed().toList();
-            TrainerOptions training = TrainerOptions.of(o.epochs());
-            SeedTrials single = null;
+            Map<String, ModelSpec> specs = new LinkedHashMap<>();
+            Map<CellType, Integer> hidden = new LinkedHashMap<>();
             for (CellType cell : o.cells()) {
-                int hidden = cell == CellType.LSTM ? o.lstmHidden() : ParameterMatch.hiddenFor(cell, inputs, outputs, target);
-                SeedTrials trials = SeedTrials.run(spec(o, cell, inputs, outputs, categorical).setHiddenSizes(hidden).build(), data,
-                        seeds, training);
-                if (baselines.isEmpty()) {
-                    baselines.putAll(trials.baselines());
-                }
-                ranked.add(trials.forecaster(cell.displayName()));
-                single = cell == CellType.LSTM ? trials : single;
-                cells.add(new CellComparison(cell, hidden, trials.params(), trials.firstHistory(), trials.trainMetric(),
-                        trials.testMetric(), GradientDiagnostics.inputGradientNorms(trials.firstNetwork(),
-                        data.test().subset(0, Math.min(GRADIENT_WINDOWS, data.test().size())).toDataSet()).byDistance(),
-                        trials.comparisons()));
+                hidden.put(cell, cell == CellType.LSTM ? o.lstmHidden() : ParameterMatch.hiddenFor(cell, inputs, outputs, target));
+                specs.put(cell.displayName(), spec(o, cell, inputs, outputs, categorical).setHiddenSizes(hidden.get(cell)).build());
             }
+            // The same LSTM deeper and reading both ways, on the same seeds: does either buy anything here?
+            List<String> deeper = List.of("LSTM, 2 layers of " + o.lstmHidden(), "bidirectional LSTM, " + o.lstmHidden()
+                    + " per direction");
+            if (hidden.containsKey(CellType.LSTM)) {
+                specs.put(deeper.get(0), spec(o, CellType.LSTM, inputs, outputs, categorical)
+                        .setHiddenSizes(o.lstmHidden(), o.lstmHidden()).build());
+                specs.put(deeper.get(1), spec(o, CellType.LSTM, inputs, outputs, categorical)
+                        .setHiddenSizes(o.lstmHidden()).optBidirectional(true).build());
+            }
+            List<Long> seeds = LongStream.range(o.seed(), o.seed() + o.seeds()).boxed().toList();
+            Map<String, SeedTrials> trials = SeedPlan.run(specs, recipe, seeds, TrainerOptions.of(o.epochs()), runner, progress);
+            List<CellComparison> cells = new ArrayList<>();
+            List<ModelRanking.Forecaster> ranked = new ArrayList<>();
+            for (CellType cell : o.cells()) {
+                SeedTrials t = trials.get(cell.displayName());
+                ranked.add(t.forecaster(cell.displayName()));
+                cells.add(new CellComparison(cell, hidden.get(cell), t.params(), t.firstHistory(), t.trainMetric(), t.testMetric(),
+                        GradientDiagnostics.inputGradientNorms(t.firstNetwork(), data.test().subset(0, Math.min(GRADIENT_WINDOWS,
+                                data.test().size())).toDataSet()).byDistance(), t.comparisons()));
+            }
+            Map<String, Double> baselines = new LinkedHashMap<>(trials.values().iterator().next().baselines());
             List<Variant> variants = new ArrayList<>();
             ModelRanking variantRanking = null;
-            if (single != null) {
-                // The same LSTM deeper and reading both ways, on the same seeds: does either buy anything here?
+            if (hidden.containsKey(CellType.LSTM)) {
+                SeedTrials single = trials.get(CellType.LSTM.displayName());
                 List<ModelRanking.Forecaster> lstms = new ArrayList<>(List.of(single.forecaster("LSTM, 1 layer")));
                 variants.add(new Variant("LSTM, 1 layer", single.params(), single.testMetric()));
-                Map<String, ModelSpec> deeper = new LinkedHashMap<>();
-                deeper.put("LSTM, 2 layers of " + o.lstmHidden(), spec(o, CellType.LSTM, inputs, outputs, categorical)
-                        .setHiddenSizes(o.lstmHidden(), o.lstmHidden()).build());
-                deeper.put("bidirectional LSTM, " + o.lstmHidden() + " per direction", spec(o, CellType.LSTM, inputs, outputs,
-                        categorical).setHiddenSizes(o.lstmHidden()).optBidirectional(true).build());
-                deeper.forEach((name, spec) -> {
-                    SeedTrials trials = SeedTrials.run(spec, data, seeds, training);
-                    lstms.add(trials.forecaster(name));
-                    variants.add(new Variant(name, trials.params(), trials.testMetric()));
-                });
+                for (String name : deeper) {
+                    lstms.add(trials.get(name).forecaster(name));
+                    variants.add(new Variant(name, trials.get(name).params(), trials.get(name).testMetric()));
+                }
                 variantRanking = new ModelRanking(metric, categorical, 1, lstms);
             }
             ModelRanking ranking = ranked.size() < 2 ? null : new ModelRanking(metric, categorical, 1, ranked);
-            charts(folder, cells, loaded.name() + (o.seeds() > 1 ? ", networks of seed " + o.seed() : ""), categorical
+            String name = recipe.describe();
+            charts(folder, cells, name + (o.seeds() > 1 ? ", networks of seed " + o.seed() : ""), categorical
                     ? "cross-entropy per window (nats)" : "mean squared error per window (scaled units)", data);
-            CompareResult partial = new CompareResult(folder.dir(), null, List.of(), loaded.name(), metric, categorical, cells,
-                    baselines, ranking, variants, variantRanking);
+            CompareResult partial = new CompareResult(folder.dir(), null, List.of(), name, metric, categorical, cells,
+                    baselines, ranking, variants, variantRanking, runner.describe());
             folder.table("compare", CompareReport.table(partial));
             var report = folder.text("report.md", CompareReport.markdown(o, partial, data, target));
             folder.commit();
-            return new CompareResult(folder.dir(), report, folder.written(), loaded.name(), metric, categorical, cells, baselines,
-                    ranking, variants, variantRanking);
+            return new CompareResult(folder.dir(), report, folder.written(), name, metric, categorical, cells, baselines,
+                    ranking, variants, variantRanking, runner.describe());
         }
-    }
-
-    private record Loaded(String name, WindowedDataset data) {
     }
 
     private static ModelSpec.Builder spec(CompareOptions o, CellType cell, int inputs, int outputs, boolean categorical) {
         return ModelSpec.builder().setCell(cell).setTopology(Topology.MANY_TO_ONE).setInputSize(inputs).setOutputSize(outputs)
                 .setTask(categorical ? Task.CLASSIFICATION : Task.REGRESSION).optUpdater(UpdaterKind.ADAM, o.learningRate());
-    }
-
-    private static Loaded load(CompareOptions o) {
-        WindowSpec window = WindowSpec.manyToOne(o.lookBack());
-        return switch (o.dataset()) {
-            case WEATHER -> new Loaded("the article's uniformly random weather (1,500 days, seed 42)",
-                    categorical(UniformWeather.article(), window));
-            case SEATTLE_WEATHER -> {
-                SeriesInput in = SeriesInput.of(SampleDataset.SEATTLE_WEATHER);
-                yield new Loaded("Seattle daily weather (bundled sample)",
-                        categorical(in.reader(in.table()).categorical(SampleDataset.SEATTLE_WEATHER.defaultColumn()), window));
-            }
-            case GBM -> new Loaded(String.format(Locale.ROOT, "synthetic GBM prices (%d days, seed %d)", GBM_DAYS, o.seed()),
-                    PriceDataset.builder(GeometricBrownianMotion.DEFAULT.generate(GBM_DAYS, o.seed() & 0xffffffffL))
-                            .window(window).optScaler(o.scaler()).split(SplitFractions.DEFAULT).build());
-            case CSV -> {
-                SeriesReader reader = o.input().reader(o.input().table());
-                List<String> columns = o.input().resolvedColumns();
-                String name = o.input().sourceName() + " column " + String.join(",", columns);
-                if (reader.inferKind(columns.get(0)) == SeriesKind.CATEGORICAL) {
-                    yield new Loaded(name, categorical(reader.categorical(columns.get(0)), window));
-                }
-                yield new Loaded(name, PriceDataset.builder(reader.prices(columns.toArray(new String[0]))).window(window)
-                        .optScaler(o.scaler()).split(SplitFractions.DEFAULT).build());
-            }
-        };
-    }
-
-    private static CategoricalDataset categorical(CategoricalSeries s, WindowSpec window) {
-        return CategoricalDataset.builder(s).window(window).split(SplitFractions.DEFAULT).build();
     }
 
     private static void charts(RunFolder folder, List<CellComparison> cells, String data, String loss, WindowedDataset windows) {

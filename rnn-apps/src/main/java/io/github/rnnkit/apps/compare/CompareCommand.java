@@ -34,6 +34,9 @@ public final class CompareCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ForceOption force;
 
+    @picocli.CommandLine.Mixin
+    io.github.rnnkit.apps.common.RunnerOptions runner;
+
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/compare-<timestamp>)")
     Path out;
 
@@ -91,10 +94,17 @@ public final class CompareCommand implements Callable<Integer> {
         }
         SeriesInput input = csv == null ? null
                 : new SeriesInput(csv, null, column == null ? List.of() : List.of(column), null, MissingValues.ERROR);
-        CompareResult r = CompareApp.run(new CompareOptions(d, input, ListOption.cells("--cells", cells), hidden, lookBack,
-                epochs != null ? epochs : base.epochs(), learningRate, seed, seeds != null ? seeds : base.seeds(), scaler != null ? ScalerKind.parse(scaler) : base.scaler(), out,
-                force.force));
+        CompareOptions o = new CompareOptions(d, input, ListOption.cells("--cells", cells), hidden, lookBack,
+                epochs != null ? epochs : base.epochs(), learningRate, seed, seeds != null ? seeds : base.seeds(),
+                scaler != null ? ScalerKind.parse(scaler) : base.scaler(), out, force.force);
         PrintWriter w = spec.commandLine().getOut();
+        CompareResult r = CompareApp.run(o, runner.master("threads"), runner.workers(1), t -> {
+            if (t.ok()) {
+                w.printf(Locale.ROOT, "  trained %-44s %d epochs, test %s %.4f (%.0f s)%n", t.id(), t.epochs(), t.metric(), t.model(),
+                        t.seconds());
+            }
+            w.flush();
+        });
         w.println("Data: " + r.data());
         for (CellComparison c : r.cells()) {
             w.printf(Locale.ROOT, "  %-36s %6.2f s/epoch, train %s %.4f, test %s %.4f ± %.4f over %s: %s%n",

@@ -61,6 +61,10 @@ final class CompareReport {
         sb.append(String.format(Locale.ROOT, "%nTrain and test %s are %s, means over the seeds.%n", r.metric(), r.higherIsBetter()
                 ? "shares of next steps forecast right" : "root mean squared errors of the next value in the series' own units"));
         int seeds = r.cells().get(0).testBySeed().length;
+        sb.append(String.format(Locale.ROOT, "%nEvery training ran on one thread (OpenBLAS at one thread), as a task of one plan "
+                + "on %s; the results do not depend on where they ran. Seconds per epoch are the first seed's%s.%n", r.ranOn(),
+                r.ranOn().startsWith("1 thread") ? ", one training at a time"
+                        : ", measured while other trainings shared the cores: compare them only within this run"));
         sb.append(String.format(Locale.ROOT, "%nEach cell was trained %d time%s (seeds %d to %d; the charts show seed %d). ",
                 seeds, seeds == 1 ? "" : "s", o.seed(), o.seed() + seeds - 1, o.seed()));
         if (r.ranking() == null) {

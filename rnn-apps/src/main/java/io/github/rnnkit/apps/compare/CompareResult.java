@@ -21,8 +21,9 @@ import java.util.Map;
  * @param variants       the LSTM as compared, stacked two layers deep and bidirectional, on the same seeds
  *                       (empty when the LSTM was not compared)
  * @param variantRanking the variants' test metrics over seeds and their paired tests (null when no variants ran)
+ * @param ranOn          where the trainings ran, e.g. {@code 1 thread in this process} or {@code Spark local[2]}
  */
 public record CompareResult(Path dir, Path report, List<Path> files, String data, String metric, boolean higherIsBetter,
                             List<CellComparison> cells, Map<String, Double> baselines, ModelRanking ranking,
-                            List<Variant> variants, ModelRanking variantRanking) {
+                            List<Variant> variants, ModelRanking variantRanking, String ranOn) {
 }

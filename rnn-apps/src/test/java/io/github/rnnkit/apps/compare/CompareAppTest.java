@@ -61,6 +61,8 @@ class CompareAppTest {
         String report = Files.readString(r.report());
         assertTrue(report.contains(sentence) && !report.contains("Best on the test part"), report);
         assertTrue(report.contains("cannot tell these apart") && !report.contains("learns least"), report);
+        assertEquals("1 thread in this process", r.ranOn());
+        assertTrue(report.contains("on 1 thread in this process; the results do not depend on where they ran"), report);
         for (String name : List.of("report.md", "compare.csv", "validation-loss.png", "train-loss.png", "gradients.png",
                 "gradients.csv")) {
             assertTrue(Files.isRegularFile(r.dir().resolve(name)), name);

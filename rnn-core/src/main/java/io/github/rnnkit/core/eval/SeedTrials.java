@@ -6,8 +6,6 @@ import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.core.train.TrainerOptions;
 import io.github.rnnkit.core.train.TrainingHistory;
-import io.github.rnnkit.data.prep.CategoricalDataset;
-import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.prep.WindowedDataset;
 
 import java.util.ArrayList;
@@ -68,50 +66,47 @@ public record SeedTrials(ModelSpec spec, List<Long> seeds, RnnNetwork firstNetwo
         if (data.test().isEmpty()) {
             throw new IllegalArgumentException("the split leaves no test part to score the seeds on");
         }
-        boolean categorical = data instanceof CategoricalDataset;
-        int n = seeds.size();
+        List<SeedRun> runs = new ArrayList<>();
+        RnnNetwork first = null;
+        for (long seed : seeds) {
+            RnnNetwork net = NetworkFactory.create(spec.toBuilder().optSeed(seed).build());
+            TrainingHistory h = Trainer.fit(net, data.train(), data.validation(), options.withSeed(seed));
+            first = first == null ? net : first;
+            runs.add(SeedRun.of(seed, net, data, h));
+        }
+        return of(spec, runs, first);
+    }
+
+    /**
+     * Gathers seeds trained elsewhere (e.g. as {@link io.github.rnnkit.core.run.SeedTask}s on a plan
+     * runner) into trials, as {@link #run} would have.
+     *
+     * @param spec         the spec; its seed is replaced by the first run's
+     * @param runs         one per seed, in seed order, all on the same data
+     * @param firstNetwork the first run's network
+     * @return the trials
+     * @throws IllegalArgumentException when there are no runs, or they disagree on the kind of series
+     */
+    public static SeedTrials of(ModelSpec spec, List<SeedRun> runs, RnnNetwork firstNetwork) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("need at least one seed's run");
+        }
+        SeedRun first = runs.get(0);
+        if (runs.stream().anyMatch(r -> r.categorical() != first.categorical())) {
+            throw new IllegalArgumentException("the seeds' runs are on different kinds of series");
+        }
+        int n = runs.size();
         double[] train = new double[n];
         double[] test = new double[n];
         double[][] losses = new double[n][];
-        Map<String, Double> baselines = new LinkedHashMap<>();
-        Map<String, double[]> baselineLosses = new LinkedHashMap<>();
-        RnnNetwork first = null;
-        TrainingHistory firstHistory = null;
         for (int s = 0; s < n; s++) {
-            long seed = seeds.get(s);
-            RnnNetwork net = NetworkFactory.create(spec.toBuilder().optSeed(seed).build());
-            TrainingHistory h = Trainer.fit(net, data.train(), data.validation(), options.withSeed(seed));
-            if (s == 0) {
-                first = net;
-                firstHistory = h;
-            }
-            if (data instanceof CategoricalDataset c) {
-                CategoricalEvaluation e = CategoricalEvaluation.onTest(net, c);
-                train[s] = CategoricalEvaluation.of(net, c.train(), c.trainCodes(), c.vocabulary()).model().accuracy();
-                test[s] = e.model().accuracy();
-                losses[s] = e.windowLosses("model");
-                if (s == 0) {
-                    e.baselines().forEach((name, m) -> {
-                        baselines.put(name, m.accuracy());
-                        baselineLosses.put(name, e.windowLosses(name));
-                    });
-                }
-            } else {
-                PriceDataset p = (PriceDataset) data;
-                PriceEvaluation e = PriceEvaluation.of(net, p, p.test());
-                train[s] = PriceEvaluation.of(net, p, p.train()).model().get(0).rmse();
-                test[s] = e.model().get(0).rmse();
-                losses[s] = e.windowLosses("model");
-                if (s == 0) {
-                    e.baselines().forEach((name, m) -> {
-                        baselines.put(name, m.get(0).rmse());
-                        baselineLosses.put(name, e.windowLosses(name));
-                    });
-                }
-            }
+            train[s] = runs.get(s).trainMetric();
+            test[s] = runs.get(s).testMetric();
+            losses[s] = runs.get(s).windowLosses();
         }
-        return new SeedTrials(spec.toBuilder().optSeed(seeds.get(0)).build(), List.copyOf(seeds), first, firstHistory,
-                categorical ? "accuracy" : "RMSE", categorical, train, test, losses, baselines, baselineLosses);
+        return new SeedTrials(spec.toBuilder().optSeed(first.seed()).build(), runs.stream().map(SeedRun::seed).toList(),
+                firstNetwork, first.history(), first.metric(), first.categorical(), train, test, losses,
+                new LinkedHashMap<>(first.baselines()), new LinkedHashMap<>(first.baselineLosses()));
     }
 
     /** @return the number of trainable parameters */

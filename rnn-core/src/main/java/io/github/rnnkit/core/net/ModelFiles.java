@@ -99,4 +99,43 @@ public final class ModelFiles {
             throw new DataException(source, "not a readable rnnkit model (corrupt or truncated: " + e.getMessage() + ")");
         }
     }
+
+    /**
+     * The network as the bytes {@link #write} would put in a file, without updater state: a trained
+     * network sent from where it was trained (a Spark executor) to where it is used.
+     *
+     * @param net the network
+     * @return its model zip's bytes
+     */
+    public static byte[] toBytes(MultiLayerNetwork net) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ModelSerializer.writeModel(net, out, false);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the network: " + IoReason.of(e), e);
+        }
+    }
+
+    /**
+     * Reads a network from {@link #toBytes}; its parameters are exactly those written.
+     *
+     * @param bytes a model zip's bytes
+     * @param spec  the spec the network was built from
+     * @return the network, which knows its spec
+     * @throws IllegalArgumentException when the bytes are not a network of that spec
+     */
+    public static RnnNetwork fromBytes(byte[] bytes, ModelSpec spec) {
+        RnnNetwork net;
+        try {
+            net = RnnNetwork.of(ModelSerializer.restoreMultiLayerNetwork(new java.io.ByteArrayInputStream(bytes), false));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a serialised rnnkit network: " + e.getMessage(), e);
+        }
+        if (!NetworkShape.of(net).equals(NetworkShape.of(spec))) {
+            throw new IllegalArgumentException("the network does not match its spec: it is " + NetworkShape.of(net)
+                    + ", the spec says " + NetworkShape.of(spec));
+        }
+        return net.withSpec(spec);
+    }
 }

@@ -45,8 +45,7 @@ public final class LocalRunner implements PlanRunner {
         requireUniqueIds(plan);
         Map<String, TaskOutcome> done = new LinkedHashMap<>(ResultsFile.read(results));
         // Restored at the end: the settings are process-wide, and the caller's own training should not inherit them.
-        int blasThreads = org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads();
-        String scanWorkers = System.getProperty(io.github.rnnkit.core.layers.MinRnnRuntimeLayer.WORKERS_PROPERTY);
+        ThreadSettings before = ThreadSettings.current();
         TaskRunner.singleThreaded();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
@@ -87,12 +86,7 @@ public final class LocalRunner implements PlanRunner {
         } finally {
             stopped.set(true);
             pool.shutdownNow();
-            org.nd4j.linalg.factory.Nd4j.factory().blas().setMaxThreads(blasThreads);
-            if (scanWorkers == null) {
-                System.clearProperty(io.github.rnnkit.core.layers.MinRnnRuntimeLayer.WORKERS_PROPERTY);
-            } else {
-                System.setProperty(io.github.rnnkit.core.layers.MinRnnRuntimeLayer.WORKERS_PROPERTY, scanWorkers);
-            }
+            before.restore();
         }
         return plan.stream().map(t -> done.get(t.id())).toList();
     }

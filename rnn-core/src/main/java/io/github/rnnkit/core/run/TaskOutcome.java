@@ -28,11 +28,13 @@ import java.util.Map;
  * @param figures   further figures a kind of task reports, by name (e.g. a memory run's {@code updates}); may be empty
  * @param bundle    the trained model's bundle as zip bytes ({@link #saveBundle}) when the task asked to
  *                  keep it, else null; never in the results file, so a resumed plan has none
+ * @param payload   what a kind of task gives beyond these figures (e.g. a {@link SeedTask}'s per-window
+ *                  losses and network), or null; like the bundle, kept in memory only
  * @serial exclude
  */
 public record TaskOutcome(String id, String error, String metric, double model, Map<String, Double> baselines,
                           Map<String, Double> pValues, int epochs, double validationLoss, double seconds,
-                          Map<String, Double> figures, byte[] bundle)
+                          Map<String, Double> figures, byte[] bundle, Serializable payload)
         implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,13 +53,42 @@ public record TaskOutcome(String id, String error, String metric, double model, 
      */
     public TaskOutcome(String id, String error, String metric, double model, Map<String, Double> baselines,
                        Map<String, Double> pValues, int epochs, double validationLoss, double seconds) {
-        this(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds, Map.of(), null);
+        this(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds, Map.of(), null, null);
     }
 
-    /** @return this outcome without its bundle, as the results file keeps it */
+    /**
+     * An outcome without a payload.
+     *
+     * @param id        the task's id
+     * @param error     null when the task ran, else what went wrong
+     * @param metric    the metric's name
+     * @param model     the model's value of it
+     * @param baselines each baseline's value of it
+     * @param pValues   each baseline's p-value against the model
+     * @param epochs    epochs trained
+     * @param validationLoss the validation loss at the kept epoch
+     * @param seconds   wall time of the task
+     * @param figures   further figures, by name
+     * @param bundle    the model's bundle as zip bytes, or null
+     */
+    public TaskOutcome(String id, String error, String metric, double model, Map<String, Double> baselines,
+                       Map<String, Double> pValues, int epochs, double validationLoss, double seconds,
+                       Map<String, Double> figures, byte[] bundle) {
+        this(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds, figures, bundle, null);
+    }
+
+    /** @return this outcome without its bundle and payload, as the results file keeps it */
     public TaskOutcome withoutBundle() {
-        return bundle == null ? this : new TaskOutcome(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds,
-                figures, null);
+        return bundle == null && payload == null ? this : new TaskOutcome(id, error, metric, model, baselines, pValues, epochs,
+                validationLoss, seconds, figures, null, null);
+    }
+
+    /**
+     * @param p what the task gives beyond its figures
+     * @return this outcome carrying {@code p}
+     */
+    public TaskOutcome withPayload(Serializable p) {
+        return new TaskOutcome(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds, figures, bundle, p);
     }
 
     /**
@@ -114,7 +145,7 @@ public record TaskOutcome(String id, String error, String metric, double model, 
         return baselines.keySet().stream().allMatch(b -> pValues.get(b) != null && pValues.get(b) < 0.05);
     }
 
-    /** Compares every value, the bundle's bytes by content. */
+    /** Compares every value, the bundle's bytes by content; the payload is not compared. */
     @Override
     public boolean equals(Object o) {
         return o instanceof TaskOutcome t && json().equals(t.json()) && java.util.Arrays.equals(bundle, t.bundle);

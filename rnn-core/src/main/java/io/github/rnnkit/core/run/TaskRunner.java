@@ -91,7 +91,7 @@ public final class TaskRunner {
     }
 
     /** Runs {@code body} (given its start time), an error it throws becoming a failed outcome with its message. */
-    private static TaskOutcome guarded(String id, java.util.function.LongFunction<TaskOutcome> body) {
+    static TaskOutcome guarded(String id, java.util.function.LongFunction<TaskOutcome> body) {
         long start = System.nanoTime();
         try {
             return body.apply(start);

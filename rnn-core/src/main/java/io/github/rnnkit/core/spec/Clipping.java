@@ -17,8 +17,9 @@ import java.util.Locale;
  * @param mode      DL4J's per-layer mode; {@link GradientNormalization#None} for none (and for global clipping)
  * @param threshold the clipping threshold (ignored by the renormalize modes and by None)
  * @param global    true for global-norm clipping over the whole network
+ * @serial exclude
  */
-public record Clipping(GradientNormalization mode, double threshold, boolean global) {
+public record Clipping(GradientNormalization mode, double threshold, boolean global) implements java.io.Serializable {
     /** No clipping. */
     public static final Clipping NONE = new Clipping(GradientNormalization.None, 1.0);
 

@@ -41,11 +41,13 @@ import java.util.List;
  * @param dataType       FLOAT or DOUBLE
  * @param tbptt          truncated BPTT lengths, or null for full BPTT
  * @param clipping       gradient clipping
+ * @serial exclude
  */
 public record ModelSpec(CellType cell, Topology topology, int horizon, int inputSize, List<Integer> hiddenSizes,
                         int outputSize, Task task, boolean bidirectional, double dropout, RnnActivation activation,
                         UpdaterKind updater, double learningRate, WeightInit weightInit, double forgetGateBias,
-                        long seed, DataType dataType, Tbptt tbptt, Clipping clipping) {
+                        long seed, DataType dataType, Tbptt tbptt, Clipping clipping)
+        implements java.io.Serializable {
     /**
      * Checks every field and their combinations.
      * @throws IllegalArgumentException saying what to change

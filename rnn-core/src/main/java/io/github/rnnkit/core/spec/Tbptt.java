@@ -8,8 +8,9 @@ package io.github.rnnkit.core.spec;
  *
  * @param forward  segment length k1, at least 1
  * @param backward backward length k2, in [1, k1]
+ * @serial exclude
  */
-public record Tbptt(int forward, int backward) {
+public record Tbptt(int forward, int backward) implements java.io.Serializable {
     /**
      * Checks that both lengths are at least 1 and the backward length at most the forward length.
      *

@@ -9,6 +9,8 @@ package io.github.rnnkit.core.train;
  * @param validationMetric accuracy (classification) or RMSE in scaled units (regression) of the
  *                         next-step forecasts on the validation windows, or NaN without them
  * @param seconds          wall-clock time of the epoch, validation included
+ * @serial exclude
  */
-public record EpochRecord(int epoch, double trainLoss, double validationLoss, double validationMetric, double seconds) {
+public record EpochRecord(int epoch, double trainLoss, double validationLoss, double validationMetric, double seconds)
+        implements java.io.Serializable {
 }

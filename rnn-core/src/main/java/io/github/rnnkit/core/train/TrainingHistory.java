@@ -17,9 +17,10 @@ import java.util.Locale;
  * @param epochs      one record per epoch
  * @param bestEpoch   the epoch whose parameters the model kept (1-based)
  * @param stoppedEarly true when training stopped before its planned epochs
+ * @serial exclude
  */
 public record TrainingHistory(String metricName, List<Double> iterations, List<EpochRecord> epochs, int bestEpoch,
-                              boolean stoppedEarly) {
+                              boolean stoppedEarly) implements java.io.Serializable {
     /**
      * Copies the lists.
      *
