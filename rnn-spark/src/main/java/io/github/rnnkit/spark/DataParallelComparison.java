@@ -5,6 +5,7 @@ import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.core.train.DataParallelMethod;
 import io.github.rnnkit.core.train.Minibatches;
 import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.data.prep.PriceDataset;
@@ -21,7 +22,8 @@ import java.util.Locale;
 /**
  * The data-parallel comparison of docs/SCALING-OUT.md: one GRU on synthetic prices trained for
  * the same epochs on the same minibatches (a) in this process, one minibatch after another, and
- * (b) with parameter averaging on Spark, twice each with the same seed (is it reproducible?).
+ * (b) with parameter averaging and (c) with gradient sharing on Spark, twice each with the same seed
+ * (is it reproducible?).
  * Run: {@code java -cp "rnn-spark/target/rnnkit-spark.jar" [Java 17 --add-opens]
  * io.github.rnnkit.spark.DataParallelComparison [MASTER] [WORKERS] [EPOCHS]}.
  */
@@ -37,7 +39,7 @@ public final class DataParallelComparison {
      * @param master  Spark master, e.g. {@code local[2]}
      * @param workers partitions
      * @param epochs  passes
-     * @return the rows: single machine twice, data-parallel twice
+     * @return the rows: single machine twice, then each data-parallel method twice
      */
     static List<Row> run(String master, int workers, int epochs) {
         PriceDataset data = PriceDataset.builder(GeometricBrownianMotion.DEFAULT.generate(3000, 11))
@@ -58,11 +60,13 @@ public final class DataParallelComparison {
             rows.add(new Row("one process, run " + r, (System.nanoTime() - start) / 1e9, losses));
         }
         try (JavaSparkContext sc = SparkRunner.context(master, 1)) {
-            for (int r = 1; r <= 2; r++) {
-                DataParallelTraining.Result res = DataParallelTraining.fit(sc, NetworkFactory.create(spec), data.train(),
-                        data.validation(), epochs, 32, workers, 5, 5);
-                rows.add(new Row("parameter averaging, " + master + ", " + workers + " workers, run " + r, res.seconds(),
-                        res.validationLoss()));
+            for (DataParallelMethod method : DataParallelMethod.values()) {
+                for (int r = 1; r <= 2; r++) {
+                    DataParallelTraining.Result res = DataParallelTraining.fit(sc, NetworkFactory.create(spec), data.train(),
+                            data.validation(), epochs, 32, workers, method, 5, 5);
+                    rows.add(new Row(method.label() + ", " + master + ", " + workers + " workers, run " + r, res.seconds(),
+                            res.validationLoss()));
+                }
             }
         }
         return rows;

@@ -10,6 +10,9 @@ import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
+import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
+import io.github.rnnkit.core.train.DataParallelMethod;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.ArrayList;
@@ -19,9 +22,17 @@ import java.util.List;
  * Data-parallel training of one network on Spark (experimental), through DL4J's own
  * {@code dl4j-spark} (1.0.0-M2, run on DL4J M2.1): each epoch the training windows, cut into
  * minibatches, are spread over {@code workers} partitions; every worker trains a copy of the
- * network on its share, and the copies' parameters (and updater state) are averaged every
- * {@code averagingFrequency} minibatches ({@link ParameterAveragingTrainingMaster}). The network's
- * own layers, rnnkit's recurrent layers included, run unchanged on the workers.
+ * network on its share, and the copies are kept in step by one of two methods
+ * ({@link DataParallelMethod}): their parameters (and updater state) averaged every
+ * {@code averagingFrequency} minibatches ({@link ParameterAveragingTrainingMaster}), or their
+ * gradients shared asynchronously, threshold-encoded over Aeron UDP ({@link SharedTrainingMaster}, adaptive
+ * threshold; dl4j-spark-parameterserver). The network's own layers, rnnkit's recurrent layers
+ * included, run unchanged on the workers.
+ *
+ * <p>Gradient sharing opens a UDP port ({@link #GRADIENT_SHARING_PORT}) on the driver and on every
+ * executor, and needs Aeron's publication timeout raised
+ * ({@code -Daeron.publication.unblock.timeout=60000000000}, which {@link #fit} sets in this JVM and
+ * {@link SparkRunner#context} passes to executors).
  *
  * <p>What to expect, measured on 2 cores (docs/SCALING-OUT.md): it is slower than training on
  * one machine for models and data of this size, and not bit-for-bit reproducible; it is for data
@@ -29,6 +40,13 @@ import java.util.List;
  * ({@link SparkRunner}) are the way to use many cores for sweeps and many series.
  */
 public final class DataParallelTraining {
+    /** The UDP port gradient sharing's transport listens on, on the driver and each executor. */
+    public static final int GRADIENT_SHARING_PORT = 40123;
+    /** Aeron's property for how long a blocked publication waits before it is dropped. */
+    static final String AERON_TIMEOUT = "aeron.publication.unblock.timeout";
+    /** 60 s, the value gradient sharing was seen to work with on loopback (Aeron's default is 15 s). */
+    static final String AERON_TIMEOUT_NANOS = "60000000000";
+
     private DataParallelTraining() {
     }
 
@@ -50,21 +68,32 @@ public final class DataParallelTraining {
      * @param epochs             passes over the training windows
      * @param batchSize          windows per minibatch (per worker step)
      * @param workers            partitions the minibatches are spread over
-     * @param averagingFrequency minibatches between parameter averagings
+     * @param method             parameter averaging or gradient sharing
+     * @param averagingFrequency with parameter averaging: minibatches between averagings
      * @param seed               seed of the minibatch order
      * @return the trained network and its validation loss per epoch
      */
     public static Result fit(JavaSparkContext sc, MultiLayerNetwork net, SequenceSet train, SequenceSet validation, int epochs,
-                             int batchSize, int workers, int averagingFrequency, long seed) {
+                             int batchSize, int workers, DataParallelMethod method, int averagingFrequency, long seed) {
         if (epochs < 1 || batchSize < 1 || workers < 1 || averagingFrequency < 1) {
             throw new IllegalArgumentException("epochs, batch size, workers and averaging frequency must be at least 1");
         }
         long start = System.nanoTime();
-        TrainingMaster<?, ?> master = new ParameterAveragingTrainingMaster.Builder(batchSize)
-                .batchSizePerWorker(batchSize).averagingFrequency(averagingFrequency).workerPrefetchNumBatches(0)
-                // Direct: minibatches travel in the RDD itself. The default (Export) first writes them to a file system every
-                // executor can read, which a cluster without HDFS or S3 lacks.
-                .rddTrainingApproach(RDDTrainingApproach.Direct).rngSeed(seed).build();
+        TrainingMaster<?, ?> master = switch (method) {
+            case PARAMETER_AVERAGING -> new ParameterAveragingTrainingMaster.Builder(batchSize)
+                    .batchSizePerWorker(batchSize).averagingFrequency(averagingFrequency).workerPrefetchNumBatches(0)
+                    // Direct: minibatches travel in the RDD itself. The default (Export) first writes them to a file system every
+                    // executor can read, which a cluster without HDFS or S3 lacks.
+                    .rddTrainingApproach(RDDTrainingApproach.Direct).rngSeed(seed).build();
+            case GRADIENT_SHARING -> {
+                System.setProperty(AERON_TIMEOUT, AERON_TIMEOUT_NANOS);
+                VoidConfiguration transport = VoidConfiguration.builder().unicastPort(GRADIENT_SHARING_PORT)
+                        .controllerAddress(sc.isLocal() ? "127.0.0.1" : sc.getConf().get("spark.driver.host")).build();
+                yield new SharedTrainingMaster.Builder(transport, batchSize).batchSizePerWorker(batchSize)
+                        .workersPerNode(sc.isLocal() ? workers : 1).workerPrefetchNumBatches(0)
+                        .rddTrainingApproach(RDDTrainingApproach.Direct).rngSeed(seed).build();
+            }
+        };
         SparkDl4jMultiLayer spark = new SparkDl4jMultiLayer(sc, net, master);
         List<Double> losses = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {

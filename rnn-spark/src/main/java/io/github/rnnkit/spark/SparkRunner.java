@@ -64,6 +64,10 @@ public final class SparkRunner implements PlanRunner {
     public static JavaSparkContext context(String master, int maxFailures) {
         SparkConf conf = new SparkConf().setMaster(master).setAppName("rnnkit").set("spark.ui.enabled", "false")
                 .set("spark.task.maxFailures", String.valueOf(maxFailures));
+        if (!conf.contains("spark.executor.extraJavaOptions")) {
+            // for gradient sharing's transport on the executors (DataParallelTraining); nothing else reads it
+            conf.set("spark.executor.extraJavaOptions", "-D" + DataParallelTraining.AERON_TIMEOUT + "=" + DataParallelTraining.AERON_TIMEOUT_NANOS);
+        }
         if (master.startsWith("spark://") && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
             // Not under spark-submit (which ships its jar): executors on this machine, or on machines with the same
             // paths, load rnnkit from where this driver does.

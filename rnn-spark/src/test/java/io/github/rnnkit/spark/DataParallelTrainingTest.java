@@ -5,6 +5,7 @@ import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.UpdaterKind;
+import io.github.rnnkit.core.train.DataParallelMethod;
 import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.split.SplitFractions;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** rnnkit's GRU trained data-parallel by dl4j-spark's parameter averaging in local[2]: it learns, and bad sizes are refused. */
+/** rnnkit's GRU trained data-parallel by dl4j-spark in local[2], parameters averaged or gradients shared: it learns; bad sizes are refused. */
 class DataParallelTrainingTest {
     @Test
     void parameterAveragingTrainsRnnkitsGru() {
@@ -28,13 +29,30 @@ class DataParallelTrainingTest {
         RnnNetwork net = NetworkFactory.create(spec);
         double before = Trainer.loss(net, data.validation());
         try (JavaSparkContext sc = SparkRunner.context("local[2]", 1)) {
-            DataParallelTraining.Result r = DataParallelTraining.fit(sc, net, data.train(), data.validation(), 3, 16, 2, 2, 1);
+            DataParallelTraining.Result r = DataParallelTraining.fit(sc, net, data.train(), data.validation(), 3, 16, 2,
+                    DataParallelMethod.PARAMETER_AVERAGING, 2, 1);
             assertEquals(3, r.validationLoss().size());
             double after = r.validationLoss().get(2);
             assertTrue(after < before / 2, "validation loss " + before + " -> " + r.validationLoss());
             assertEquals(after, Trainer.loss(r.network(), data.validation()), 1e-12, "the result holds the trained network");
             assertThrows(IllegalArgumentException.class, () -> DataParallelTraining.fit(sc, net, data.train(), data.validation(), 1, 16,
-                    0, 2, 1));
+                    0, DataParallelMethod.PARAMETER_AVERAGING, 2, 1));
+        }
+    }
+
+    @Test
+    void gradientSharingTrainsRnnkitsGru() {
+        PriceDataset data = PriceDataset.builder(GeometricBrownianMotion.DEFAULT.generate(600, 3)).window(WindowSpec.manyToOne(10))
+                .split(SplitFractions.DEFAULT).build();
+        RnnNetwork net = NetworkFactory.create(ModelSpec.builder().setCell(CellType.GRU).setHiddenSizes(8)
+                .optUpdater(UpdaterKind.ADAM, 0.01).optSeed(2).setDataShape(data).build());
+        double before = Trainer.loss(net, data.validation());
+        try (JavaSparkContext sc = SparkRunner.context("local[2]", 1)) {
+            DataParallelTraining.Result r = DataParallelTraining.fit(sc, net, data.train(), data.validation(), 2, 16, 2,
+                    DataParallelMethod.GRADIENT_SHARING, 1, 1);
+            assertEquals(2, r.validationLoss().size());
+            assertTrue(r.validationLoss().get(1) < 0.9 * before, "validation loss " + before + " -> " + r.validationLoss());
+            assertEquals(r.validationLoss().get(1), Trainer.loss(r.network(), data.validation()), 1e-12);
         }
     }
 }

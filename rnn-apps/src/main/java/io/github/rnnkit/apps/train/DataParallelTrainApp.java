@@ -11,6 +11,7 @@ import io.github.rnnkit.core.eval.PriceEvaluation;
 import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.train.DataParallelFit;
+import io.github.rnnkit.core.train.DataParallelMethod;
 import io.github.rnnkit.core.train.Minibatches;
 import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.data.prep.CategoricalDataset;
@@ -26,7 +27,7 @@ import java.util.Locale;
 /**
  * {@code rnnkit train --spark MASTER --workers N} (experimental): the same spec and data trained
  * for the same epochs three ways: on this machine, one minibatch after another; and twice
- * data-parallel ({@link DataParallelFit}, parameter averaging on Spark). The report sets time, final
+ * data-parallel ({@link DataParallelFit} on Spark: parameter averaging or gradient sharing). The report sets time, final
  * validation loss and whether the two data-parallel runs agree beside each other; the data-parallel
  * model (first run) is scored on the test part against the baselines and saved as a bundle. No early
  * stopping: every way trains all epochs.
@@ -66,9 +67,10 @@ public final class DataParallelTrainApp {
      * @param o       the series, spec, epochs and run folder (resume is not supported)
      * @param master  a Spark master, e.g. {@code local[2]}
      * @param workers partitions the minibatches are spread over
+     * @param method  how the workers keep their copies in step
      * @return the three runs, the test comparisons and the report
      */
-    public static Result run(TrainOptions o, String master, int workers) {
+    public static Result run(TrainOptions o, String master, int workers, DataParallelMethod method) {
         TrainApp.Prepared p = TrainApp.prepare(o);
         DataParallelFit engine = DataParallelFit.forMaster(master);
         WindowedDataset data = p.data();
@@ -87,9 +89,9 @@ public final class DataParallelTrainApp {
             RnnNetwork parallel = null;
             for (int r = 1; r <= 2; r++) {
                 RnnNetwork net = NetworkFactory.create(p.spec());
-                DataParallelFit.Result res = engine.fit(master, workers, net, data.train(), data.validation(), o.epochs(), o.batchSize(),
+                DataParallelFit.Result res = engine.fit(master, workers, method, net, data.train(), data.validation(), o.epochs(), o.batchSize(),
                         o.seed());
-                runs.add(new Run("parameter averaging on " + master + ", " + workers + " workers, run " + r, res.seconds(),
+                runs.add(new Run(method.label() + " on " + master + ", " + workers + " workers, run " + r, res.seconds(),
                         res.validationLoss()));
                 parallel = parallel == null ? net : parallel;
             }
@@ -102,18 +104,20 @@ public final class DataParallelTrainApp {
             Table table = t.build();
             folder.table("data-parallel", table);
             Result partial = new Result(folder.dir(), null, runs, comparisons);
-            Path report = folder.text("report.md", markdown(o, master, workers, table, partial));
+            Path report = folder.text("report.md", markdown(o, master, workers, method, table, partial));
             folder.commit();
             return new Result(folder.dir(), report, runs, comparisons);
         }
     }
 
-    private static String markdown(TrainOptions o, String master, int workers, Table table, Result r) {
+    private static String markdown(TrainOptions o, String master, int workers, DataParallelMethod method, Table table, Result r) {
         StringBuilder b = new StringBuilder("# Data-parallel training (experimental)\n\n");
         b.append(String.format(Locale.ROOT, "%s, hidden %s, look-back %d, %d epochs of minibatches of %d (no early stopping), Adam %s, "
                         + "seed %d. Trained three ways on the same data and minibatch order: in this process, and twice with "
-                        + "parameter averaging (every 5 minibatches) on %s with %d workers.%n%n", o.cell().displayName(), o.hidden(),
-                o.lookBack(), o.epochs(), o.batchSize(), o.learningRate(), o.seed(), master, workers));
+                        + "%s on %s with %d workers.%n%n", o.cell().displayName(), o.hidden(),
+                o.lookBack(), o.epochs(), o.batchSize(), o.learningRate(), o.seed(), method == DataParallelMethod.PARAMETER_AVERAGING
+                        ? "parameter averaging (every 5 minibatches)" : "gradient sharing (threshold-encoded, adaptive threshold)",
+                master, workers));
         b.append(table.markdown()).append('\n');
         Run one = r.runs().get(0);
         Run par = r.runs().get(1);
@@ -121,7 +125,7 @@ public final class DataParallelTrainApp {
         b.append(String.format(Locale.ROOT, "- Score: final validation loss %.6f data-parallel against %.6f here (%s).%n", par.last(),
                 one.last(), par.last() < one.last() ? "lower" : "not lower"));
         b.append("- Determinism: the two data-parallel runs ").append(r.reproducible() ? "ended identically."
-                : "differed: parameter averaging is not reproducible here.").append('\n');
+                : "differed: " + method.label() + " is not reproducible here.").append('\n');
         b.append("\n## The data-parallel model on the test part\n\n");
         r.comparisons().forEach(c -> b.append("- ").append(c.sentence()).append('\n'));
         b.append("\nIts bundle is in model/. For speed on one machine, train without --spark; data-parallel training is for "

@@ -1,5 +1,6 @@
 package io.github.rnnkit.apps.train;
 
+import io.github.rnnkit.core.train.DataParallelMethod;
 import io.github.rnnkit.apps.common.OptionValues;
 import io.github.rnnkit.apps.common.KindConverter;
 import io.github.rnnkit.apps.common.SeriesInputOptions;
@@ -117,9 +118,13 @@ public final class TrainCommand implements Callable<Integer> {
     static final String COMMAND_LINE = "command-line.json";
 
     @Option(names = "--spark", paramLabel = "MASTER", description = "experimental: train data-parallel on Spark (local[N] or "
-            + "spark://HOST:7077) with parameter averaging, beside the same training in this process; the report compares time, "
+            + "spark://HOST:7077), beside the same training in this process; the report compares time, "
             + "score and determinism (the launcher builds rnn-spark for it)")
     String sparkMaster;
+
+    @Option(names = "--data-parallel", paramLabel = "METHOD", description = "with --spark: averaging (parameter averaging "
+            + "every 5 minibatches) or gradient-sharing (threshold-encoded, over UDP port 40123) (default: averaging)")
+    String dataParallel;
 
     @Option(names = "--workers", converter = io.github.rnnkit.apps.common.OptionValues.Positive.class, paramLabel = "N",
             description = "with --spark: workers the minibatches are spread over (default: 2)")
@@ -148,13 +153,17 @@ public final class TrainCommand implements Callable<Integer> {
         if (sparkWorkers != null && sparkMaster == null) {
             throw new IllegalArgumentException("--workers goes with --spark: it counts the data-parallel workers");
         }
+        if (dataParallel != null && sparkMaster == null) {
+            throw new IllegalArgumentException("--data-parallel goes with --spark: it says how the data-parallel workers share updates");
+        }
+        DataParallelMethod method = method();
         if (sparkMaster != null && encoderDecoder) {
             throw new IllegalArgumentException("--spark trains the one-to-one and many-to-one models; not --topology encoder-decoder");
         }
         if (encoderDecoder) {
             return encoderDecoder(force.force ? WriteMode.REPLACE : WriteMode.NEW);
         }
-        return train(force.force ? WriteMode.REPLACE : WriteMode.NEW);
+        return train(force.force ? WriteMode.REPLACE : WriteMode.NEW, method);
     }
 
     private int encoderDecoder(WriteMode mode) {
@@ -203,12 +212,13 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int train(WriteMode mode) {
+    private int train(WriteMode mode, DataParallelMethod method) {
         TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), window.lookBack, window.horizon,
                 sizes(hidden), epochs, batch, patience, learningRate, Tbptt.parse(tbptt), Clipping.parse(clip),
                 scaler == null ? null : ScalerKind.parse(scaler), window.split(), dropout, bidirectional, seed, out, mode, ProgressBar.onTerminal());
         if (sparkMaster != null) {
-            DataParallelTrainApp.Result r = DataParallelTrainApp.run(o, sparkMaster, sparkWorkers == null ? 2 : sparkWorkers);
+            DataParallelTrainApp.Result r = DataParallelTrainApp.run(o, sparkMaster, sparkWorkers == null ? 2 : sparkWorkers,
+                    method);
             PrintWriter w = spec.commandLine().getOut();
             r.runs().forEach(run -> w.printf(java.util.Locale.ROOT, "  %-60s %6.1f s, final validation loss %.6f%n", run.how(),
                     run.seconds(), run.last()));
@@ -253,7 +263,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (!resume.toAbsolutePath().normalize().equals(original.out.toAbsolutePath().normalize())) {
             original.out = resume;   // the folders were moved together; write where the user points
         }
-        return original.train(WriteMode.RESUME);
+        return original.train(WriteMode.RESUME, original.method());
+    }
+
+    private DataParallelMethod method() {
+        return dataParallel == null ? DataParallelMethod.PARAMETER_AVERAGING : DataParallelMethod.parse(dataParallel);
     }
 
     private static void writeArgs(Path file, List<String> args) {

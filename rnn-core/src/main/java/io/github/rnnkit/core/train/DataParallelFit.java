@@ -9,7 +9,7 @@ import java.util.ServiceLoader;
 /**
  * Data-parallel training of one network on a distributed engine (experimental), found with
  * {@link ServiceLoader} when its module is on the class path: the optional {@code rnn-spark}
- * module provides one on Spark (parameter averaging).
+ * module provides one on Spark (parameter averaging or gradient sharing).
  */
 public interface DataParallelFit {
     /**
@@ -32,6 +32,7 @@ public interface DataParallelFit {
      *
      * @param master     where to train
      * @param workers    partitions (workers) the minibatches are spread over
+     * @param method     how the workers' copies are kept in step
      * @param net        an initialised network
      * @param train      training windows
      * @param validation validation windows, scored after each epoch
@@ -40,7 +41,7 @@ public interface DataParallelFit {
      * @param seed       seed of the minibatch order
      * @return the validation loss per epoch and the time
      */
-    Result fit(String master, int workers, MultiLayerNetwork net, SequenceSet train, SequenceSet validation, int epochs, int batchSize,
+    Result fit(String master, int workers, DataParallelMethod method, MultiLayerNetwork net, SequenceSet train, SequenceSet validation, int epochs, int batchSize,
                long seed);
 
     /**
