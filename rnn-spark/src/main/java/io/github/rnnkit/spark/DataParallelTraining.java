@@ -32,7 +32,10 @@ import java.util.List;
  * <p>Gradient sharing opens a UDP port ({@link #GRADIENT_SHARING_PORT}) on the driver and on every
  * executor, and needs Aeron's publication timeout raised
  * ({@code -Daeron.publication.unblock.timeout=60000000000}, which {@link #fit} sets in this JVM and
- * {@link SparkRunner#context} passes to executors).
+ * {@link SparkRunner#context} passes to executors). It is not reliable: on this project's machine it
+ * hung within a 10-epoch run in {@code local[2]} (docs/SCALING-OUT.md), so every epoch runs under a
+ * deadline (10 min for the first, then 10× the slowest epoch so far, at least 2 min) and a fit that
+ * misses it is cancelled with an error instead of waiting forever.
  *
  * <p>What to expect, measured on 2 cores (docs/SCALING-OUT.md): it is slower than training on
  * one machine for models and data of this size, and not bit-for-bit reproducible; it is for data
@@ -46,6 +49,13 @@ public final class DataParallelTraining {
     static final String AERON_TIMEOUT = "aeron.publication.unblock.timeout";
     /** 60 s, the value gradient sharing was seen to work with on loopback (Aeron's default is 15 s). */
     static final String AERON_TIMEOUT_NANOS = "60000000000";
+
+    /** The first epoch's limit: it includes starting the transport and the workers. */
+    static final double FIRST_EPOCH_LIMIT_SECONDS = 600;
+    /** A later epoch is given this many times the slowest epoch so far, at least {@link #MIN_EPOCH_LIMIT_SECONDS}. */
+    static final double STALL_FACTOR = 10;
+    /** The least time a later epoch is given. */
+    static final double MIN_EPOCH_LIMIT_SECONDS = 120;
 
     private DataParallelTraining() {
     }
@@ -96,10 +106,38 @@ public final class DataParallelTraining {
         };
         SparkDl4jMultiLayer spark = new SparkDl4jMultiLayer(sc, net, master);
         List<Double> losses = new ArrayList<>();
-        for (int e = 0; e < epochs; e++) {
-            JavaRDD<DataSet> rdd = sc.parallelize(Minibatches.of(train, batchSize, seed + e), workers);
-            spark.fit(rdd);
-            losses.add(Trainer.loss(spark.getNetwork(), validation));
+        java.util.concurrent.ExecutorService fitter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "rnnkit-data-parallel-fit");
+            t.setDaemon(true);   // a hung fit must not keep the JVM alive
+            return t;
+        });
+        try {
+            double slowest = 0;
+            for (int e = 0; e < epochs; e++) {
+                JavaRDD<DataSet> rdd = sc.parallelize(Minibatches.of(train, batchSize, seed + e), workers);
+                long epochStart = System.nanoTime();
+                double limit = e == 0 ? FIRST_EPOCH_LIMIT_SECONDS : Math.max(MIN_EPOCH_LIMIT_SECONDS, STALL_FACTOR * slowest);
+                var epoch = fitter.submit(() -> spark.fit(rdd));
+                try {
+                    epoch.get((long) (limit * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException timeout) {
+                    sc.cancelAllJobs();
+                    epoch.cancel(true);
+                    throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%s stopped making progress: epoch %d of "
+                            + "%d did not end within %.0f s (%d epoch%s done, the slowest in %.1f s), so it was cancelled. DL4J's "
+                            + "gradient sharing can hang this way (its ParallelWrapper waits for a trainer that never starts); "
+                            + "use parameter averaging", method.label(), e + 1, epochs, limit, e, e == 1 ? "" : "s", slowest));
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    throw failed.getCause() instanceof RuntimeException re ? re : new IllegalStateException(failed.getCause());
+                }
+                slowest = Math.max(slowest, (System.nanoTime() - epochStart) / 1e9);
+                losses.add(Trainer.loss(spark.getNetwork(), validation));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", interrupted);
+        } finally {
+            fitter.shutdownNow();
         }
         return new Result(spark.getNetwork(), losses, (System.nanoTime() - start) / 1e9);
     }

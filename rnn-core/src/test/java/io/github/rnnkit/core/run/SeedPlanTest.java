@@ -1,6 +1,7 @@
 package io.github.rnnkit.core.run;
 
 import io.github.rnnkit.core.diag.GradientDiagnostics;
+import io.github.rnnkit.core.eval.ModelRanking;
 import io.github.rnnkit.core.eval.SeedTrials;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
@@ -9,6 +10,7 @@ import io.github.rnnkit.core.train.TrainerOptions;
 import io.github.rnnkit.data.prep.CategoricalDataset;
 import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.prep.WindowedDataset;
+import io.github.rnnkit.data.sample.SampleDataset;
 import io.github.rnnkit.data.split.SplitFractions;
 import io.github.rnnkit.data.synth.GeometricBrownianMotion;
 import io.github.rnnkit.data.synth.MarkovWeather;
@@ -120,6 +122,28 @@ class SeedPlanTest {
         }
         assertThrows(IllegalArgumentException.class, () -> SeedTask.of("x", specs(data).get("gru"), SeedPlanTest::categorical, 7,
                 TWO_EPOCHS.withCheckpoints(java.nio.file.Path.of("ck")), false));
+    }
+
+    @Test
+    void readmeExampleComparesTwoCellsOverSeedsOnTwoThreads() {
+        // snippet:seedplan
+        DatasetRecipe seattle = () -> CategoricalDataset.builder(SampleDataset.SEATTLE_WEATHER.series())
+                .window(WindowSpec.manyToOne(10)).split(SplitFractions.DEFAULT).build();
+        ModelSpec.Builder spec = ModelSpec.builder().setDataShape(seattle.build()).setHiddenSizes(8);
+        Map<String, ModelSpec> models = new LinkedHashMap<>();
+        models.put("GRU", spec.setCell(CellType.GRU).build());
+        models.put("LSTM", spec.setCell(CellType.LSTM).build());
+        Map<String, SeedTrials> trials;
+        try (PlanRunner runner = PlanRunners.forMaster("threads", 2)) {      // or "local[*]", "spark://HOST:7077" with rnn-spark
+            trials = SeedPlan.run(models, seattle, List.of(42L, 43L), TrainerOptions.of(1), runner, o -> { });
+        }
+        ModelRanking ranking = new ModelRanking("accuracy", true, 1, List.of(trials.get("GRU").forecaster("GRU"),
+                trials.get("LSTM").forecaster("LSTM")));
+        System.out.println(ranking.sentence("cell"));   // names a winner only when the paired test says so
+        // end-snippet
+        assertEquals(List.of(42L, 43L), trials.get("LSTM").seeds());
+        assertEquals(CellType.LSTM, trials.get("LSTM").spec().cell());
+        assertTrue(ranking.sentence("cell").contains("GRU") && ranking.sentence("cell").contains("LSTM"));
     }
 
     private static Object roundTrip(Object o) throws Exception {
