@@ -42,7 +42,7 @@ class ReadmeSnippetsTest {
             checked++;
         }
         assertTrue(unmarked.isEmpty(), "README code blocks without a snippet marker: " + unmarked);
-        assertEquals(5, checked, "snippets checked");
+        assertEquals(6, checked, "snippets checked");
     }
 
     /** @return the lines between {@code snippet:NAME} and {@code end-snippet}, dedented, each ending in a newline */
