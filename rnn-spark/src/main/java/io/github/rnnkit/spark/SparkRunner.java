@@ -65,8 +65,12 @@ public final class SparkRunner implements PlanRunner {
         SparkConf conf = new SparkConf().setMaster(master).setAppName("rnnkit").set("spark.ui.enabled", "false")
                 .set("spark.task.maxFailures", String.valueOf(maxFailures));
         if (!conf.contains("spark.executor.extraJavaOptions")) {
-            // for gradient sharing's transport on the executors (DataParallelTraining); nothing else reads it
-            conf.set("spark.executor.extraJavaOptions", "-D" + DataParallelTraining.AERON_TIMEOUT + "=" + DataParallelTraining.AERON_TIMEOUT_NANOS);
+            // Aeron's timeout: for gradient sharing's transport on the executors (DataParallelTraining). The Vector API: the
+            // recurrent layers' float32 gate loops take it when the module is there, so executors must have it whenever
+            // this JVM has it, or their networks differ from this JVM's in the last digits.
+            boolean vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+            conf.set("spark.executor.extraJavaOptions", (vector ? "--add-modules=jdk.incubator.vector " : "") + "-D"
+                    + DataParallelTraining.AERON_TIMEOUT + "=" + DataParallelTraining.AERON_TIMEOUT_NANOS);
         }
         if (master.startsWith("spark://") && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
             // Not under spark-submit (which ships its jar): executors on this machine, or on machines with the same
