@@ -7,13 +7,11 @@ import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.UpdaterKind;
 import io.github.rnnkit.core.train.DataParallelMethod;
 import io.github.rnnkit.core.train.Minibatches;
-import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.split.SplitFractions;
 import io.github.rnnkit.data.synth.GeometricBrownianMotion;
 import io.github.rnnkit.data.window.WindowSpec;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,13 +49,7 @@ public final class DataParallelComparison {
         for (int r = 1; r <= 2; r++) {
             RnnNetwork net = NetworkFactory.create(spec);
             long start = System.nanoTime();
-            List<Double> losses = new ArrayList<>();
-            for (int e = 0; e < epochs; e++) {
-                for (DataSet ds : Minibatches.of(data.train(), 32, 5 + e)) {
-                    net.fit(ds);
-                }
-                losses.add(Trainer.loss(net, data.validation()));
-            }
+            List<Double> losses = Minibatches.fitInOrder(net, data.train(), data.validation(), epochs, 32, 5);
             rows.add(new Row("one process, run " + r, (System.nanoTime() - start) / 1e9, losses));
         }
         try (JavaSparkContext sc = SparkRunner.context(master, 1)) {

@@ -89,22 +89,8 @@ public final class DataParallelTraining {
             throw new IllegalArgumentException("epochs, batch size, workers and averaging frequency must be at least 1");
         }
         long start = System.nanoTime();
-        TrainingMaster<?, ?> master = switch (method) {
-            case PARAMETER_AVERAGING -> new ParameterAveragingTrainingMaster.Builder(batchSize)
-                    .batchSizePerWorker(batchSize).averagingFrequency(averagingFrequency).workerPrefetchNumBatches(0)
-                    // Direct: minibatches travel in the RDD itself. The default (Export) first writes them to a file system every
-                    // executor can read, which a cluster without HDFS or S3 lacks.
-                    .rddTrainingApproach(RDDTrainingApproach.Direct).rngSeed(seed).build();
-            case GRADIENT_SHARING -> {
-                System.setProperty(AERON_TIMEOUT, AERON_TIMEOUT_NANOS);
-                VoidConfiguration transport = VoidConfiguration.builder().unicastPort(GRADIENT_SHARING_PORT)
-                        .controllerAddress(sc.isLocal() ? "127.0.0.1" : sc.getConf().get("spark.driver.host")).build();
-                yield new SharedTrainingMaster.Builder(transport, batchSize).batchSizePerWorker(batchSize)
-                        .workersPerNode(sc.isLocal() ? workers : 1).workerPrefetchNumBatches(0)
-                        .rddTrainingApproach(RDDTrainingApproach.Direct).rngSeed(seed).build();
-            }
-        };
-        SparkDl4jMultiLayer spark = new SparkDl4jMultiLayer(sc, net, master);
+        SparkDl4jMultiLayer spark = new SparkDl4jMultiLayer(sc, net, trainingMaster(sc, method, batchSize, workers,
+                averagingFrequency, seed));
         List<Double> losses = new ArrayList<>();
         java.util.concurrent.ExecutorService fitter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "rnnkit-data-parallel-fit");
@@ -124,9 +110,10 @@ public final class DataParallelTraining {
                     sc.cancelAllJobs();
                     epoch.cancel(true);
                     throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%s stopped making progress: epoch %d of "
-                            + "%d did not end within %.0f s (%d epoch%s done, the slowest in %.1f s), so it was cancelled. DL4J's "
-                            + "gradient sharing can hang this way (its ParallelWrapper waits for a trainer that never starts); "
-                            + "use parameter averaging", method.label(), e + 1, epochs, limit, e, e == 1 ? "" : "s", slowest));
+                            + "%d did not end within %.0f s (%d epoch%s done, the slowest in %.1f s), so it was cancelled%s",
+                            method.label(), e + 1, epochs, limit, e, e == 1 ? "" : "s", slowest,
+                            method == DataParallelMethod.GRADIENT_SHARING ? ". DL4J's gradient sharing can hang this way (its "
+                                    + "ParallelWrapper waits for a trainer that never starts); use parameter averaging" : ""));
                 } catch (java.util.concurrent.ExecutionException failed) {
                     throw failed.getCause() instanceof RuntimeException re ? re : new IllegalStateException(failed.getCause());
                 }
@@ -140,5 +127,25 @@ public final class DataParallelTraining {
             fitter.shutdownNow();
         }
         return new Result(spark.getNetwork(), losses, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** @return DL4J's training master for {@code method} */
+    private static TrainingMaster<?, ?> trainingMaster(JavaSparkContext sc, DataParallelMethod method, int batchSize, int workers,
+                                                       int averagingFrequency, long seed) {
+        return switch (method) {
+            case PARAMETER_AVERAGING -> new ParameterAveragingTrainingMaster.Builder(batchSize)
+                    .batchSizePerWorker(batchSize).averagingFrequency(averagingFrequency).workerPrefetchNumBatches(0)
+                    // Direct: minibatches travel in the RDD itself. The default (Export) first writes them to a file system every
+                    // executor can read, which a cluster without HDFS or S3 lacks.
+                    .rddTrainingApproach(RDDTrainingApproach.Direct).rngSeed(seed).build();
+            case GRADIENT_SHARING -> {
+                System.setProperty(AERON_TIMEOUT, AERON_TIMEOUT_NANOS);
+                VoidConfiguration transport = VoidConfiguration.builder().unicastPort(GRADIENT_SHARING_PORT)
+                        .controllerAddress(sc.isLocal() ? "127.0.0.1" : sc.getConf().get("spark.driver.host")).build();
+                yield new SharedTrainingMaster.Builder(transport, batchSize).batchSizePerWorker(batchSize)
+                        .workersPerNode(sc.isLocal() ? workers : 1).workerPrefetchNumBatches(0)
+                        .rddTrainingApproach(RDDTrainingApproach.Direct).rngSeed(seed).build();
+            }
+        };
     }
 }

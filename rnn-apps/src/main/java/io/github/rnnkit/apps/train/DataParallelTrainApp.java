@@ -13,11 +13,9 @@ import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.train.DataParallelFit;
 import io.github.rnnkit.core.train.DataParallelMethod;
 import io.github.rnnkit.core.train.Minibatches;
-import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.data.prep.CategoricalDataset;
 import io.github.rnnkit.data.prep.PriceDataset;
 import io.github.rnnkit.data.prep.WindowedDataset;
-import org.nd4j.linalg.dataset.DataSet;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,13 +76,7 @@ public final class DataParallelTrainApp {
             List<Run> runs = new ArrayList<>();
             RnnNetwork single = NetworkFactory.create(p.spec());
             long start = System.nanoTime();
-            List<Double> losses = new ArrayList<>();
-            for (int e = 0; e < o.epochs(); e++) {
-                for (DataSet ds : Minibatches.of(data.train(), o.batchSize(), o.seed() + e)) {
-                    single.fit(ds);
-                }
-                losses.add(Trainer.loss(single, data.validation()));
-            }
+            List<Double> losses = Minibatches.fitInOrder(single, data.train(), data.validation(), o.epochs(), o.batchSize(), o.seed());
             runs.add(new Run("this process, one minibatch after another", (System.nanoTime() - start) / 1e9, losses));
             RnnNetwork parallel = null;
             for (int r = 1; r <= 2; r++) {

@@ -156,14 +156,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (dataParallel != null && sparkMaster == null) {
             throw new IllegalArgumentException("--data-parallel goes with --spark: it says how the data-parallel workers share updates");
         }
-        DataParallelMethod method = method();
+        method();   // an unknown method is refused before anything is read or trained
         if (sparkMaster != null && encoderDecoder) {
             throw new IllegalArgumentException("--spark trains the one-to-one and many-to-one models; not --topology encoder-decoder");
         }
         if (encoderDecoder) {
             return encoderDecoder(force.force ? WriteMode.REPLACE : WriteMode.NEW);
         }
-        return train(force.force ? WriteMode.REPLACE : WriteMode.NEW, method);
+        return train(force.force ? WriteMode.REPLACE : WriteMode.NEW);
     }
 
     private int encoderDecoder(WriteMode mode) {
@@ -212,13 +212,13 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int train(WriteMode mode, DataParallelMethod method) {
+    private int train(WriteMode mode) {
         TrainOptions o = new TrainOptions(input.toInput(), kind, CellType.parse(cell), window.lookBack, window.horizon,
                 sizes(hidden), epochs, batch, patience, learningRate, Tbptt.parse(tbptt), Clipping.parse(clip),
                 scaler == null ? null : ScalerKind.parse(scaler), window.split(), dropout, bidirectional, seed, out, mode, ProgressBar.onTerminal());
         if (sparkMaster != null) {
             DataParallelTrainApp.Result r = DataParallelTrainApp.run(o, sparkMaster, sparkWorkers == null ? 2 : sparkWorkers,
-                    method);
+                    method());
             PrintWriter w = spec.commandLine().getOut();
             r.runs().forEach(run -> w.printf(java.util.Locale.ROOT, "  %-60s %6.1f s, final validation loss %.6f%n", run.how(),
                     run.seconds(), run.last()));
@@ -263,7 +263,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!resume.toAbsolutePath().normalize().equals(original.out.toAbsolutePath().normalize())) {
             original.out = resume;   // the folders were moved together; write where the user points
         }
-        return original.train(WriteMode.RESUME, original.method());
+        return original.train(WriteMode.RESUME);
     }
 
     private DataParallelMethod method() {

@@ -1,6 +1,10 @@
 package io.github.rnnkit.core.eval;
 
+import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.core.net.RnnNetwork;
+import io.github.rnnkit.core.spec.ModelSpec;
+import io.github.rnnkit.core.train.Trainer;
+import io.github.rnnkit.core.train.TrainerOptions;
 import io.github.rnnkit.core.train.TrainingHistory;
 import io.github.rnnkit.data.prep.CategoricalDataset;
 import io.github.rnnkit.data.prep.PriceDataset;
@@ -55,6 +59,31 @@ public record SeedRun(long seed, boolean categorical, double trainMetric, double
         });
         return new SeedRun(seed, false, PriceEvaluation.of(net, p, p.train()).model().get(0).rmse(), e.model().get(0).rmse(),
                 e.windowLosses("model"), baselines, baselineLosses, history);
+    }
+
+    /**
+     * A network trained with one seed, and its scores.
+     *
+     * @param network the network, at the epoch training kept
+     * @param run     its scores
+     */
+    public record Trained(RnnNetwork network, SeedRun run) {
+    }
+
+    /**
+     * Trains {@code spec} with {@code seed} (in the spec and in the options) and scores it: one seed
+     * of {@link SeedTrials#run}, wherever it runs.
+     *
+     * @param spec    the model; its seed is replaced
+     * @param data    the windows
+     * @param seed    seed of the network and the minibatch order
+     * @param options how to train; its seed is replaced
+     * @return the network and its scores
+     */
+    public static Trained train(ModelSpec spec, WindowedDataset data, long seed, TrainerOptions options) {
+        RnnNetwork net = NetworkFactory.create(spec.toBuilder().optSeed(seed).build());
+        TrainingHistory h = Trainer.fit(net, data.train(), data.validation(), options.withSeed(seed));
+        return new Trained(net, of(seed, net, data, h));
     }
 
     /** @return {@code accuracy} for categories, {@code RMSE} for prices */

@@ -1,6 +1,5 @@
 package io.github.rnnkit.core.eval;
 
-import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.train.Trainer;
@@ -69,10 +68,9 @@ public record SeedTrials(ModelSpec spec, List<Long> seeds, RnnNetwork firstNetwo
         List<SeedRun> runs = new ArrayList<>();
         RnnNetwork first = null;
         for (long seed : seeds) {
-            RnnNetwork net = NetworkFactory.create(spec.toBuilder().optSeed(seed).build());
-            TrainingHistory h = Trainer.fit(net, data.train(), data.validation(), options.withSeed(seed));
-            first = first == null ? net : first;
-            runs.add(SeedRun.of(seed, net, data, h));
+            SeedRun.Trained t = SeedRun.train(spec, data, seed, options);
+            first = first == null ? t.network() : first;
+            runs.add(t.run());
         }
         return of(spec, runs, first);
     }

@@ -57,13 +57,13 @@ public final class SeedPlan {
         int i = 0;
         for (Map.Entry<String, ModelSpec> e : specs.entrySet()) {
             List<SeedRun> runs = new ArrayList<>();
-            SeedTask.Trained first = null;
+            SeedTask.Payload first = null;
             for (int s = 0; s < seeds.size(); s++, i++) {
                 TaskOutcome o = outcomes.get(i);
                 if (!o.ok()) {
                     throw new IllegalStateException(e.getKey() + " with seed " + seeds.get(s) + " failed: " + o.error());
                 }
-                SeedTask.Trained t = (SeedTask.Trained) o.payload();
+                SeedTask.Payload t = (SeedTask.Payload) o.payload();
                 first = first == null ? t : first;
                 runs.add(t.run());
             }

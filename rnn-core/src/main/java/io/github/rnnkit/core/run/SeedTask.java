@@ -3,14 +3,11 @@ package io.github.rnnkit.core.run;
 import io.github.rnnkit.core.eval.DieboldMariano;
 import io.github.rnnkit.core.eval.SeedRun;
 import io.github.rnnkit.core.net.ModelFiles;
-import io.github.rnnkit.core.net.NetworkFactory;
 import io.github.rnnkit.core.net.RnnNetwork;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.train.Progress;
-import io.github.rnnkit.core.train.Trainer;
 import io.github.rnnkit.core.train.TrainerOptions;
 import io.github.rnnkit.core.train.TrainingHistory;
-import io.github.rnnkit.data.prep.WindowedDataset;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -21,7 +18,7 @@ import java.util.Map;
  * its recipe, trains the spec with the seed (as {@code SeedTrials.run} does: the seed in the spec
  * and in the trainer's options), and scores the network on the test part. The outcome's metric is
  * the test metric beside each baseline's, with a Diebold-Mariano p-value on this seed's per-window
- * losses; its figure {@code train} is the training metric; its payload, a {@link Trained}, holds
+ * losses; its figure {@code train} is the training metric; its payload, a {@link Payload}, holds
  * the {@link SeedRun} and, when asked, the network.
  *
  * @param id          a name unique within a plan
@@ -58,7 +55,13 @@ public record SeedTask(String id, ModelSpec spec, DatasetRecipe data, long seed,
         if (id == null || id.isBlank() || id.contains("\n") || spec == null || data == null) {
             throw new IllegalArgumentException("a seed task needs an id on one line, a spec and a data recipe");
         }
+        // the parameters, not options(): a compact constructor assigns the fields only after its body
         new TrainerOptions(epochs, batchSize, patience, seed, null, Progress.NONE, targetLoss);
+    }
+
+    /** @return how the task trains (its seed replaced by {@link SeedRun#train} anyway) */
+    private TrainerOptions options() {
+        return new TrainerOptions(epochs, batchSize, patience, seed, null, Progress.NONE, targetLoss);
     }
 
     /**
@@ -82,13 +85,13 @@ public record SeedTask(String id, ModelSpec spec, DatasetRecipe data, long seed,
     }
 
     /**
-     * What a seed task gives beyond its figures.
+     * What a seed task gives beyond its figures: its outcome's payload.
      *
      * @param run     the seed's metrics, per-window losses and history
      * @param network the trained network ({@link ModelFiles#toBytes}), or null when not kept
      * @serial exclude
      */
-    public record Trained(SeedRun run, byte[] network) implements Serializable {
+    public record Payload(SeedRun run, byte[] network) implements Serializable {
         /**
          * @param spec the spec it was trained from
          * @return the network, or null when the task did not keep it
@@ -101,17 +104,14 @@ public record SeedTask(String id, ModelSpec spec, DatasetRecipe data, long seed,
     @Override
     public TaskOutcome run() {
         return TaskRunner.guarded(id, start -> {
-            WindowedDataset windows = data.build();
-            ModelSpec seeded = spec.toBuilder().optSeed(seed).build();
-            RnnNetwork net = NetworkFactory.create(seeded);
-            TrainingHistory h = Trainer.fit(net, windows.train(), windows.validation(),
-                    new TrainerOptions(epochs, batchSize, patience, seed, null, Progress.NONE, targetLoss));
-            SeedRun r = SeedRun.of(seed, net, windows, h);
+            SeedRun.Trained t = SeedRun.train(spec, data.build(), seed, options());
+            SeedRun r = t.run();
+            TrainingHistory h = r.history();
             Map<String, Double> p = new LinkedHashMap<>();
             r.baselineLosses().forEach((name, losses) -> p.put(name, DieboldMariano.pValue(r.windowLosses(), losses, 1)));
             return new TaskOutcome(id, null, r.metric(), r.testMetric(), r.baselines(), p, h.epochs().size(),
                     h.epochs().get(h.bestEpoch() - 1).validationLoss(), (System.nanoTime() - start) / 1e9,
-                    Map.of(TRAIN, r.trainMetric()), null, new Trained(r, keepNetwork ? ModelFiles.toBytes(net) : null));
+                    Map.of(TRAIN, r.trainMetric()), null, new Payload(r, keepNetwork ? ModelFiles.toBytes(t.network()) : null));
         });
     }
 }

@@ -84,14 +84,6 @@ public record TaskOutcome(String id, String error, String metric, double model, 
     }
 
     /**
-     * @param p what the task gives beyond its figures
-     * @return this outcome carrying {@code p}
-     */
-    public TaskOutcome withPayload(Serializable p) {
-        return new TaskOutcome(id, error, metric, model, baselines, pValues, epochs, validationLoss, seconds, figures, bundle, p);
-    }
-
-    /**
      * Unpacks the model bundle into a folder that {@link io.github.rnnkit.core.bundle.ModelBundle#load} reads.
      *
      * @param dir the folder, created; it must not exist yet

@@ -106,7 +106,7 @@ class SeedPlanTest {
         TaskOutcome o = (TaskOutcome) roundTrip(copy.run());
         assertTrue(o.ok(), o.error());
         assertEquals(o.json(), task.run().json().replaceAll("\"seconds\":[^,]*", "\"seconds\":" + o.seconds()));
-        SeedTask.Trained t = (SeedTask.Trained) o.payload();
+        SeedTask.Payload t = (SeedTask.Payload) o.payload();
         assertNotNull(t.network(task.spec()));
         assertEquals(t.run().testMetric(), o.model(), 0);
         assertEquals(t.run().trainMetric(), o.figures().get(SeedTask.TRAIN), 0);
