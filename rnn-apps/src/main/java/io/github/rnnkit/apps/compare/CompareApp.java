@@ -10,6 +10,7 @@ import io.github.rnnkit.core.run.PlanRunner;
 import io.github.rnnkit.core.run.PlanRunners;
 import io.github.rnnkit.core.run.SeedPlan;
 import io.github.rnnkit.core.run.TaskOutcome;
+import io.github.rnnkit.core.run.ThreadSettings;
 import io.github.rnnkit.core.spec.CellType;
 import io.github.rnnkit.core.spec.ModelSpec;
 import io.github.rnnkit.core.spec.Task;
@@ -96,9 +97,11 @@ public final class CompareApp {
             for (CellType cell : o.cells()) {
                 SeedTrials t = trials.get(cell.displayName());
                 ranked.add(t.forecaster(cell.displayName()));
+                // on one thread, as the tasks trained: the same digits whichever runner ran them and whatever ran before
+                double[] gradients = ThreadSettings.onOneThread(() -> GradientDiagnostics.inputGradientNorms(t.firstNetwork(),
+                        data.test().subset(0, Math.min(GRADIENT_WINDOWS, data.test().size())).toDataSet()).byDistance());
                 cells.add(new CellComparison(cell, hidden.get(cell), t.params(), t.firstHistory(), t.trainMetric(), t.testMetric(),
-                        GradientDiagnostics.inputGradientNorms(t.firstNetwork(), data.test().subset(0, Math.min(GRADIENT_WINDOWS,
-                                data.test().size())).toDataSet()).byDistance(), t.comparisons()));
+                        gradients, t.comparisons()));
             }
             Map<String, Double> baselines = new LinkedHashMap<>(trials.values().iterator().next().baselines());
             List<Variant> variants = new ArrayList<>();

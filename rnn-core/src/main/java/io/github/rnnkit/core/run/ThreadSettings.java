@@ -27,4 +27,23 @@ public record ThreadSettings(int blasThreads, String scanWorkers) {
             System.setProperty(MinRnnRuntimeLayer.WORKERS_PROPERTY, scanWorkers);
         }
     }
+
+    /**
+     * Runs {@code work} with this process trained on one thread ({@link TaskRunner#singleThreaded()}),
+     * the settings restored after: for what the driver computes beside a plan's tasks (a report's
+     * diagnostics) to give the same digits as the tasks would, whatever ran before it.
+     *
+     * @param work what to compute
+     * @param <T>  its result's type
+     * @return its result
+     */
+    public static <T> T onOneThread(java.util.function.Supplier<T> work) {
+        ThreadSettings before = current();
+        TaskRunner.singleThreaded();
+        try {
+            return work.get();
+        } finally {
+            before.restore();
+        }
+    }
 }
